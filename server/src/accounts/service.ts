@@ -1,0 +1,82 @@
+import type { Actor } from '../auth/actor.ts';
+import { loadActor } from '../auth/actor.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import type { Database } from '../db/client.ts';
+import type { LoginInput, RegisterInput } from '../domain/accounts.ts';
+import { organisationCanTrade } from '../domain/organisations.ts';
+import { AppError } from '../plugins/errors.ts';
+import {
+  findJoinableOrganisation,
+  findNetwork,
+  insertMembership,
+  insertOrganisation,
+} from '../organisations/queries.ts';
+import { deleteSession, findUserByEmail, insertSession, insertUser } from './queries.ts';
+
+const invalidCredentials = () => new AppError('invalid_credentials', 'Adresse e-mail ou mot de passe incorrect.');
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Creates the person, then their new structure (pending) or their request to join one, in one transaction. */
+export async function register(db: Database, input: RegisterInput, sessionDays: number) {
+  if (Boolean(input.organisation) === Boolean(input.joinOrganisationId)) {
+    throw new AppError('validation_failed', 'Indiquez soit une nouvelle structure, soit la structure à rejoindre.', [
+      { field: 'organisation', rule: 'oneOf', message: 'Une nouvelle structure ou une structure à rejoindre, pas les deux.' },
+    ]);
+  }
+  const passwordHash = await hashPassword(input.password);
+  const email = normaliseEmail(input.email);
+  const { userId, sessionId } = await db.transaction(async (tx) => {
+    const user = await insertUser(tx, { email, name: input.name.trim(), passwordHash });
+    if (!user) throw new AppError('email_taken', 'Un compte existe déjà avec cette adresse e-mail.');
+    if (input.organisation) {
+      const network = await findNetwork(tx, input.organisation.networkId);
+      if (!network) {
+        throw new AppError('validation_failed', 'Ce réseau est inconnu.', [
+          { field: 'organisation.networkId', rule: 'exists', message: 'Ce réseau est inconnu.' },
+        ]);
+      }
+      const organisation = await insertOrganisation(tx, input.organisation, network.id);
+      if (!organisation) {
+        throw new AppError('organisation_exists', 'Une structure de ce nom existe déjà à ce code postal : demandez plutôt à la rejoindre.');
+      }
+      await insertMembership(tx, { userId: user.id, organisationId: organisation.id, role: 'manager', status: 'active' });
+    } else {
+      const organisation = await findJoinableOrganisation(tx, input.joinOrganisationId!);
+      if (!organisation) throw new AppError('not_found', 'La structure à rejoindre est introuvable.');
+      await insertMembership(tx, { userId: user.id, organisationId: organisation.id, role: 'member', status: 'pending' });
+    }
+    const session = await insertSession(tx, user.id, sessionExpiry(sessionDays));
+    return { userId: user.id, sessionId: session.id };
+  });
+  return { userId, sessionId, me: describeActor((await loadActor(db, sessionId, userId))!) };
+}
+
+export async function login(db: Database, input: LoginInput, sessionDays: number) {
+  const user = await findUserByEmail(db, normaliseEmail(input.email));
+  if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) throw invalidCredentials();
+  const session = await insertSession(db, user.id, sessionExpiry(sessionDays));
+  return { userId: user.id, sessionId: session.id, me: describeActor((await loadActor(db, session.id, user.id))!) };
+}
+
+export async function logout(db: Database, actor: Actor | null) {
+  if (actor) await deleteSession(db, actor.sessionId);
+}
+
+/** The `/api/me` view of an actor. */
+export function describeActor(actor: Actor) {
+  return {
+    user: actor.user,
+    memberships: actor.memberships.map((m) => ({
+      ...m,
+      canTrade: m.status === 'active' && organisationCanTrade(m.organisation.status),
+    })),
+    networkRoles: actor.networkRoles,
+  };
+}
+
+function sessionExpiry(sessionDays: number): Date {
+  return new Date(Date.now() + sessionDays * 24 * 3600 * 1000);
+}

@@ -1,0 +1,61 @@
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import accountsRoutes from './accounts/routes.ts';
+import type { Database } from './db/client.ts';
+import healthRoutes from './health/routes.ts';
+import moderationRoutes from './moderation/routes.ts';
+import organisationsRoutes from './organisations/routes.ts';
+import databasePlugin from './plugins/database.ts';
+import errorsPlugin, { AppError } from './plugins/errors.ts';
+import openapiPlugin from './plugins/openapi.ts';
+import sessionPlugin from './plugins/session.ts';
+import { installValidators } from './plugins/validation.ts';
+
+export type AppOptions = {
+  db: Database;
+  jwtSecret: string;
+  sessionDays?: number;
+  secureCookies?: boolean;
+  loginRateLimit?: number;
+  logger?: FastifyServerOptions['logger'];
+  /** Trust X-Forwarded-For from a load balancer in front of several instances. */
+  trustProxy?: boolean;
+};
+
+/** Builds the API: external plugins, then Mutua's own plugins, then the features under /api. */
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  installValidators(app);
+
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('rate_limited', 'Trop de tentatives : réessayez dans une minute.'),
+  });
+  await app.register(openapiPlugin);
+
+  await app.register(databasePlugin, { db: options.db });
+  await app.register(errorsPlugin);
+  const sessionDays = options.sessionDays ?? 30;
+  await app.register(sessionPlugin, {
+    secret: options.jwtSecret,
+    sessionDays,
+    secureCookies: options.secureCookies ?? false,
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(accountsRoutes, { loginRateLimit: options.loginRateLimit ?? 10, sessionDays });
+      await api.register(organisationsRoutes);
+      await api.register(moderationRoutes);
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

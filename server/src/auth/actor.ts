@@ -1,0 +1,58 @@
+import { and, eq, gt } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { memberships, networkRoles } from '../db/schema/memberships.ts';
+import { networks } from '../db/schema/networks.ts';
+import { organisations } from '../db/schema/organisations.ts';
+import { sessions, users } from '../db/schema/users.ts';
+import type {
+  MembershipRole,
+  NetworkRoleName,
+  OrganisationKind,
+  OrganisationStatus,
+} from '../domain/organisations.ts';
+
+/** Who is calling, with what they may act for: loaded once per authenticated request. */
+export type Actor = {
+  sessionId: string;
+  user: { id: string; email: string; name: string; locale: 'fr' | 'en' };
+  memberships: Array<{
+    role: MembershipRole;
+    status: 'pending' | 'active';
+    organisation: { id: string; name: string; kind: OrganisationKind; status: OrganisationStatus; city: string };
+  }>;
+  networkRoles: Array<{ role: NetworkRoleName; network: { id: string; slug: string; name: string } }>;
+};
+
+export async function loadActor(db: Database, sessionId: string, userId: string): Promise<Actor | null> {
+  const [session] = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())));
+  if (!session) return null;
+  const [membershipRows, roleRows] = await Promise.all([
+    db
+      .select({
+        role: memberships.role,
+        status: memberships.status,
+        organisation: {
+          id: organisations.id,
+          name: organisations.name,
+          kind: organisations.kind,
+          status: organisations.status,
+          city: organisations.city,
+        },
+      })
+      .from(memberships)
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .where(eq(memberships.userId, userId))
+      .orderBy(organisations.name),
+    db
+      .select({ role: networkRoles.role, network: { id: networks.id, slug: networks.slug, name: networks.name } })
+      .from(networkRoles)
+      .innerJoin(networks, eq(networks.id, networkRoles.networkId))
+      .where(eq(networkRoles.userId, userId))
+      .orderBy(networks.name),
+  ]);
+  return { sessionId, user: session, memberships: membershipRows, networkRoles: roleRows };
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { DatabaseOptions } from './db/client.ts';
+
+export type Config = {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  database: DatabaseOptions;
+  jwtSecret: string;
+  sessionDays: number;
+  /** Login attempts allowed per client address and minute. */
+  loginRateLimit: number;
+  seed: 'demo' | 'none';
+  demoPassword: string;
+  logLevel: string;
+  /** Behind a load balancer: trust its X-Forwarded-* headers. */
+  trustProxy: boolean;
+};
+
+/** Every environment variable Mutua reads, in one place (the README lists them). */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const port = Number(env.PORT ?? 3000);
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    publicUrl: env.PUBLIC_URL ?? env.ORIGIN ?? `http://localhost:${port}`,
+    dataDir,
+    database: databaseUrl
+      ? { databaseUrl, poolSize: Number(env.DATABASE_POOL_SIZE ?? 10) }
+      : { dataDir: join(dataDir, 'pglite') },
+    jwtSecret: env.JWT_SECRET || readOrCreateSecret(dataDir),
+    sessionDays: Number(env.SESSION_DAYS ?? 30),
+    loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
+    seed: env.SEED === 'none' ? 'none' : 'demo',
+    demoPassword: env.DEMO_PASSWORD || 'demo-mutua',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+  };
+}
+
+/** Without JWT_SECRET, one machine keeps a random secret in DATA_DIR so sessions survive restarts. */
+function readOrCreateSecret(dataDir: string): string {
+  const path = join(dataDir, 'session-secret');
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    writeFileSync(path, secret, { mode: 0o600 });
+    return secret;
+  }
+}

@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../../auth/passwords.ts';
+import type { Database } from '../client.ts';
+import { memberships, networkRoles } from '../schema/memberships.ts';
+import { networks } from '../schema/networks.ts';
+import { organisationNetworks, organisations } from '../schema/organisations.ts';
+import { communes, territories } from '../schema/territories.ts';
+import { users } from '../schema/users.ts';
+import { demoNetworks, demoOrganisations, demoUsers } from './demo-data.ts';
+import { hautsDeFranceCommunes, hautsDeFranceTerritories } from './places.ts';
+
+/** Reference data every installation needs: the territories and communes. Idempotent. */
+export async function seedPlaces(db: Database) {
+  await db.insert(territories).values(hautsDeFranceTerritories).onConflictDoNothing();
+  await db.insert(communes).values(hautsDeFranceCommunes).onConflictDoNothing();
+}
+
+export async function isEmpty(db: Database): Promise<boolean> {
+  const rows = await db.execute(sql`select 1 from ${networks} limit 1`);
+  return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).length === 0;
+}
+
+/** The demo: two networks, a dozen structures across Hauts-de-France, the demo accounts. */
+export async function seedDemo(db: Database, password: string) {
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const networkRows = await tx.insert(networks).values(demoNetworks).returning({ id: networks.id, slug: networks.slug });
+    const networkId = (slug: string) => networkRows.find((n) => n.slug === slug)!.id;
+    const userRows = await tx
+      .insert(users)
+      .values(demoUsers.map(({ email, name }) => ({ email, name, passwordHash })))
+      .returning({ id: users.id, email: users.email });
+    const userId = (email: string) => userRows.find((u) => u.email === email)!.id;
+    const adminId = userId('admin@demo.mutua.fr');
+
+    const place = (postcode: string) => hautsDeFranceCommunes.find((c) => c.postcode === postcode)!;
+    const organisationRows = await tx
+      .insert(organisations)
+      .values(
+        demoOrganisations.map((o) => ({
+          name: o.name,
+          kind: o.kind,
+          status: o.status,
+          city: o.city,
+          postcode: o.postcode,
+          address: o.address,
+          description: o.description,
+          territoryCode: place(o.postcode).territoryCode,
+          communeInseeCode: place(o.postcode).inseeCode,
+          latitude: place(o.postcode).latitude,
+          longitude: place(o.postcode).longitude,
+          reviewedAt: o.status === 'pending' ? null : new Date(),
+          reviewedBy: o.status === 'pending' ? null : adminId,
+        })),
+      )
+      .returning({ id: organisations.id, name: organisations.name });
+    const organisationId = (key: string) => {
+      const name = demoOrganisations.find((o) => o.key === key)!.name;
+      return organisationRows.find((o) => o.name === name)!.id;
+    };
+
+    await tx.insert(organisationNetworks).values(
+      demoOrganisations.flatMap((o) => o.networks.map((slug) => ({ organisationId: organisationId(o.key), networkId: networkId(slug) }))),
+    );
+    await tx.insert(memberships).values(
+      demoUsers.flatMap((u) => {
+        const key = u.managerOf ?? u.memberOf;
+        if (!key) return [];
+        const role = u.managerOf ? ('manager' as const) : ('member' as const);
+        return [{ userId: userId(u.email), organisationId: organisationId(key), role, status: 'active' as const }];
+      }),
+    );
+    await tx.insert(networkRoles).values(
+      demoUsers.flatMap((u) =>
+        (u.adminOf ?? []).map((slug) => ({ userId: userId(u.email), networkId: networkId(slug), role: 'admin' as const })),
+      ),
+    );
+  });
+}

@@ -1,0 +1,44 @@
+import Type from 'typebox';
+
+/**
+ * Every error the API can answer with, as data: the code travels in the JSON body
+ * (`{ error, message, details? }`) and the app turns it back into a French sentence.
+ */
+export const errorStatuses = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unsupported_media_type: 415,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  organisation_not_active: 403,
+  not_found: 404,
+  email_taken: 409,
+  organisation_exists: 409,
+  already_member: 409,
+  organisation_not_pending: 409,
+  membership_not_pending: 409,
+  last_manager: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatuses;
+
+export type ErrorBody = { error: ErrorCode | string; message: string; details?: unknown };
+
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.String({ description: "Code de l'erreur, stable (ex. validation_failed)" }),
+    message: Type.String({ description: 'Phrase lisible, en français' }),
+    details: Type.Optional(Type.Unknown()),
+  },
+  { $id: 'Error', description: 'Erreur' },
+);
+
+/** The error responses a route documents, by status. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(statuses.map((status) => [status, ErrorSchema]));
+}

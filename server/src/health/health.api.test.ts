@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/test-app.ts';
+
+const t = useTestApp();
+
+describe('GET /api/health', () => {
+  it('answers ok once the database answers', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('documents every API route with its schemas', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(document.openapi).toMatch(/^3\./);
+    const expected = {
+      '/api/health': ['get'],
+      '/api/auth/register': ['post'],
+      '/api/auth/login': ['post'],
+      '/api/auth/logout': ['post'],
+      '/api/me': ['get'],
+      '/api/organisations': ['get'],
+      '/api/organisations/{id}': ['get', 'patch'],
+      '/api/organisations/{id}/members': ['get'],
+      '/api/organisations/{id}/members/{userId}/accept': ['post'],
+      '/api/organisations/{id}/members/{userId}': ['patch', 'delete'],
+      '/api/admin/organisations': ['get'],
+      '/api/admin/organisations/{id}/approve': ['post'],
+      '/api/admin/organisations/{id}/reject': ['post'],
+    };
+    expect(Object.keys(document.paths).sort()).toEqual(Object.keys(expected).sort());
+    for (const [path, methods] of Object.entries(expected)) {
+      for (const method of methods) {
+        const operation = document.paths[path][method];
+        expect(operation.summary, `${method} ${path}`).toBeTruthy();
+        const success = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
+        expect(success, `${method} ${path}`).toHaveLength(1);
+        expect(operation.responses[success[0]!].content ?? operation.responses[success[0]!].description, `${method} ${path}`).toBeTruthy();
+      }
+    }
+    expect(document.paths['/api/auth/register'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('organisation');
+  });
+
+  it('serves Swagger UI', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/docs' });
+    expect([200, 302]).toContain(response.statusCode);
+  });
+
+  it('answers unknown API routes with the JSON error shape', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ error: 'not_found', message: expect.any(String) });
+  });
+});

@@ -1,0 +1,67 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { memberships } from '../db/schema/memberships.ts';
+import { organisationNetworks, organisations } from '../db/schema/organisations.ts';
+import { users } from '../db/schema/users.ts';
+import type { OrganisationStatus } from '../domain/organisations.ts';
+import { selectOrganisations } from '../organisations/queries.ts';
+
+/** Structures of the given networks in a status, oldest request first, with their managers. */
+export async function selectOrganisationsForReview(db: Database, networkIds: string[], status: OrganisationStatus) {
+  const rows = await selectOrganisations(db, { statuses: [status], networkIds, limit: 500 });
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [reviews, managers] = await Promise.all([
+    db
+      .select({ id: organisations.id, reviewedAt: organisations.reviewedAt, rejectionReason: organisations.rejectionReason })
+      .from(organisations)
+      .where(inArray(organisations.id, ids)),
+    db
+      .select({ organisationId: memberships.organisationId, name: users.name, email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(inArray(memberships.organisationId, ids), eq(memberships.role, 'manager'))),
+  ]);
+  return rows
+    .map((row) => {
+      const review = reviews.find((r) => r.id === row.id);
+      return {
+        ...row,
+        reviewedAt: review?.reviewedAt?.toISOString() ?? null,
+        rejectionReason: review?.rejectionReason ?? null,
+        managers: managers.filter((m) => m.organisationId === row.id).map(({ name, email }) => ({ name, email })),
+      };
+    })
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+export async function isInNetworks(db: Database, organisationId: string, networkIds: string[]) {
+  const [row] = await db
+    .select({ organisationId: organisationNetworks.organisationId })
+    .from(organisationNetworks)
+    .where(and(eq(organisationNetworks.organisationId, organisationId), inArray(organisationNetworks.networkId, networkIds)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Compare-and-set: only a pending structure is decided, so two admins clicking at once decide once. */
+export async function decidePendingOrganisation(
+  db: Database,
+  organisationId: string,
+  decision: { status: 'active' | 'rejected'; reviewedBy: string; rejectionReason: string | null },
+) {
+  const [row] = await db
+    .update(organisations)
+    .set({ ...decision, reviewedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(organisations.id, organisationId), eq(organisations.status, 'pending')))
+    .returning({ id: organisations.id });
+  return row;
+}
+
+export async function selectStatus(db: Database, organisationId: string) {
+  const [row] = await db
+    .select({ status: organisations.status })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return row?.status;
+}

@@ -1,0 +1,38 @@
+import type { Actor } from '../auth/actor.ts';
+import { requireNetworkAdmin } from '../auth/policies.ts';
+import type { Database } from '../db/client.ts';
+import type { OrganisationStatus } from '../domain/organisations.ts';
+import { AppError } from '../plugins/errors.ts';
+import { decidePendingOrganisation, isInNetworks, selectOrganisationsForReview, selectStatus } from './queries.ts';
+
+export async function listOrganisationsForReview(db: Database, actor: Actor, status: OrganisationStatus = 'pending') {
+  const networkIds = requireNetworkAdmin(actor);
+  return { organisations: await selectOrganisationsForReview(db, networkIds, status) };
+}
+
+export function approveOrganisation(db: Database, actor: Actor, organisationId: string) {
+  return decide(db, actor, organisationId, { status: 'active', rejectionReason: null });
+}
+
+export function rejectOrganisation(db: Database, actor: Actor, organisationId: string, reason: string | undefined) {
+  return decide(db, actor, organisationId, { status: 'rejected', rejectionReason: reason?.trim() || null });
+}
+
+async function decide(
+  db: Database,
+  actor: Actor,
+  organisationId: string,
+  decision: { status: 'active' | 'rejected'; rejectionReason: string | null },
+) {
+  const networkIds = requireNetworkAdmin(actor);
+  if (!(await isInNetworks(db, organisationId, networkIds))) throw new AppError('not_found', 'Structure introuvable.');
+  const decided = await decidePendingOrganisation(db, organisationId, { ...decision, reviewedBy: actor.user.id });
+  if (!decided) {
+    const status = await selectStatus(db, organisationId);
+    throw new AppError('organisation_not_pending', `Cette structure n'est plus en attente (statut : ${status}).`, { status });
+  }
+  const [reviewed] = (await selectOrganisationsForReview(db, networkIds, decision.status)).filter(
+    (organisation) => organisation.id === organisationId,
+  );
+  return reviewed!;
+}

@@ -1,0 +1,67 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { type ErrorBody, type ErrorCode, errorStatuses } from '../domain/errors.ts';
+import { describeValidationError, type FieldError, toFieldErrors } from './validation-messages.ts';
+
+/** An expected failure of a use case: its code decides the HTTP status. */
+export class AppError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.statusCode = errorStatuses[code];
+  }
+}
+
+/** One error handler: the same JSON shape everywhere, 5xx details logged and never shown. */
+export default fp(async function errorsPlugin(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const body = toErrorBody(error);
+    const status = error instanceof AppError ? error.statusCode : statusOf(error, body.error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.status(status).send(body);
+  });
+
+  app.setNotFoundHandler(
+    { preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) },
+    (request, reply) => {
+      reply.status(404).send({ error: 'not_found', message: `Aucune ressource ici : ${request.method} ${request.url}.` });
+    },
+  );
+});
+
+function toErrorBody(error: FastifyError): ErrorBody {
+  if (error instanceof AppError) {
+    return error.details === undefined
+      ? { error: error.code, message: error.message }
+      : { error: error.code, message: error.message, details: error.details };
+  }
+  if (error.validation) {
+    const details: FieldError[] = toFieldErrors(error.validation, error.validationContext);
+    return { error: 'validation_failed', message: describeValidationError(details), details };
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { error: 'unsupported_media_type', message: 'Type de contenu non pris en charge : envoyez du JSON.' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { error: 'invalid_json', message: 'Le corps de la requête est vide alors que du JSON est attendu.' };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { error: 'payload_too_large', message: 'Le corps de la requête est trop volumineux.' };
+  }
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return { error: 'invalid_json', message: "Le corps de la requête n'est pas un JSON valide." };
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 429) return { error: 'rate_limited', message: 'Trop de tentatives : réessayez dans une minute.' };
+  if (status >= 400 && status < 500) return { error: 'bad_request', message: error.message };
+  return { error: 'internal_error', message: 'Une erreur inattendue est survenue. Réessayez plus tard.' };
+}
+
+function statusOf(error: FastifyError, code: string): number {
+  if (code in errorStatuses) return errorStatuses[code as ErrorCode];
+  const status = error.statusCode ?? 500;
+  return status >= 400 && status < 600 ? status : 500;
+}

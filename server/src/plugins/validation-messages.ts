@@ -1,0 +1,61 @@
+import type { FastifySchemaValidationError } from 'fastify';
+
+export type FieldError = { field: string; rule: string; message: string };
+
+const sources: Record<string, string> = { body: 'corps', querystring: 'paramètre', params: 'chemin', headers: 'en-tête' };
+
+/** Turns ajv's errors into `{ field, rule, message }` with a French message naming the field. */
+export function toFieldErrors(errors: FastifySchemaValidationError[], context?: string): FieldError[] {
+  return errors.map((error) => {
+    const params = error.params as Record<string, unknown>;
+    const path = error.instancePath.split('/').filter(Boolean).join('.');
+    const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined;
+    const extra = typeof params.additionalProperty === 'string' ? params.additionalProperty : undefined;
+    const field = [path, missing ?? extra].filter(Boolean).join('.') || (context ? sources[context] ?? context : 'requête');
+    return { field, rule: error.keyword, message: frenchMessage(error.keyword, params, field) };
+  });
+}
+
+function frenchMessage(keyword: string, params: Record<string, unknown>, field: string): string {
+  const name = `« ${field} »`;
+  switch (keyword) {
+    case 'required':
+      return `Le champ ${name} est obligatoire.`;
+    case 'additionalProperties':
+      return `Le champ ${name} n'est pas attendu.`;
+    case 'type':
+      return `Le champ ${name} doit être de type ${String(params.type)}.`;
+    case 'minLength':
+      return `Le champ ${name} doit contenir au moins ${String(params.limit)} caractères.`;
+    case 'maxLength':
+      return `Le champ ${name} doit contenir au plus ${String(params.limit)} caractères.`;
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return `Le champ ${name} est trop petit (minimum ${String(params.limit)}).`;
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return `Le champ ${name} est trop grand (maximum ${String(params.limit)}).`;
+    case 'format':
+      return `Le champ ${name} n'a pas le bon format (${String(params.format)}).`;
+    case 'pattern':
+      return `Le champ ${name} n'a pas le bon format.`;
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+      return `La valeur du champ ${name} n'est pas autorisée.`;
+    case 'minProperties':
+      return 'Indiquez au moins un champ à modifier.';
+    default:
+      return `Le champ ${name} est invalide.`;
+  }
+}
+
+export function describeValidationError(details: FieldError[]): string {
+  const first = details[0];
+  if (!first) return 'Requête invalide.';
+  return details.length === 1 ? `Requête invalide : ${lowerFirst(first.message)}` : `Requête invalide : ${lowerFirst(first.message)} (et ${details.length - 1} autre(s) erreur(s))`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,50 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { connectDatabase } from './db/client.ts';
+import { demoAccountsToPrint } from './db/seed/demo-data.ts';
+import { isEmpty, seedDemo, seedPlaces } from './db/seed/seed.ts';
+import { mountSvelteKit } from './web/sveltekit.ts';
+
+/** Starts Mutua: migrate, seed an empty database, serve the API and the app on one port. */
+const config = loadConfig(process.env);
+const connection = await connectDatabase(config.database);
+await connection.migrate();
+await seedPlaces(connection.db);
+const seedDemoData = config.seed === 'demo' && (await isEmpty(connection.db));
+if (seedDemoData) await seedDemo(connection.db, config.demoPassword);
+
+const app = await buildApp({
+  db: connection.db,
+  jwtSecret: config.jwtSecret,
+  sessionDays: config.sessionDays,
+  secureCookies: config.publicUrl.startsWith('https://'),
+  loginRateLimit: config.loginRateLimit,
+  trustProxy: config.trustProxy,
+  logger: { level: config.logLevel },
+});
+const appMounted = await mountSvelteKit(app);
+
+let closing = false;
+async function close(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await connection.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void close('SIGINT'));
+process.on('SIGTERM', () => void close('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+
+const engine = connection.engine === 'pglite' ? `PGlite embarqué (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
+console.log(`\nMutua est prête sur ${config.publicUrl} — base : ${engine}`);
+if (!appMounted) console.log("  (application web non construite : seule l'API répond, sous /api)");
+console.log(`  API : ${config.publicUrl}/api — documentation : ${config.publicUrl}/api/docs`);
+if (config.seed === 'demo') {
+  console.log(seedDemoData ? '  Données de démonstration créées. Comptes :' : '  Comptes de démonstration :');
+  for (const account of demoAccountsToPrint) {
+    console.log(`    ${account.email} / ${config.demoPassword} — ${account.role}`);
+  }
+}

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { type ApiBridge, apiBridgeKey } from './bridge.ts';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+
+export const appBuildDir = new URL('../../../app/build', import.meta.url).pathname;
+
+/**
+ * Serves the built SvelteKit app (adapter-node) from the same Fastify server: everything outside
+ * /api is handed to it before Fastify parses a body, so form posts reach SvelteKit untouched.
+ */
+export async function mountSvelteKit(app: FastifyInstance, buildDir = appBuildDir): Promise<boolean> {
+  const handlerFile = join(buildDir, 'handler.js');
+  if (!existsSync(handlerFile)) return false;
+  installApiBridge(app);
+  const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler };
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.url === '/api' || request.url.startsWith('/api/')) return done();
+    reply.hijack();
+    handler(request.raw, reply.raw, () => {
+      reply.raw.statusCode = 404;
+      reply.raw.end('Not found');
+    });
+  });
+  return true;
+}
+
+function installApiBridge(app: FastifyInstance) {
+  const bridge: ApiBridge = async ({ method, url, headers, body, remoteAddress }) => {
+    const response = await app.inject({ method, url, headers, payload: body, remoteAddress });
+    return { status: response.statusCode, headers: response.headers, body: response.body };
+  };
+  (globalThis as Record<symbol, unknown>)[apiBridgeKey] = bridge;
+}
