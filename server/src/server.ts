@@ -8,10 +8,13 @@ import { mountSvelteKit } from './web/sveltekit.ts';
 /** Starts Mutua: migrate, seed an empty database, serve the API and the app on one port. */
 const config = loadConfig(process.env);
 const connection = await connectDatabase(config.database);
-await connection.migrate();
-await seedPlaces(connection.db);
-const seedDemoData = config.seed === 'demo' && (await isEmpty(connection.db));
-if (seedDemoData) await seedDemo(connection.db, config.demoPassword);
+const seededDemoData = await connection.exclusively(async () => {
+  await connection.migrate();
+  await seedPlaces(connection.db);
+  const seedDemoData = config.seed === 'demo' && (await isEmpty(connection.db));
+  if (seedDemoData) await seedDemo(connection.db, config.demoPassword);
+  return seedDemoData;
+});
 
 const app = await buildApp({
   db: connection.db,
@@ -43,7 +46,7 @@ console.log(`\nMutua est prête sur ${config.publicUrl} — base : ${engine}`);
 if (!appMounted) console.log("  (application web non construite : seule l'API répond, sous /api)");
 console.log(`  API : ${config.publicUrl}/api — documentation : ${config.publicUrl}/api/docs`);
 if (config.seed === 'demo') {
-  console.log(seedDemoData ? '  Données de démonstration créées. Comptes :' : '  Comptes de démonstration :');
+  console.log(seededDemoData ? '  Données de démonstration créées. Comptes :' : '  Comptes de démonstration :');
   for (const account of demoAccountsToPrint) {
     console.log(`    ${account.email} / ${config.demoPassword} — ${account.role}`);
   }

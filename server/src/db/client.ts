@@ -16,8 +16,16 @@ export type DatabaseConnection = {
   db: Database;
   engine: 'postgres' | 'pglite';
   migrate(): Promise<void>;
+  /**
+   * Runs `task` while holding a database-wide lock, so that several instances starting at once
+   * migrate and seed one after the other. PGlite has a single owner, so it just runs the task.
+   */
+  exclusively<T>(task: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
+
+// An arbitrary constant: the key of the advisory lock taken while migrating and seeding.
+const startupLockKey = 7_206_854_301;
 
 export type DatabaseOptions =
   | { databaseUrl: string; poolSize?: number }
@@ -38,6 +46,16 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
       db,
       engine: 'postgres',
       migrate: () => migratePostgres(drizzlePostgres(sql), { migrationsFolder }),
+      async exclusively(task) {
+        const lockHolder = await sql.reserve();
+        try {
+          await lockHolder`select pg_advisory_lock(${startupLockKey})`;
+          return await task();
+        } finally {
+          await lockHolder`select pg_advisory_unlock(${startupLockKey})`;
+          lockHolder.release();
+        }
+      },
       close: () => sql.end({ timeout: 5 }),
     };
   }
@@ -50,6 +68,7 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
     db: pgliteDb as unknown as Database,
     engine: 'pglite',
     migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
+    exclusively: (task) => task(),
     close: () => client.close(),
   };
 }
