@@ -46,7 +46,6 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: baseURL,
-      ORIGIN: baseURL,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'mutua-e2e-')),
       SEED: 'demo',
       DEMO_PASSWORD: 'demo-mutua',

@@ -4,8 +4,10 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import accountsRoutes from './accounts/routes.ts';
 import type { Database } from './db/client.ts';
 import healthRoutes from './health/routes.ts';
+import itemsRoutes from './items/routes.ts';
 import moderationRoutes from './moderation/routes.ts';
 import organisationsRoutes from './organisations/routes.ts';
+import referenceRoutes from './reference/routes.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin, { AppError } from './plugins/errors.ts';
 import openapiPlugin from './plugins/openapi.ts';
@@ -52,6 +54,8 @@ export async function buildApp(options: AppOptions) {
       await api.register(accountsRoutes, { loginRateLimit: options.loginRateLimit ?? 10, sessionDays });
       await api.register(organisationsRoutes);
       await api.register(moderationRoutes);
+      await api.register(referenceRoutes);
+      await api.register(itemsRoutes);
     },
     { prefix: '/api' },
   );

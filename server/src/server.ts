@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { connectDatabase } from './db/client.ts';
 import { demoAccountsToPrint } from './db/seed/demo-data.ts';
-import { isEmpty, seedDemo, seedPlaces } from './db/seed/seed.ts';
+import { isEmpty, seedDemo, seedReferenceData } from './db/seed/seed.ts';
 import { mountSvelteKit } from './web/sveltekit.ts';
 
 /** Starts Mutua: migrate, seed an empty database, serve the API and the app on one port. */
@@ -10,7 +10,7 @@ const config = loadConfig(process.env);
 const connection = await connectDatabase(config.database);
 const seededDemoData = await connection.exclusively(async () => {
   await connection.migrate();
-  await seedPlaces(connection.db);
+  await seedReferenceData(connection.db);
   const seedDemoData = config.seed === 'demo' && (await isEmpty(connection.db));
   if (seedDemoData) await seedDemo(connection.db, config.demoPassword);
   return seedDemoData;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { connectDatabase, type DatabaseConnection } from '../src/db/client.ts';
 import { networks } from '../src/db/schema/networks.ts';
-import { seedPlaces } from '../src/db/seed/seed.ts';
+import { seedReferenceData } from '../src/db/seed/seed.ts';
 
 /**
  * Databases for tests. On PGlite each test file gets its own in-memory database. On a real
@@ -32,7 +32,7 @@ export async function createPostgresDatabase(adminUrl: string, prefix = 'mutua_t
 
 /** Reference data the API needs: territories, communes and a default network to join. */
 export async function prepareReferenceData(connection: DatabaseConnection) {
-  await seedPlaces(connection.db);
+  await seedReferenceData(connection.db);
   await connection.db
     .insert(networks)
     .values({ slug: 'reseau-de-test', name: 'Réseau de test', isDefault: true })

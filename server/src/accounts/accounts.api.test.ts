@@ -178,6 +178,9 @@ describe('POST /api/auth/login', () => {
       payload: { email: manager.email.toUpperCase(), password: testPassword },
     });
     expect(response.statusCode).toBe(200);
+    const daysLeft = (Date.parse(response.json().expiresAt) - Date.now()) / 86_400_000;
+    expect(daysLeft).toBeGreaterThan(29.9);
+    expect(daysLeft).toBeLessThanOrEqual(30);
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${response.json().token}` } });
     expect(me.json().memberships[0]).toMatchObject({ role: 'manager', canTrade: true });
   });

@@ -16,7 +16,10 @@ export async function findUserByEmail(db: Database, email: string) {
 }
 
 export async function insertSession(db: Database, userId: string, expiresAt: Date) {
-  const [row] = await db.insert(sessions).values({ userId, expiresAt }).returning({ id: sessions.id });
+  const [row] = await db
+    .insert(sessions)
+    .values({ userId, expiresAt })
+    .returning({ id: sessions.id, expiresAt: sessions.expiresAt });
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId));
   return row!;
 }

@@ -21,9 +21,9 @@ const accountsRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sessio
       },
     },
     async (request, reply) => {
-      const { userId, sessionId, me } = await register(app.db, request.body, sessionDays);
+      const { userId, sessionId, expiresAt, me } = await register(app.db, request.body, sessionDays);
       const token = app.signSession({ sub: userId, sid: sessionId });
-      return reply.status(201).setSessionCookie(token).send({ ...me, token });
+      return reply.status(201).setSessionCookie(token).send({ ...me, token, expiresAt: expiresAt.toISOString() });
     },
   );
 
@@ -39,9 +39,9 @@ const accountsRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sessio
       },
     },
     async (request, reply) => {
-      const { userId, sessionId, me } = await login(app.db, request.body, sessionDays);
+      const { userId, sessionId, expiresAt, me } = await login(app.db, request.body, sessionDays);
       const token = app.signSession({ sub: userId, sid: sessionId });
-      return reply.setSessionCookie(token).send({ ...me, token });
+      return reply.setSessionCookie(token).send({ ...me, token, expiresAt: expiresAt.toISOString() });
     },
   );
 

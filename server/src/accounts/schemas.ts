@@ -42,5 +42,8 @@ export const MeSchema = Type.Object(
 
 export const SessionSchema = Type.Intersect([
   MeSchema,
-  Type.Object({ token: Type.String({ description: 'JWT à envoyer en `Authorization: Bearer` (le cookie est aussi posé)' }) }),
+  Type.Object({
+    token: Type.String({ description: 'JWT à envoyer en `Authorization: Bearer` (le cookie est aussi posé)' }),
+    expiresAt: Type.String({ format: 'date-time', description: 'Fin de la session' }),
+  }),
 ]);

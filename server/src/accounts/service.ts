@@ -28,7 +28,7 @@ export async function register(db: Database, input: RegisterInput, sessionDays: 
   }
   const passwordHash = await hashPassword(input.password);
   const email = normaliseEmail(input.email);
-  const { userId, sessionId } = await db.transaction(async (tx) => {
+  const { userId, sessionId, expiresAt } = await db.transaction(async (tx) => {
     const user = await insertUser(tx, { email, name: input.name.trim(), passwordHash });
     if (!user) throw new AppError('email_taken', 'Un compte existe déjà avec cette adresse e-mail.');
     if (input.organisation) {
@@ -49,16 +49,16 @@ export async function register(db: Database, input: RegisterInput, sessionDays: 
       await insertMembership(tx, { userId: user.id, organisationId: organisation.id, role: 'member', status: 'pending' });
     }
     const session = await insertSession(tx, user.id, sessionExpiry(sessionDays));
-    return { userId: user.id, sessionId: session.id };
+    return { userId: user.id, sessionId: session.id, expiresAt: session.expiresAt };
   });
-  return { userId, sessionId, me: describeActor((await loadActor(db, sessionId, userId))!) };
+  return { userId, sessionId, expiresAt, me: describeActor((await loadActor(db, sessionId, userId))!) };
 }
 
 export async function login(db: Database, input: LoginInput, sessionDays: number) {
   const user = await findUserByEmail(db, normaliseEmail(input.email));
   if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) throw invalidCredentials();
   const session = await insertSession(db, user.id, sessionExpiry(sessionDays));
-  return { userId: user.id, sessionId: session.id, me: describeActor((await loadActor(db, session.id, user.id))!) };
+  return { userId: user.id, sessionId: session.id, expiresAt: session.expiresAt, me: describeActor((await loadActor(db, session.id, user.id))!) };
 }
 
 export async function logout(db: Database, actor: Actor | null) {

@@ -88,8 +88,11 @@ describe('approving and rejecting a structure', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ status: 'rejected', rejectionReason: 'Structure hors du territoire du réseau' });
-    const me = (await t.app.inject({ method: 'GET', url: '/api/me', headers: await signIn(t.app, manager.email) })).json();
+    const managerHeaders = await signIn(t.app, manager.email);
+    const me = (await t.app.inject({ method: 'GET', url: '/api/me', headers: managerHeaders })).json();
     expect(me.memberships[0]).toMatchObject({ canTrade: false, organisation: { status: 'rejected' } });
+    const own = (await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}`, headers: managerHeaders })).json();
+    expect(own.rejectionReason).toBe('Structure hors du territoire du réseau');
   });
 
   it("cannot decide for another network's structure, nor without being admin", async () => {

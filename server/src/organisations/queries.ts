@@ -73,6 +73,7 @@ export async function selectOrganisation(db: Database, id: string) {
       phone: organisations.phone,
       latitude: organisations.latitude,
       longitude: organisations.longitude,
+      rejectionReason: organisations.rejectionReason,
     })
     .from(organisations)
     .where(eq(organisations.id, id));

@@ -29,6 +29,7 @@ export const OrganisationDetailSchema = Type.Intersect([
     address: Type.Optional(Type.String()),
     contactEmail: Type.Optional(Nullable(Type.String())),
     phone: Type.Optional(Nullable(Type.String())),
+    rejectionReason: Type.Optional(Nullable(Type.String({ description: 'Motif du refus (pour la structure et ses admins)' }))),
     latitude: Nullable(Type.Number()),
     longitude: Nullable(Type.Number()),
     viewer: Type.Object({

@@ -48,13 +48,16 @@ export async function getOrganisation(db: Database, actor: Actor | null, id: str
   const membership = actor?.memberships.find((m) => m.organisation.id === id);
   const isAdmin = actor ? organisation.networks.some((n) => adminNetworkIds(actor).includes(n.id)) : false;
   if (organisation.status !== 'active' && !membership && !isAdmin) throw notFound();
-  const { address, contactEmail, phone, ...publicFields } = organisation;
+  const { address, contactEmail, phone, rejectionReason, ...publicFields } = organisation;
   const viewer = {
     role: membership?.role ?? null,
     membershipStatus: membership?.status ?? null,
     canEdit: membership?.status === 'active' && membership.role === 'manager',
   };
-  return actor ? { ...publicFields, address, contactEmail, phone, viewer } : { ...publicFields, viewer };
+  if (!actor) return { ...publicFields, viewer };
+  // Why a structure was refused is for its own people and the admins who decided.
+  const review = membership || isAdmin ? { rejectionReason } : {};
+  return { ...publicFields, address, contactEmail, phone, ...review, viewer };
 }
 
 export async function updateOrganisation(db: Database, actor: Actor, id: string, patch: OrganisationPatch) {

@@ -19,6 +19,7 @@ export default fp(async function openapiPlugin(app: FastifyInstance) {
         { name: 'accounts', description: 'Comptes et sessions' },
         { name: 'organisations', description: 'Structures et leurs membres' },
         { name: 'admin', description: 'Administration du réseau' },
+        { name: 'catalogue', description: 'Matériel, offres de service, besoins, catégories, territoires' },
       ],
       components: {
         securitySchemes: {

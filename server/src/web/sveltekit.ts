@@ -7,6 +7,9 @@ import { type ApiBridge, apiBridgeKey } from './bridge.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
+const forwardedProtocolHeader = 'x-mutua-protocol';
+const forwardedAddressHeader = 'x-mutua-client-address';
+
 export const appBuildDir = new URL('../../../app/build', import.meta.url).pathname;
 
 /**
@@ -17,9 +20,16 @@ export async function mountSvelteKit(app: FastifyInstance, buildDir = appBuildDi
   const handlerFile = join(buildDir, 'handler.js');
   if (!existsSync(handlerFile)) return false;
   installApiBridge(app);
+  // adapter-node reads these when imported. Unless ORIGIN is set, it would take every request
+  // for https and refuse form posts made over http; Fastify knows the real protocol and client
+  // address (honouring TRUST_PROXY), so it passes them on in headers of its own.
+  process.env.PROTOCOL_HEADER ??= forwardedProtocolHeader;
+  process.env.ADDRESS_HEADER ??= forwardedAddressHeader;
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler };
   app.addHook('onRequest', (request, reply, done) => {
     if (request.url === '/api' || request.url.startsWith('/api/')) return done();
+    request.raw.headers[forwardedProtocolHeader] = request.protocol;
+    request.raw.headers[forwardedAddressHeader] = request.ip;
     reply.hijack();
     handler(request.raw, reply.raw, () => {
       reply.raw.statusCode = 404;

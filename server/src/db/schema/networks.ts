@@ -11,6 +11,8 @@ export const networks = pgTable(
     description: text('description').notNull().default(''),
     /** The network a new structure joins when it does not name one. */
     isDefault: boolean('is_default').notNull().default(false),
+    /** When set, new listings of its structures wait for a moderator before they are published. */
+    requiresListingReview: boolean('requires_listing_review').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex('networks_single_default').on(table.isDefault).where(sql`${table.isDefault}`)],

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { freshDatabase } from '../../../test/test-database.ts';
-import { isEmpty, seedDemo, seedPlaces } from './seed.ts';
+import { isEmpty, seedDemo, seedReferenceData } from './seed.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let app: Awaited<ReturnType<typeof buildApp>>;
 
 beforeAll(async () => {
   database = await freshDatabase();
-  await seedPlaces(database.connection.db);
+  await seedReferenceData(database.connection.db);
   expect(await isEmpty(database.connection.db)).toBe(true);
   await seedDemo(database.connection.db, 'mot-de-passe-demo');
   app = await buildApp({ db: database.connection.db, jwtSecret: 'test' });

@@ -1,18 +1,27 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../auth/passwords.ts';
 import type { Database } from '../client.ts';
+import { categories } from '../schema/categories.ts';
 import { memberships, networkRoles } from '../schema/memberships.ts';
 import { networks } from '../schema/networks.ts';
 import { organisationNetworks, organisations } from '../schema/organisations.ts';
 import { communes, territories } from '../schema/territories.ts';
 import { users } from '../schema/users.ts';
+import { itemCategories } from './categories.ts';
 import { demoNetworks, demoOrganisations, demoUsers } from './demo-data.ts';
 import { hautsDeFranceCommunes, hautsDeFranceTerritories } from './places.ts';
 
-/** Reference data every installation needs: the territories and communes. Idempotent. */
-export async function seedPlaces(db: Database) {
+/** Reference data every installation needs: territories, communes, item categories. Idempotent. */
+export async function seedReferenceData(db: Database) {
   await db.insert(territories).values(hautsDeFranceTerritories).onConflictDoNothing();
   await db.insert(communes).values(hautsDeFranceCommunes).onConflictDoNothing();
+  await db
+    .insert(categories)
+    .values(itemCategories)
+    .onConflictDoUpdate({
+      target: categories.id,
+      set: { nameFr: sql`excluded.name_fr`, nameEn: sql`excluded.name_en`, position: sql`excluded.position` },
+    });
 }
 
 export async function isEmpty(db: Database): Promise<boolean> {

@@ -1,0 +1,82 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { passwordMinLength } from '@mutua/server/domain/accounts';
+import { organisationKinds } from '@mutua/server/domain/organisations';
+import type { OrganisationPage, Session } from '$lib/api-types';
+import { translator } from '$lib/i18n';
+import { textFields, toFormErrors } from '$lib/server/form-errors';
+import { startSession } from '$lib/server/session';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Input names are the API's field names, so that its errors land next to the right input. */
+const fieldNames = [
+  'name',
+  'email',
+  'choice',
+  'organisation.name',
+  'organisation.kind',
+  'organisation.city',
+  'organisation.postcode',
+  'joinOrganisationId',
+] as const;
+
+/** Errors the API reports without a field, but which are about one. */
+const fieldOfError: Record<string, string> = {
+  email_taken: 'email',
+  organisation_exists: 'organisation.name',
+  not_found: 'joinOrganisationId',
+};
+
+export const load: PageServerLoad = async ({ locals }) => {
+  if (locals.me) redirect(303, '/ma-structure');
+  // The select lists the first 100 structures, by name; the API pages beyond that.
+  const directory = await locals.api.get<OrganisationPage>('/api/organisations?limit=100');
+  return {
+    kinds: organisationKinds,
+    passwordMinLength,
+    joinable: directory.ok ? directory.data.organisations.map(({ id, name, city }) => ({ id, name, city })) : [],
+  };
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals, cookies, url }) => {
+    const t = translator(locals.lang);
+    const form = await request.formData();
+    // The password is not among them: never sent back to the page, it is typed again after an error.
+    const values = textFields(form, fieldNames);
+    const choice = values.choice === 'join' ? 'join' : 'create';
+    values.choice = choice;
+
+    const session = await locals.api.post<Session>('/api/auth/register', {
+      name: values.name,
+      email: values.email,
+      password: String(form.get('password') ?? ''),
+      ...(choice === 'create'
+        ? {
+            organisation: {
+              name: values['organisation.name'],
+              kind: values['organisation.kind'],
+              city: values['organisation.city'],
+              postcode: values['organisation.postcode'],
+            },
+          }
+        : values.joinOrganisationId
+          ? { joinOrganisationId: values.joinOrganisationId }
+          : {}),
+    });
+    if (session.ok) {
+      startSession(cookies, url, session.data);
+      redirect(303, '/ma-structure');
+    }
+
+    const errors = toFormErrors(t, session.data, { params: { min: passwordMinLength }, fieldOrder: ['name', 'email', 'password', ...fieldNames] });
+    const field = fieldOfError[session.data.error];
+    if (field) errors.fields[field] = field === 'joinOrganisationId' ? t('register.joinNotFound') : errors.message;
+    if (choice === 'join' && !values.joinOrganisationId) {
+      // The API only says "neither a new structure nor one to join"; the form knows which one is missing.
+      delete errors.fields.organisation;
+      errors.fields.joinOrganisationId = t('register.joinRequired');
+      errors.message = t('errors.validation_failed');
+    }
+    return fail(session.status, { values, errors });
+  },
+};

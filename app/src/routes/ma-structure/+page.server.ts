@@ -1,0 +1,89 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { organisationKinds } from '@mutua/server/domain/organisations';
+import type { Member, OrganisationDetail } from '$lib/api-types';
+import { translator } from '$lib/i18n';
+import { segment } from '$lib/server/api';
+import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
+import { changesFrom, editableFields } from './organisation-changes';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+  if (!locals.me) redirect(303, '/connexion?retour=/ma-structure');
+  const { api } = locals;
+  const structures = await Promise.all(
+    locals.me.memberships.map(async (membership) => {
+      const id = segment(membership.organisation.id);
+      const [organisation, team] = await Promise.all([
+        api.get<OrganisationDetail>(`/api/organisations/${id}`),
+        // The team is visible to active members only; a pending request sees none of it.
+        membership.status === 'active' ? api.get<{ members: Member[] }>(`/api/organisations/${id}/members`) : undefined,
+      ]);
+      if (!organisation.ok) error(organisation.status, describeApiError(translator(locals.lang), organisation.data));
+      return { membership, organisation: organisation.data, members: team?.ok ? team.data.members : [] };
+    }),
+  );
+  return { structures, kinds: organisationKinds, myUserId: locals.me.user.id };
+};
+
+/** The hidden fields every team action carries. */
+function teamTarget(form: FormData) {
+  const { organisationId, userId, memberName } = textFields(form, ['organisationId', 'userId', 'memberName']);
+  return { organisationId, memberName, url: `/api/organisations/${segment(organisationId)}/members/${segment(userId)}` };
+}
+
+export const actions: Actions = {
+  update: async ({ request, locals }) => {
+    const t = translator(locals.lang);
+    const form = await request.formData();
+    const { organisationId } = textFields(form, ['organisationId']);
+    const values = textFields(form, editableFields);
+    const url = `/api/organisations/${segment(organisationId)}`;
+
+    const current = await locals.api.get<OrganisationDetail>(url);
+    if (!current.ok) return fail(current.status, { organisationId, values, errors: toFormErrors(t, current.data) });
+    const changes = changesFrom(current.data, values);
+    if (Object.keys(changes).length === 0) return { organisationId, notice: t('myOrganisation.unchanged') };
+
+    const updated = await locals.api.patch<OrganisationDetail>(url, changes);
+    if (!updated.ok) {
+      const errors = toFormErrors(t, updated.data, { messageScope: 'organisation.', fieldOrder: editableFields });
+      if (updated.data.error === 'organisation_exists') errors.fields.name = errors.message;
+      return fail(updated.status, { organisationId, values, errors });
+    }
+    return { organisationId, notice: t('myOrganisation.saved') };
+  },
+
+  accept: async ({ request, locals }) => {
+    const { organisationId, memberName, url } = teamTarget(await request.formData());
+    return teamOutcome(locals, organisationId, await locals.api.post(`${url}/accept`), 'team.accepted', memberName);
+  },
+
+  decline: async ({ request, locals }) => {
+    const { organisationId, memberName, url } = teamTarget(await request.formData());
+    return teamOutcome(locals, organisationId, await locals.api.delete(url), 'team.declined', memberName);
+  },
+
+  remove: async ({ request, locals }) => {
+    const { organisationId, memberName, url } = teamTarget(await request.formData());
+    return teamOutcome(locals, organisationId, await locals.api.delete(url), 'team.removed', memberName);
+  },
+
+  setRole: async ({ request, locals }) => {
+    const form = await request.formData();
+    const { organisationId, memberName, url } = teamTarget(form);
+    const role = form.get('role') === 'manager' ? 'manager' : 'member';
+    return teamOutcome(locals, organisationId, await locals.api.patch(url, { role }), 'team.roleChanged', memberName);
+  },
+};
+
+function teamOutcome(
+  locals: App.Locals,
+  organisationId: string,
+  result: Awaited<ReturnType<App.Locals['api']['post']>>,
+  success: 'team.accepted' | 'team.declined' | 'team.removed' | 'team.roleChanged',
+  memberName: string,
+) {
+  const t = translator(locals.lang);
+  if (!result.ok) return fail(result.status, { organisationId, teamError: describeApiError(t, result.data) });
+  return { organisationId, teamNotice: t(success, { name: memberName }) };
+}

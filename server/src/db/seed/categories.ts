@@ -1,0 +1,21 @@
+/** The item taxonomy: nine families, some with sub-categories. `position` orders them on screen. */
+export const itemCategories = [
+  { id: 'evenementiel', parentId: null, nameFr: 'Événementiel', nameEn: 'Events', position: 1 },
+  { id: 'tonnelles', parentId: 'evenementiel', nameFr: 'Tonnelles', nameEn: 'Gazebos', position: 1 },
+  { id: 'barnums', parentId: 'evenementiel', nameFr: 'Barnums', nameEn: 'Marquees', position: 2 },
+  { id: 'tables', parentId: 'evenementiel', nameFr: 'Tables', nameEn: 'Tables', position: 3 },
+  { id: 'chaises', parentId: 'evenementiel', nameFr: 'Chaises', nameEn: 'Chairs', position: 4 },
+  { id: 'mobilite', parentId: null, nameFr: 'Mobilité', nameEn: 'Mobility', position: 2 },
+  { id: 'velos-cargos', parentId: 'mobilite', nameFr: 'Vélos cargos', nameEn: 'Cargo bikes', position: 1 },
+  { id: 'remorques', parentId: 'mobilite', nameFr: 'Remorques', nameEn: 'Trailers', position: 2 },
+  { id: 'outillage', parentId: null, nameFr: 'Outillage', nameEn: 'Tools', position: 3 },
+  { id: 'exposition-communication', parentId: null, nameFr: 'Exposition & communication', nameEn: 'Exhibition & communication', position: 4 },
+  { id: 'panneaux', parentId: 'exposition-communication', nameFr: "Panneaux d'exposition", nameEn: 'Exhibition panels', position: 1 },
+  { id: 'kakemonos', parentId: 'exposition-communication', nameFr: 'Kakémonos', nameEn: 'Roll-up banners', position: 2 },
+  { id: 'videoprojecteurs', parentId: 'exposition-communication', nameFr: 'Vidéoprojecteurs', nameEn: 'Projectors', position: 3 },
+  { id: 'son-lumiere', parentId: null, nameFr: 'Son & lumière', nameEn: 'Sound & light', position: 5 },
+  { id: 'cuisine-vaisselle', parentId: null, nameFr: 'Cuisine & vaisselle', nameEn: 'Kitchen & tableware', position: 6 },
+  { id: 'jardin', parentId: null, nameFr: 'Jardin', nameEn: 'Garden', position: 7 },
+  { id: 'informatique', parentId: null, nameFr: 'Informatique', nameEn: 'Computers', position: 8 },
+  { id: 'autre', parentId: null, nameFr: 'Autre', nameEn: 'Other', position: 9 },
+];

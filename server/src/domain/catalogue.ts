@@ -1,0 +1,92 @@
+import Type from 'typebox';
+import { PostcodeSchema } from './organisations.ts';
+
+export const itemConditions = ['new', 'very_good', 'good', 'worn'] as const;
+export const itemFees = ['free', 'per_day', 'per_loan'] as const;
+export const serviceDomains = [
+  'transition_ecologique',
+  'animation_facilitation',
+  'pedagogie',
+  'communication',
+  'gestion_comptabilite',
+  'numerique',
+  'juridique',
+  'autre',
+] as const;
+export const serviceFormats = ['on_site', 'remote', 'both'] as const;
+export const serviceParticipations = ['free', 'exchange', 'price'] as const;
+export const listingStatuses = ['draft', 'pending_review', 'published', 'hidden', 'archived'] as const;
+export const listingVisibilities = ['networks', 'all'] as const;
+export const needKinds = ['item', 'service'] as const;
+export const needStatuses = ['open', 'fulfilled', 'closed'] as const;
+export const searchSorts = ['relevance', 'distance', 'newest'] as const;
+
+export type ListingStatus = (typeof listingStatuses)[number];
+export type ListingVisibility = (typeof listingVisibilities)[number];
+export type SearchSort = (typeof searchSorts)[number];
+
+/** What a lender may ask for a listing; `pending_review` and `hidden` are the moderators' to set. */
+export const lenderStatuses = ['draft', 'published', 'archived'] as const;
+
+const Title = Type.String({ minLength: 3, maxLength: 120 });
+const LongText = (max: number) => Type.String({ maxLength: max });
+const Euros = Type.Number({ minimum: 0, maximum: 1_000_000, description: 'Montant en euros (2 décimales au plus)' });
+const PositiveEuros = Type.Number({ exclusiveMinimum: 0, maximum: 1_000_000, description: 'Montant en euros' });
+const Days = (min: number, max: number) => Type.Integer({ minimum: min, maximum: max });
+const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export const CategoryIdSchema = Type.String({ pattern: '^[a-z0-9-]+$', maxLength: 60, description: 'Identifiant de catégorie (GET /api/categories)' });
+
+const itemFields = {
+  title: Title,
+  description: LongText(5000),
+  categoryId: CategoryIdSchema,
+  quantity: Type.Integer({ minimum: 1, maximum: 10_000, description: "Nombre d'unités identiques" }),
+  condition: Type.Enum([...itemConditions]),
+  replacementValue: Euros,
+  deposit: Nullable(Euros),
+  fee: Type.Enum([...itemFees], { description: 'free : gratuit ; per_day / per_loan : participation par jour / par prêt' }),
+  feeAmount: Nullable(PositiveEuros),
+  pickupAddress: LongText(200),
+  pickupCity: Type.String({ minLength: 1, maxLength: 80 }),
+  pickupPostcode: PostcodeSchema,
+  pickupInstructions: LongText(2000),
+  usageRules: LongText(4000),
+  minLoanDays: Days(1, 365),
+  maxLoanDays: Nullable(Days(1, 365)),
+  minNoticeDays: Days(0, 365),
+  visibility: Type.Enum([...listingVisibilities], { description: 'networks : mes réseaux ; all : tous les réseaux' }),
+  status: Type.Enum([...lenderStatuses], { description: 'published : publier (ou soumettre à la modération si le réseau le demande)' }),
+};
+
+/** A new item: title and category are required; the pickup place defaults to the structure's address. */
+export const ItemCreateSchema = Type.Object(
+  {
+    organisationId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Structure prêteuse (par défaut : la vôtre, si vous en avez une seule)' }),
+    ),
+    title: itemFields.title,
+    categoryId: itemFields.categoryId,
+    description: Type.Optional(itemFields.description),
+    quantity: Type.Optional(itemFields.quantity),
+    condition: Type.Optional(itemFields.condition),
+    replacementValue: Type.Optional(itemFields.replacementValue),
+    deposit: Type.Optional(itemFields.deposit),
+    fee: Type.Optional(itemFields.fee),
+    feeAmount: Type.Optional(itemFields.feeAmount),
+    pickupAddress: Type.Optional(itemFields.pickupAddress),
+    pickupCity: Type.Optional(itemFields.pickupCity),
+    pickupPostcode: Type.Optional(itemFields.pickupPostcode),
+    pickupInstructions: Type.Optional(itemFields.pickupInstructions),
+    usageRules: Type.Optional(itemFields.usageRules),
+    minLoanDays: Type.Optional(itemFields.minLoanDays),
+    maxLoanDays: Type.Optional(itemFields.maxLoanDays),
+    minNoticeDays: Type.Optional(itemFields.minNoticeDays),
+    visibility: Type.Optional(itemFields.visibility),
+    status: Type.Optional(itemFields.status),
+  },
+  { additionalProperties: false },
+);
+export type ItemCreate = Type.Static<typeof ItemCreateSchema>;
+
+export const ItemPatchSchema = Type.Partial(Type.Object(itemFields), { additionalProperties: false, minProperties: 1 });
+export type ItemPatch = Type.Static<typeof ItemPatchSchema>;

@@ -1,0 +1,221 @@
+import type { Actor } from '../auth/actor.ts';
+import type { Database } from '../db/client.ts';
+import type { ItemCreate, ItemPatch } from '../domain/catalogue.ts';
+import type { OrganisationKind } from '../domain/organisations.ts';
+import { toCents, toCentsOrNull, toEuros, toEurosOrNull } from '../domain/money.ts';
+import {
+  canEditListing,
+  canSeeAnyListingOf,
+  listingOwnerFor,
+  organisationPlace,
+  requireListingEditor,
+  statusAfterLenderRequest,
+} from '../listings/ownership.ts';
+import { resolveCommune } from '../listings/places.ts';
+import { planSearch } from '../listings/search.ts';
+import { viewerOf } from '../listings/visibility.ts';
+import { locate, selectOrganisationNetworkIds } from '../organisations/queries.ts';
+import { AppError } from '../plugins/errors.ts';
+import { presentPhoto } from '../photos/present.ts';
+import { selectPhotos } from '../photos/queries.ts';
+import {
+  categoryExists,
+  deleteItemRow,
+  insertItem,
+  type ItemRow,
+  type NewItemRow,
+  searchableItems,
+  selectItem,
+  selectItemSummaries,
+  updateItemRow,
+} from './queries.ts';
+import type { ListingSearchQuery } from './schemas.ts';
+
+const notFound = () => new AppError('not_found', 'Objet introuvable.');
+
+export async function searchItems(db: Database, actor: Actor | null, query: ListingSearchQuery) {
+  const limit = query.limit ?? 20;
+  const near = query.near ? await resolveCommune(db, query.near) : undefined;
+  const plan = planSearch(searchableItems, await viewerOf(db, actor), {
+    q: query.q,
+    category: query.category,
+    territory: query.territory,
+    organisation: query.organisation,
+    near,
+    radiusKm: query.radius_km,
+    sort: query.sort,
+    cursor: query.cursor,
+    limit,
+  });
+  const rows = await selectItemSummaries(db, plan, limit + 1);
+  const page = rows.slice(0, limit);
+  const photos = await selectPhotos(db, 'item', page.map((row) => row.id));
+  return {
+    items: page.map(({ feeCents, depositCents, sortKey: _sortKey, createdAt, distanceKm, ...row }) => {
+      const photo = photos.find((p) => p.itemId === row.id);
+      return {
+        ...row,
+        kind: 'item' as const,
+        feeAmount: toEurosOrNull(feeCents),
+        deposit: toEurosOrNull(depositCents),
+        photo: photo ? presentPhoto(photo) : null,
+        distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
+        createdAt: createdAt.toISOString(),
+      };
+    }),
+    nextCursor: plan.nextCursor(rows, limit),
+  };
+}
+
+export async function getItem(db: Database, actor: Actor | null, id: string) {
+  const found = await selectItem(db, id);
+  if (!found) throw notFound();
+  const { item, organisation, category } = found;
+  const findable = item.status === 'published' && organisation.status === 'active';
+  const visible = findable && (item.visibility === 'all' || (await sharesNetwork(db, actor, item.organisationId)));
+  if (!visible && !(await canSeeAnyListingOf(db, actor, item.organisationId))) throw notFound();
+  const photos = await selectPhotos(db, 'item', [item.id]);
+  return presentItem(item, { id: organisation.id, name: organisation.name, kind: organisation.kind, city: organisation.city }, category, photos, canEditListing(actor, item.organisationId));
+}
+
+export async function createItem(db: Database, actor: Actor, input: ItemCreate) {
+  const organisationId = listingOwnerFor(actor, input.organisationId);
+  await requireCategory(db, input.categoryId);
+  const place = await organisationPlace(db, organisationId);
+  const pickup = input.pickupPostcode || input.pickupCity
+    ? await locate(db, input.pickupCity ?? place.city, input.pickupPostcode ?? place.postcode)
+    : { city: place.city, territoryCode: place.territoryCode, latitude: place.latitude, longitude: place.longitude };
+  const row = {
+    organisationId,
+    createdBy: actor.user.id,
+    title: input.title.trim(),
+    categoryId: input.categoryId,
+    description: input.description ?? '',
+    quantity: input.quantity ?? 1,
+    condition: input.condition ?? 'good',
+    replacementValueCents: toCents(input.replacementValue ?? 0),
+    depositCents: toCentsOrNull(input.deposit),
+    fee: input.fee ?? 'free',
+    feeCents: toCentsOrNull(input.feeAmount),
+    pickupAddress: input.pickupAddress ?? place.address,
+    pickupCity: pickup.city,
+    pickupPostcode: input.pickupPostcode ?? place.postcode,
+    pickupInstructions: input.pickupInstructions ?? '',
+    territoryCode: pickup.territoryCode,
+    latitude: pickup.latitude,
+    longitude: pickup.longitude,
+    usageRules: input.usageRules ?? '',
+    minLoanDays: input.minLoanDays ?? 1,
+    maxLoanDays: input.maxLoanDays ?? null,
+    minNoticeDays: input.minNoticeDays ?? 0,
+    visibility: input.visibility ?? 'networks',
+    status: await statusAfterLenderRequest(db, organisationId, null, input.status ?? 'published'),
+  } satisfies NewItemRow;
+  checkItemRules(row);
+  const { id } = await insertItem(db, row);
+  return getItem(db, actor, id);
+}
+
+export async function updateItem(db: Database, actor: Actor, id: string, patch: ItemPatch) {
+  const found = await selectItem(db, id);
+  if (!found) throw notFound();
+  requireListingEditor(actor, found.item.organisationId);
+  if (patch.categoryId) await requireCategory(db, patch.categoryId);
+  const changes: Partial<NewItemRow> = {
+    ...pick(patch, ['description', 'categoryId', 'quantity', 'condition', 'fee', 'pickupAddress', 'pickupInstructions', 'usageRules', 'minLoanDays', 'maxLoanDays', 'minNoticeDays', 'visibility']),
+  };
+  if (patch.title !== undefined) changes.title = patch.title.trim();
+  if (patch.replacementValue !== undefined) changes.replacementValueCents = toCents(patch.replacementValue);
+  if (patch.deposit !== undefined) changes.depositCents = toCentsOrNull(patch.deposit);
+  if (patch.feeAmount !== undefined) changes.feeCents = toCentsOrNull(patch.feeAmount);
+  if (patch.fee === 'free' && patch.feeAmount === undefined) changes.feeCents = null;
+  if (patch.pickupCity !== undefined || patch.pickupPostcode !== undefined) {
+    const located = await locate(db, patch.pickupCity ?? found.item.pickupCity, patch.pickupPostcode ?? found.item.pickupPostcode);
+    Object.assign(changes, {
+      pickupCity: located.city,
+      pickupPostcode: patch.pickupPostcode ?? found.item.pickupPostcode,
+      territoryCode: located.territoryCode,
+      latitude: located.latitude,
+      longitude: located.longitude,
+    });
+  }
+  if (patch.status !== undefined) {
+    changes.status = await statusAfterLenderRequest(db, found.item.organisationId, found.item.status, patch.status);
+  }
+  checkItemRules({ ...found.item, ...changes });
+  await updateItemRow(db, id, changes);
+  return getItem(db, actor, id);
+}
+
+export async function deleteItem(db: Database, actor: Actor, id: string) {
+  const found = await selectItem(db, id);
+  if (!found) throw notFound();
+  requireListingEditor(actor, found.item.organisationId);
+  await deleteItemRow(db, id);
+  return found.item;
+}
+
+/** A draft copy of an item, for a lender who lends several similar things. */
+export async function duplicateItem(db: Database, actor: Actor, id: string) {
+  const found = await selectItem(db, id);
+  if (!found) throw notFound();
+  requireListingEditor(actor, found.item.organisationId);
+  const { id: _id, search: _search, createdAt: _createdAt, updatedAt: _updatedAt, ...copy } = found.item;
+  const { id: copyId } = await insertItem(db, { ...copy, title: `${copy.title} (copie)`.slice(0, 120), status: 'draft', createdBy: actor.user.id });
+  return getItem(db, actor, copyId);
+}
+
+/** The rules a single field's schema cannot say: they hold for the item as a whole. */
+function checkItemRules(item: Pick<ItemRow, 'fee' | 'feeCents' | 'minLoanDays' | 'maxLoanDays'>) {
+  if (item.fee !== 'free' && item.feeCents === null) {
+    throw ruleBroken('feeAmount', 'Indiquez le montant de la participation (feeAmount), ou choisissez la gratuité.');
+  }
+  if (item.fee === 'free' && item.feeCents !== null) {
+    throw ruleBroken('feeAmount', 'Un prêt gratuit ne demande pas de participation : retirez feeAmount.');
+  }
+  if (item.maxLoanDays !== null && item.maxLoanDays < item.minLoanDays) {
+    throw ruleBroken('maxLoanDays', 'La durée maximale de prêt doit être au moins égale à la durée minimale.');
+  }
+}
+
+async function requireCategory(db: Database, categoryId: string) {
+  if (!(await categoryExists(db, categoryId))) throw ruleBroken('categoryId', `Catégorie inconnue : « ${categoryId} » (voir GET /api/categories).`);
+}
+
+function ruleBroken(field: string, message: string) {
+  return new AppError('validation_failed', message, [{ field, rule: 'consistency', message }]);
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]])) as Partial<Pick<T, K>>;
+}
+
+async function sharesNetwork(db: Database, actor: Actor | null, organisationId: string) {
+  const viewer = await viewerOf(db, actor);
+  if (viewer.networkIds.length === 0) return false;
+  const ownerNetworks = await selectOrganisationNetworkIds(db, organisationId);
+  return ownerNetworks.some((id) => viewer.networkIds.includes(id));
+}
+
+function presentItem(
+  item: ItemRow,
+  organisation: { id: string; name: string; kind: OrganisationKind; city: string },
+  category: { id: string; name: string; parentId: string | null },
+  photos: Awaited<ReturnType<typeof selectPhotos>>,
+  canEdit: boolean,
+) {
+  const { search: _search, replacementValueCents, depositCents, feeCents, organisationId: _organisationId, createdBy: _createdBy, ...fields } = item;
+  return {
+    ...fields,
+    kind: 'item' as const,
+    replacementValue: toEuros(replacementValueCents),
+    deposit: toEurosOrNull(depositCents),
+    feeAmount: toEurosOrNull(feeCents),
+    category,
+    organisation,
+    photos: photos.map(presentPhoto),
+    viewer: { canEdit },
+    createdAt: item.createdAt.toISOString(),
+    updatedAt: item.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,103 @@
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { SearchSort } from '../domain/catalogue.ts';
+import { AppError } from '../plugins/errors.ts';
+import { decodeCursor, encodeCursor } from '../organisations/cursor.ts';
+import { distanceKm, type Point, withinRadius } from './geo.ts';
+import { inCategory, matchesText, relevance } from './text-search.ts';
+import { findableBy, type Viewer } from './visibility.ts';
+
+/** The columns every searchable listing table has (items, services, needs). */
+export type SearchableColumns = {
+  id: PgColumn;
+  organisationId: PgColumn;
+  visibility: PgColumn;
+  status: PgColumn;
+  search: PgColumn;
+  territoryCode: PgColumn;
+  createdAt: PgColumn;
+  categoryId: PgColumn | null;
+  latitude: PgColumn | null;
+  longitude: PgColumn | null;
+};
+
+export type SearchCriteria = {
+  q?: string;
+  category?: string;
+  territory?: string;
+  organisation?: string;
+  near?: Point;
+  radiusKm?: number;
+  sort?: SearchSort;
+  cursor?: string;
+  limit: number;
+};
+
+/**
+ * Builds one search: the filters, the sort and its keyset condition. The cursor carries the sort
+ * key of the last row (rank, distance or creation instant) and its id, so pages never overlap.
+ */
+export function planSearch(listing: SearchableColumns, viewer: Viewer, criteria: SearchCriteria, findable?: SQL) {
+  const text = criteria.q?.trim() || undefined;
+  const sort: SearchSort = criteria.sort ?? (text ? 'relevance' : criteria.near ? 'distance' : 'newest');
+  if (sort === 'distance' && !criteria.near) {
+    throw new AppError('validation_failed', 'Le tri par distance demande une commune (near).', [
+      { field: 'sort', rule: 'requires', message: 'Le tri par distance demande une commune (near).' },
+    ]);
+  }
+  const conditions: SQL[] = [findable ?? findableBy(viewer, listing)];
+  if (text) conditions.push(matchesText(listing.search, listing.categoryId, text));
+  if (criteria.category && listing.categoryId) conditions.push(inCategory(listing.categoryId, criteria.category));
+  if (criteria.territory) conditions.push(eq(listing.territoryCode, criteria.territory));
+  if (criteria.organisation) conditions.push(eq(listing.organisationId, criteria.organisation));
+
+  const located = criteria.near && listing.latitude && listing.longitude ? { latitude: listing.latitude, longitude: listing.longitude } : null;
+  const distance = located && criteria.near ? distanceKm(located.latitude, located.longitude, criteria.near) : sql<null>`null::float8`;
+  if (located && criteria.near) {
+    conditions.push(withinRadius(located.latitude, located.longitude, criteria.near, criteria.radiusKm ?? 20));
+  }
+
+  const rank = text ? relevance(listing.search, listing.categoryId, text) : sql<number>`0::float8`;
+  const createdKey = sql<string>`to_char(${listing.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const byRelevance = sort === 'relevance' && text;
+  let orderBy: SQL[];
+  let sortKey: SQL;
+  if (byRelevance) {
+    orderBy = [desc(rank), asc(listing.id)];
+    sortKey = sql`${rank}::text`;
+  } else if (sort === 'distance') {
+    orderBy = [asc(distance), asc(listing.id)];
+    sortKey = sql`${distance}::text`;
+  } else {
+    orderBy = [desc(listing.createdAt), desc(listing.id)];
+    sortKey = createdKey;
+  }
+
+  if (criteria.cursor) {
+    const [cursorSort, key, id] = decodeCursor(criteria.cursor, 3);
+    const keyIsValid = byRelevance || sort === 'distance' ? Number.isFinite(Number(key)) : !Number.isNaN(Date.parse(key!));
+    if (cursorSort !== sort || !keyIsValid || !uuidPattern.test(id!)) throw invalidCursor();
+    if (byRelevance) conditions.push(sql`(${rank} < ${Number(key)}::float8 or (${rank} = ${Number(key)}::float8 and ${listing.id} > ${id}))`);
+    else if (sort === 'distance') conditions.push(sql`(${distance} > ${Number(key)}::float8 or (${distance} = ${Number(key)}::float8 and ${listing.id} > ${id}))`);
+    else conditions.push(sql`(${listing.createdAt} < ${key}::timestamptz or (${listing.createdAt} = ${key}::timestamptz and ${listing.id} < ${id}))`);
+  }
+
+  return {
+    where: and(...conditions)!,
+    orderBy,
+    columns: { rank, distanceKm: distance, sortKey: sql<string>`${sortKey}` },
+    nextCursor(rows: Array<{ id: string; sortKey: string }>, limit: number): string | null {
+      if (rows.length <= limit) return null;
+      const last = rows[limit - 1]!;
+      return encodeCursor([sort, last.sortKey, last.id]);
+    },
+  };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function invalidCursor() {
+  return new AppError('validation_failed', 'Le curseur de pagination ne correspond pas à cette recherche.', [
+    { field: 'cursor', rule: 'format', message: 'Le curseur de pagination ne correspond pas à cette recherche.' },
+  ]);
+}

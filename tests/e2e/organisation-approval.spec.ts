@@ -1,0 +1,100 @@
+import { expect, type Page, test } from '@playwright/test';
+
+/**
+ * A new structure registers, waits for the network, is approved by a network admin, and its
+ * manager then finds it active. Locators go by role and label: the journey also proves that
+ * every control it uses is named for assistive technologies. It runs twice: with JavaScript
+ * (enhanced forms) and without (plain form posts), since the app must work both ways.
+ */
+
+const demoPassword = 'demo-mutua';
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByRole('link', { name: 'Se connecter' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Se connecter' })).toBeVisible();
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL('/');
+  await expect(page.getByRole('link', { name: 'Se connecter' }).first()).toBeVisible();
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+    test('a new structure waits for approval, a network admin approves it, then it can trade', ({ page }) =>
+      approvalJourney(page));
+  });
+}
+
+async function approvalJourney(page: Page) {
+  const stamp = Date.now();
+  const person = { name: `Alex Essai ${stamp}`, email: `alex.essai.${stamp}@exemple.org`, password: 'trois mots au moins' };
+  const structure = `Ressourcerie d’essai ${stamp}`;
+
+  await test.step('register a new structure', async () => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Créer un compte' }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Créer un compte' })).toBeVisible();
+
+    await page.getByLabel('Nom et prénom').fill(person.name);
+    await page.getByLabel('Adresse e-mail').fill(person.email);
+    await page.getByLabel('Mot de passe').fill(person.password);
+    await page.getByRole('radio', { name: 'Créer une nouvelle structure' }).check();
+    await page.getByLabel('Nom de la structure').fill(structure);
+    await page.getByLabel('Type de structure').selectOption({ label: 'Association' });
+    await page.getByLabel('Commune').fill('Lille');
+    await page.getByLabel('Code postal').fill('59000');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await expect(page).toHaveURL('/ma-structure');
+  });
+
+  await test.step('the structure is pending and cannot publish yet', async () => {
+    const section = page.getByRole('region', { name: structure });
+    await expect(section.getByRole('heading', { level: 2, name: structure })).toBeVisible();
+    await expect(section.getByText('En attente de validation', { exact: true })).toBeVisible();
+    await expect(
+      section.getByText(
+        'En attente de validation par le réseau : vous pouvez parcourir le catalogue, mais pas encore publier ni emprunter.',
+      ),
+    ).toBeVisible();
+    // Not yet in the public directory either.
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Structures' }).click();
+    await page.getByLabel('Nom ou commune').fill(String(stamp));
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page.getByText('Aucune structure ne correspond à votre recherche.')).toBeVisible();
+  });
+
+  await test.step('a network admin approves it', async () => {
+    await signOut(page);
+    await signIn(page, 'admin@demo.mutua.fr', demoPassword);
+    await expect(page).toHaveURL('/admin');
+    await expect(page.getByRole('heading', { level: 1, name: 'Administration du réseau' })).toBeVisible();
+    await expect(page.getByRole('link', { name: /En attente/ })).toHaveAttribute('aria-current', 'page');
+
+    const card = page.getByRole('article', { name: structure });
+    await expect(card.getByText(person.email)).toBeVisible();
+    await expect(card.getByText('Lille (59000)')).toBeVisible();
+    await card.getByRole('button', { name: `Valider ${structure}` }).click();
+
+    await expect(page.getByText(`« ${structure} » est validée`)).toBeVisible();
+    await expect(card).toHaveCount(0);
+
+    await page.getByRole('link', { name: 'Validées' }).click();
+    await expect(page.getByRole('article', { name: structure })).toBeVisible();
+  });
+
+  await test.step('its manager finds it active', async () => {
+    await signOut(page);
+    await signIn(page, person.email, person.password);
+    await expect(page).toHaveURL('/ma-structure');
+    const section = page.getByRole('region', { name: structure });
+    await expect(section.getByText('Validée', { exact: true })).toBeVisible();
+    await expect(section.getByText('Structure validée : vous pouvez publier et emprunter.')).toBeVisible();
+    await expect(section.getByText(/pas encore publier/)).toHaveCount(0);
+  });
+}
