@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -5,17 +6,24 @@ import accountsRoutes from './accounts/routes.ts';
 import type { Database } from './db/client.ts';
 import healthRoutes from './health/routes.ts';
 import itemsRoutes from './items/routes.ts';
+import listingsRoutes from './listings/routes.ts';
 import moderationRoutes from './moderation/routes.ts';
+import needsRoutes from './needs/routes.ts';
 import organisationsRoutes from './organisations/routes.ts';
 import referenceRoutes from './reference/routes.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin, { AppError } from './plugins/errors.ts';
+import photosRoutes, { maxPhotoBytes } from './photos/routes.ts';
+import type { PhotoStorage } from './photos/storage.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import sessionPlugin from './plugins/session.ts';
+import serviceOffersRoutes from './service-offers/routes.ts';
 import { installValidators } from './plugins/validation.ts';
 
 export type AppOptions = {
   db: Database;
+  /** Where photo files go (the disk under DATA_DIR by default). */
+  photoStorage: PhotoStorage;
   jwtSecret: string;
   sessionDays?: number;
   secureCookies?: boolean;
@@ -37,6 +45,7 @@ export async function buildApp(options: AppOptions) {
     global: false,
     errorResponseBuilder: () => new AppError('rate_limited', 'Trop de tentatives : réessayez dans une minute.'),
   });
+  await app.register(fastifyMultipart, { limits: { fileSize: maxPhotoBytes, files: 1, fields: 5, parts: 6 }, throwFileSizeLimit: true });
   await app.register(openapiPlugin);
 
   await app.register(databasePlugin, { db: options.db });
@@ -56,6 +65,10 @@ export async function buildApp(options: AppOptions) {
       await api.register(moderationRoutes);
       await api.register(referenceRoutes);
       await api.register(itemsRoutes);
+      await api.register(serviceOffersRoutes);
+      await api.register(photosRoutes, { storage: options.photoStorage });
+      await api.register(listingsRoutes);
+      await api.register(needsRoutes);
     },
     { prefix: '/api' },
   );

@@ -8,6 +8,8 @@ export type Config = {
   host: string;
   publicUrl: string;
   dataDir: string;
+  /** Photo files (resized WebP), when kept on disk. */
+  photosDir: string;
   database: DatabaseOptions;
   jwtSecret: string;
   sessionDays: number;
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: env.HOST ?? '0.0.0.0',
     publicUrl: env.PUBLIC_URL ?? env.ORIGIN ?? `http://localhost:${port}`,
     dataDir,
+    photosDir: resolve(env.PHOTOS_DIR ?? join(dataDir, 'photos')),
     database: databaseUrl
       ? { databaseUrl, poolSize: Number(env.DATABASE_POOL_SIZE ?? 10) }
       : { dataDir: join(dataDir, 'pglite') },

@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { connectDatabase } from './db/client.ts';
 import { demoAccountsToPrint } from './db/seed/demo-data.ts';
 import { isEmpty, seedDemo, seedReferenceData } from './db/seed/seed.ts';
+import { diskPhotoStorage } from './photos/storage.ts';
 import { mountSvelteKit } from './web/sveltekit.ts';
 
 /** Starts Mutua: migrate, seed an empty database, serve the API and the app on one port. */
@@ -18,6 +19,7 @@ const seededDemoData = await connection.exclusively(async () => {
 
 const app = await buildApp({
   db: connection.db,
+  photoStorage: diskPhotoStorage(config.photosDir),
   jwtSecret: config.jwtSecret,
   sessionDays: config.sessionDays,
   secureCookies: config.publicUrl.startsWith('https://'),

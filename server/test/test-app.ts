@@ -1,9 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { type App, buildApp } from '../src/app.ts';
 import { connectDatabase, type DatabaseConnection } from '../src/db/client.ts';
+import { diskPhotoStorage } from '../src/photos/storage.ts';
 import { prepareReferenceData } from './test-database.ts';
 
-export type TestContext = { app: App; connection: DatabaseConnection };
+export type TestContext = { app: App; connection: DatabaseConnection; photosDir: string };
 
 /**
  * The API on the engine under test (MUTUA_TEST_ENGINE), built once per test file.
@@ -19,8 +23,10 @@ export function useTestApp(options: { loginRateLimit?: number } = {}): TestConte
       await context.connection.migrate();
       await prepareReferenceData(context.connection);
     }
+    context.photosDir = await mkdtemp(join(tmpdir(), 'mutua-photos-'));
     context.app = await buildApp({
       db: context.connection.db,
+      photoStorage: diskPhotoStorage(context.photosDir),
       jwtSecret: 'test-secret-not-for-production',
       loginRateLimit: options.loginRateLimit ?? 10_000,
     });
@@ -29,6 +35,7 @@ export function useTestApp(options: { loginRateLimit?: number } = {}): TestConte
   afterAll(async () => {
     await context.app?.close();
     await context.connection?.close();
+    if (context.photosDir) await rm(context.photosDir, { recursive: true, force: true });
   });
   return context;
 }

@@ -90,3 +90,88 @@ export type ItemCreate = Type.Static<typeof ItemCreateSchema>;
 
 export const ItemPatchSchema = Type.Partial(Type.Object(itemFields), { additionalProperties: false, minProperties: 1 });
 export type ItemPatch = Type.Static<typeof ItemPatchSchema>;
+
+const serviceFields = {
+  title: Title,
+  description: LongText(5000),
+  domain: Type.Enum([...serviceDomains]),
+  format: Type.Enum([...serviceFormats], { description: 'on_site : sur place ; remote : à distance ; both : les deux' }),
+  durationMinutes: Nullable(Type.Integer({ minimum: 5, maximum: 60 * 24 * 10, description: 'Durée habituelle, en minutes' })),
+  providerName: LongText(120),
+  participation: Type.Enum([...serviceParticipations], { description: 'free : gratuit ; exchange : en échange ; price : à prix coûtant' }),
+  price: Nullable(PositiveEuros),
+  city: Type.String({ minLength: 1, maxLength: 80 }),
+  postcode: PostcodeSchema,
+  visibility: itemFields.visibility,
+  status: itemFields.status,
+};
+
+/** A new service offer: title and domain are required; the place defaults to the structure's. */
+export const ServiceCreateSchema = Type.Object(
+  {
+    organisationId: Type.Optional(Type.String({ format: 'uuid' })),
+    title: serviceFields.title,
+    domain: serviceFields.domain,
+    description: Type.Optional(serviceFields.description),
+    format: Type.Optional(serviceFields.format),
+    durationMinutes: Type.Optional(serviceFields.durationMinutes),
+    providerName: Type.Optional(serviceFields.providerName),
+    participation: Type.Optional(serviceFields.participation),
+    price: Type.Optional(serviceFields.price),
+    city: Type.Optional(serviceFields.city),
+    postcode: Type.Optional(serviceFields.postcode),
+    visibility: Type.Optional(serviceFields.visibility),
+    status: Type.Optional(serviceFields.status),
+  },
+  { additionalProperties: false },
+);
+export type ServiceCreate = Type.Static<typeof ServiceCreateSchema>;
+
+export const ServicePatchSchema = Type.Partial(Type.Object(serviceFields), { additionalProperties: false, minProperties: 1 });
+export type ServicePatch = Type.Static<typeof ServicePatchSchema>;
+
+const Day = Type.String({ format: 'date', description: 'Jour, AAAA-MM-JJ' });
+
+const needFields = {
+  title: Title,
+  description: LongText(5000),
+  categoryId: Nullable(CategoryIdSchema),
+  serviceDomain: Nullable(Type.Enum([...serviceDomains])),
+  neededFrom: Nullable(Day),
+  neededUntil: Nullable(Day),
+  visibility: itemFields.visibility,
+};
+
+/** « Je cherche » : an item (with a category) or a service (with a domain), dates optional. */
+export const NeedCreateSchema = Type.Object(
+  {
+    organisationId: Type.Optional(Type.String({ format: 'uuid' })),
+    kind: Type.Enum([...needKinds]),
+    title: needFields.title,
+    description: Type.Optional(needFields.description),
+    categoryId: Type.Optional(needFields.categoryId),
+    serviceDomain: Type.Optional(needFields.serviceDomain),
+    neededFrom: Type.Optional(needFields.neededFrom),
+    neededUntil: Type.Optional(needFields.neededUntil),
+    visibility: Type.Optional(needFields.visibility),
+  },
+  { additionalProperties: false },
+);
+export type NeedCreate = Type.Static<typeof NeedCreateSchema>;
+
+export const NeedPatchSchema = Type.Partial(
+  Type.Object({ ...needFields, status: Type.Enum([...needStatuses], { description: 'fulfilled : besoin satisfait' }) }),
+  { additionalProperties: false, minProperties: 1 },
+);
+export type NeedPatch = Type.Static<typeof NeedPatchSchema>;
+
+export const NeedResponseCreateSchema = Type.Object(
+  {
+    message: Type.String({ minLength: 1, maxLength: 4000 }),
+    itemId: Type.Optional(Type.String({ format: 'uuid', description: 'Un objet de ma structure qui répond au besoin' })),
+    serviceId: Type.Optional(Type.String({ format: 'uuid', description: 'Une offre de ma structure qui répond au besoin' })),
+    organisationId: Type.Optional(Type.String({ format: 'uuid', description: 'La structure qui répond (par défaut : la vôtre)' })),
+  },
+  { additionalProperties: false },
+);
+export type NeedResponseCreate = Type.Static<typeof NeedResponseCreateSchema>;

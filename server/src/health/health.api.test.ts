@@ -34,6 +34,19 @@ describe('the OpenAPI document', () => {
       '/api/items': ['get', 'post'],
       '/api/items/{id}': ['get', 'patch', 'delete'],
       '/api/items/{id}/duplicate': ['post'],
+      '/api/items/import': ['post'],
+      '/api/items/import/template': ['get'],
+      '/api/items/{id}/photos': ['post'],
+      '/api/items/{id}/photos/{photoId}': ['delete'],
+      '/api/services': ['get', 'post'],
+      '/api/services/{id}': ['get', 'patch', 'delete'],
+      '/api/services/{id}/photos': ['post'],
+      '/api/services/{id}/photos/{photoId}': ['delete'],
+      '/api/photos/{id}/{file}': ['get'],
+      '/api/organisations/{id}/listings': ['get'],
+      '/api/needs': ['get', 'post'],
+      '/api/needs/{id}': ['get', 'patch', 'delete'],
+      '/api/needs/{id}/responses': ['post'],
     };
     expect(Object.keys(document.paths).sort()).toEqual(Object.keys(expected).sort());
     for (const [path, methods] of Object.entries(expected)) {

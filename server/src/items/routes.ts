@@ -2,12 +2,53 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ItemCreateSchema, ItemPatchSchema } from '../domain/catalogue.ts';
 import { errorResponses } from '../domain/errors.ts';
 import { signedIn } from '../plugins/openapi.ts';
-import { ItemDetailSchema, ItemSearchResultSchema, ListingParamsSchema, ListingSearchQuerySchema } from './schemas.ts';
+import Type from 'typebox';
+import { csvColumns, csvTemplate } from './csv-columns.ts';
+import { importItems } from './import-csv.ts';
+import {
+  ImportQuerySchema,
+  ImportReportSchema,
+  ItemDetailSchema,
+  ItemSearchResultSchema,
+  ListingParamsSchema,
+  ListingSearchQuerySchema,
+} from './schemas.ts';
 import { createItem, deleteItem, duplicateItem, getItem, searchItems, updateItem } from './service.ts';
 
 const tags = ['catalogue'];
 
 const itemsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  app.post(
+    '/items/import',
+    {
+      schema: {
+        tags,
+        summary: 'Importer un inventaire CSV (essai à blanc avec dryRun=true)',
+        description: `Corps : le fichier CSV (content-type text/csv), séparé par « ; » ou « , », en-têtes en français ou noms des champs de l'API : ${csvColumns.map((c) => c.headers[0]).join(', ')}. Les colonnes titre et categorie sont obligatoires. Tout ou rien : une ligne invalide et rien n'est écrit.`,
+        security: signedIn,
+        consumes: ['text/csv'],
+        querystring: ImportQuerySchema,
+        body: Type.String({ minLength: 1, description: 'Le fichier CSV' }),
+        response: { 200: ImportReportSchema, ...errorResponses(400, 401, 403, 413, 415) },
+      },
+    },
+    async (request) =>
+      importItems(app.db, await request.requireActor(), request.body, {
+        dryRun: request.query.dryRun ?? false,
+        organisationId: request.query.organisationId,
+      }),
+  );
+
+  app.get(
+    '/items/import/template',
+    { schema: { tags, summary: 'Le modèle CSV de l’import (en-têtes en français et une ligne d’exemple)', response: { 200: Type.String() } } },
+    async (_request, reply) =>
+      reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="mutua-inventaire.csv"').send(csvTemplate()),
+  );
   app.get(
     '/items',
     {

@@ -93,3 +93,25 @@ export const ListingSearchQuerySchema = Type.Object(
 export type ListingSearchQuery = Type.Static<typeof ListingSearchQuerySchema>;
 
 export const ListingParamsSchema = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+export const ImportQuerySchema = Type.Object(
+  {
+    dryRun: Type.Optional(Type.Boolean({ description: "true : vérifier sans rien écrire" })),
+    organisationId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+
+export const ImportReportSchema = Type.Object({
+  dryRun: Type.Boolean(),
+  created: Type.Integer(),
+  rows: Type.Array(
+    Type.Object({
+      line: Type.Integer({ description: 'Numéro de ligne dans le fichier (les en-têtes sont la ligne 1)' }),
+      status: Type.Enum(['valid', 'created', 'invalid']),
+      title: Type.String(),
+      itemId: Type.Optional(Uuid),
+      errors: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+    }),
+  ),
+});

@@ -5,7 +5,7 @@ import type { OrganisationKind } from '../domain/organisations.ts';
 import { toCents, toCentsOrNull, toEuros, toEurosOrNull } from '../domain/money.ts';
 import {
   canEditListing,
-  canSeeAnyListingOf,
+  isListingVisible,
   listingOwnerFor,
   organisationPlace,
   requireListingEditor,
@@ -14,8 +14,8 @@ import {
 import { resolveCommune } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
 import { viewerOf } from '../listings/visibility.ts';
-import { locate, selectOrganisationNetworkIds } from '../organisations/queries.ts';
-import { AppError } from '../plugins/errors.ts';
+import { locate } from '../organisations/queries.ts';
+import { AppError, fieldError } from '../plugins/errors.ts';
 import { presentPhoto } from '../photos/present.ts';
 import { selectPhotos } from '../photos/queries.ts';
 import {
@@ -48,32 +48,31 @@ export async function searchItems(db: Database, actor: Actor | null, query: List
     limit,
   });
   const rows = await selectItemSummaries(db, plan, limit + 1);
-  const page = rows.slice(0, limit);
-  const photos = await selectPhotos(db, 'item', page.map((row) => row.id));
-  return {
-    items: page.map(({ feeCents, depositCents, sortKey: _sortKey, createdAt, distanceKm, ...row }) => {
-      const photo = photos.find((p) => p.itemId === row.id);
-      return {
-        ...row,
-        kind: 'item' as const,
-        feeAmount: toEurosOrNull(feeCents),
-        deposit: toEurosOrNull(depositCents),
-        photo: photo ? presentPhoto(photo) : null,
-        distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
-        createdAt: createdAt.toISOString(),
-      };
-    }),
-    nextCursor: plan.nextCursor(rows, limit),
-  };
+  return { items: await presentItemSummaries(db, rows.slice(0, limit)), nextCursor: plan.nextCursor(rows, limit) };
+}
+
+/** Search rows as the API shows them: amounts in euros, first photo, rounded distance. */
+export async function presentItemSummaries(db: Database, rows: Awaited<ReturnType<typeof selectItemSummaries>>) {
+  const photos = await selectPhotos(db, 'item', rows.map((row) => row.id));
+  return rows.map(({ feeCents, depositCents, sortKey: _sortKey, createdAt, distanceKm, ...row }) => {
+    const photo = photos.find((p) => p.itemId === row.id);
+    return {
+      ...row,
+      kind: 'item' as const,
+      feeAmount: toEurosOrNull(feeCents),
+      deposit: toEurosOrNull(depositCents),
+      photo: photo ? presentPhoto(photo) : null,
+      distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
+      createdAt: createdAt.toISOString(),
+    };
+  });
 }
 
 export async function getItem(db: Database, actor: Actor | null, id: string) {
   const found = await selectItem(db, id);
   if (!found) throw notFound();
   const { item, organisation, category } = found;
-  const findable = item.status === 'published' && organisation.status === 'active';
-  const visible = findable && (item.visibility === 'all' || (await sharesNetwork(db, actor, item.organisationId)));
-  if (!visible && !(await canSeeAnyListingOf(db, actor, item.organisationId))) throw notFound();
+  if (!(await isListingVisible(db, actor, { ...item, organisationStatus: organisation.status }))) throw notFound();
   const photos = await selectPhotos(db, 'item', [item.id]);
   return presentItem(item, { id: organisation.id, name: organisation.name, kind: organisation.kind, city: organisation.city }, category, photos, canEditListing(actor, item.organisationId));
 }
@@ -168,33 +167,23 @@ export async function duplicateItem(db: Database, actor: Actor, id: string) {
 /** The rules a single field's schema cannot say: they hold for the item as a whole. */
 function checkItemRules(item: Pick<ItemRow, 'fee' | 'feeCents' | 'minLoanDays' | 'maxLoanDays'>) {
   if (item.fee !== 'free' && item.feeCents === null) {
-    throw ruleBroken('feeAmount', 'Indiquez le montant de la participation (feeAmount), ou choisissez la gratuité.');
+    throw fieldError('feeAmount', 'Indiquez le montant de la participation (feeAmount), ou choisissez la gratuité.');
   }
   if (item.fee === 'free' && item.feeCents !== null) {
-    throw ruleBroken('feeAmount', 'Un prêt gratuit ne demande pas de participation : retirez feeAmount.');
+    throw fieldError('feeAmount', 'Un prêt gratuit ne demande pas de participation : retirez feeAmount.');
   }
   if (item.maxLoanDays !== null && item.maxLoanDays < item.minLoanDays) {
-    throw ruleBroken('maxLoanDays', 'La durée maximale de prêt doit être au moins égale à la durée minimale.');
+    throw fieldError('maxLoanDays', 'La durée maximale de prêt doit être au moins égale à la durée minimale.');
   }
 }
 
 async function requireCategory(db: Database, categoryId: string) {
-  if (!(await categoryExists(db, categoryId))) throw ruleBroken('categoryId', `Catégorie inconnue : « ${categoryId} » (voir GET /api/categories).`);
+  if (!(await categoryExists(db, categoryId))) throw fieldError('categoryId', `Catégorie inconnue : « ${categoryId} » (voir GET /api/categories).`);
 }
 
-function ruleBroken(field: string, message: string) {
-  return new AppError('validation_failed', message, [{ field, rule: 'consistency', message }]);
-}
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
   return Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]])) as Partial<Pick<T, K>>;
-}
-
-async function sharesNetwork(db: Database, actor: Actor | null, organisationId: string) {
-  const viewer = await viewerOf(db, actor);
-  if (viewer.networkIds.length === 0) return false;
-  const ownerNetworks = await selectOrganisationNetworkIds(db, organisationId);
-  return ownerNetworks.some((id) => viewer.networkIds.includes(id));
 }
 
 function presentItem(

@@ -6,6 +6,7 @@ import { networks } from '../db/schema/networks.ts';
 import { organisationNetworks, organisations } from '../db/schema/organisations.ts';
 import type { ListingStatus } from '../domain/catalogue.ts';
 import { AppError } from '../plugins/errors.ts';
+import { viewerOf } from './visibility.ts';
 
 /**
  * Who lists for which structure. A listing belongs to a structure; any active member of an
@@ -93,4 +94,30 @@ export async function organisationPlace(db: Database, organisationId: string) {
     .from(organisations)
     .where(eq(organisations.id, organisationId));
   return row!;
+}
+
+/**
+ * A listing page is shown when the listing is findable by the caller (published, its structure
+ * active, visible to the caller's networks), or to the structure's own people and admins.
+ */
+export async function isListingVisible(
+  db: Database,
+  actor: Actor | null,
+  listing: { organisationId: string; organisationStatus: string; status: ListingStatus; visibility: 'networks' | 'all' },
+): Promise<boolean> {
+  const findable = listing.status === 'published' && listing.organisationStatus === 'active';
+  if (findable && listing.visibility === 'all') return true;
+  if (findable && (await sharesNetwork(db, actor, listing.organisationId))) return true;
+  return canSeeAnyListingOf(db, actor, listing.organisationId);
+}
+
+async function sharesNetwork(db: Database, actor: Actor | null, organisationId: string) {
+  const viewer = await viewerOf(db, actor);
+  if (viewer.networkIds.length === 0) return false;
+  const [link] = await db
+    .select({ networkId: organisationNetworks.networkId })
+    .from(organisationNetworks)
+    .where(and(eq(organisationNetworks.organisationId, organisationId), inArray(organisationNetworks.networkId, viewer.networkIds)))
+    .limit(1);
+  return Boolean(link);
 }

@@ -37,7 +37,13 @@ export type SearchCriteria = {
  * Builds one search: the filters, the sort and its keyset condition. The cursor carries the sort
  * key of the last row (rank, distance or creation instant) and its id, so pages never overlap.
  */
-export function planSearch(listing: SearchableColumns, viewer: Viewer, criteria: SearchCriteria, findable?: SQL) {
+export function planSearch(
+  listing: SearchableColumns,
+  viewer: Viewer,
+  criteria: SearchCriteria,
+  /** `findable` replaces the default "published and visible" rule (needs have their own); `extra` adds filters. */
+  options: { findable?: SQL; extra?: SQL[] } = {},
+) {
   const text = criteria.q?.trim() || undefined;
   const sort: SearchSort = criteria.sort ?? (text ? 'relevance' : criteria.near ? 'distance' : 'newest');
   if (sort === 'distance' && !criteria.near) {
@@ -45,7 +51,7 @@ export function planSearch(listing: SearchableColumns, viewer: Viewer, criteria:
       { field: 'sort', rule: 'requires', message: 'Le tri par distance demande une commune (near).' },
     ]);
   }
-  const conditions: SQL[] = [findable ?? findableBy(viewer, listing)];
+  const conditions: SQL[] = [options.findable ?? findableBy(viewer, listing), ...(options.extra ?? [])];
   if (text) conditions.push(matchesText(listing.search, listing.categoryId, text));
   if (criteria.category && listing.categoryId) conditions.push(inCategory(listing.categoryId, criteria.category));
   if (criteria.territory) conditions.push(eq(listing.territoryCode, criteria.territory));

@@ -33,16 +33,17 @@ export async function viewerOf(db: Database, actor: Actor | null): Promise<Viewe
 
 type ListingColumns = { organisationId: PgColumn; visibility: PgColumn; status: PgColumn };
 
+
 /** The listing is published, its structure active, and the viewer may see it. */
 export function findableBy(viewer: Viewer, listing: ListingColumns): SQL {
-  return and(
-    eq(listing.status, 'published'),
-    sql`exists (select 1 from ${organisations} where ${organisations.id} = ${listing.organisationId} and ${organisations.status} = 'active')`,
-    visibleTo(viewer, listing),
-  )!;
+  return and(eq(listing.status, 'published'), ownerIsActive(listing), visibleTo(viewer, listing))!;
 }
 
-function visibleTo(viewer: Viewer, listing: ListingColumns): SQL {
+export function ownerIsActive(listing: { organisationId: PgColumn }): SQL {
+  return sql`exists (select 1 from ${organisations} where ${organisations.id} = ${listing.organisationId} and ${organisations.status} = 'active')`;
+}
+
+export function visibleTo(viewer: Viewer, listing: Pick<ListingColumns, 'organisationId' | 'visibility'>): SQL {
   if (viewer.networkIds.length === 0) return eq(listing.visibility, 'all');
   return or(
     eq(listing.visibility, 'all'),

@@ -16,6 +16,11 @@ export class AppError extends Error {
   }
 }
 
+/** A 400 about one field, for rules that span several fields or need the database. */
+export function fieldError(field: string, message: string, rule = 'consistency') {
+  return new AppError('validation_failed', message, [{ field, rule, message }]);
+}
+
 /** One error handler: the same JSON shape everywhere, 5xx details logged and never shown. */
 export default fp(async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -50,6 +55,14 @@ function toErrorBody(error: FastifyError): ErrorBody {
       return { error: 'invalid_json', message: 'Le corps de la requête est vide alors que du JSON est attendu.' };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { error: 'payload_too_large', message: 'Le corps de la requête est trop volumineux.' };
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { error: 'payload_too_large', message: 'Le fichier est trop volumineux (10 Mo au plus).' };
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return { error: 'payload_too_large', message: 'Trop de fichiers ou de champs : une seule photo à la fois.' };
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return { error: 'unsupported_media_type', message: 'Envoyez le fichier en multipart/form-data.' };
   }
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return { error: 'invalid_json', message: "Le corps de la requête n'est pas un JSON valide." };

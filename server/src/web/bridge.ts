@@ -10,7 +10,7 @@ export type ApiRequest = {
   /** Path and query, starting with /api/. */
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   /** The browser's address, so that per-client rate limits still apply. */
   remoteAddress: string;
 };

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp } from '../../app.ts';
+import { diskPhotoStorage } from '../../photos/storage.ts';
 import { freshDatabase } from '../../../test/test-database.ts';
 import { isEmpty, seedDemo, seedReferenceData } from './seed.ts';
 
@@ -11,7 +14,7 @@ beforeAll(async () => {
   await seedReferenceData(database.connection.db);
   expect(await isEmpty(database.connection.db)).toBe(true);
   await seedDemo(database.connection.db, 'mot-de-passe-demo');
-  app = await buildApp({ db: database.connection.db, jwtSecret: 'test' });
+  app = await buildApp({ db: database.connection.db, jwtSecret: 'test', photoStorage: diskPhotoStorage(join(tmpdir(), 'mutua-seed-photos')) });
 });
 afterAll(async () => {
   await app?.close();

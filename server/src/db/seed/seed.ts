@@ -8,6 +8,7 @@ import { organisationNetworks, organisations } from '../schema/organisations.ts'
 import { communes, territories } from '../schema/territories.ts';
 import { users } from '../schema/users.ts';
 import { itemCategories } from './categories.ts';
+import { seedDemoCatalogue } from './seed-catalogue.ts';
 import { demoNetworks, demoOrganisations, demoUsers } from './demo-data.ts';
 import { hautsDeFranceCommunes, hautsDeFranceTerritories } from './places.ts';
 
@@ -29,7 +30,7 @@ export async function isEmpty(db: Database): Promise<boolean> {
   return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).length === 0;
 }
 
-/** The demo: two networks, a dozen structures across Hauts-de-France, the demo accounts. */
+/** The demo: two networks, a dozen structures across Hauts-de-France, the demo accounts, their catalogue. */
 export async function seedDemo(db: Database, password: string) {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
@@ -79,6 +80,7 @@ export async function seedDemo(db: Database, password: string) {
         return [{ userId: userId(u.email), organisationId: organisationId(key), role, status: 'active' as const }];
       }),
     );
+    await seedDemoCatalogue(tx, organisationId);
     await tx.insert(networkRoles).values(
       demoUsers.flatMap((u) =>
         (u.adminOf ?? []).map((slug) => ({ userId: userId(u.email), networkId: networkId(slug), role: 'admin' as const })),

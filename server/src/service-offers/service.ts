@@ -1,0 +1,152 @@
+import type { Actor } from '../auth/actor.ts';
+import type { Database } from '../db/client.ts';
+import type { ServiceCreate, ServicePatch } from '../domain/catalogue.ts';
+import { toCentsOrNull, toEurosOrNull } from '../domain/money.ts';
+import {
+  canEditListing,
+  isListingVisible,
+  listingOwnerFor,
+  organisationPlace,
+  requireListingEditor,
+  statusAfterLenderRequest,
+} from '../listings/ownership.ts';
+import { resolveCommune } from '../listings/places.ts';
+import { planSearch } from '../listings/search.ts';
+import { viewerOf } from '../listings/visibility.ts';
+import type { ListingSearchQuery } from '../items/schemas.ts';
+import { locate } from '../organisations/queries.ts';
+import { presentPhoto } from '../photos/present.ts';
+import { selectPhotos } from '../photos/queries.ts';
+import { AppError, fieldError } from '../plugins/errors.ts';
+import {
+  deleteServiceRow,
+  inDomain,
+  insertService,
+  type NewServiceRow,
+  searchableServices,
+  selectService,
+  selectServiceSummaries,
+  type ServiceRow,
+  updateServiceRow,
+} from './queries.ts';
+import { serviceDomains } from '../domain/catalogue.ts';
+
+const notFound = () => new AppError('not_found', 'Offre de service introuvable.');
+
+/** Searches service offers; `category` names a domain (transition_ecologique…). */
+export async function searchServices(db: Database, actor: Actor | null, query: ListingSearchQuery) {
+  const limit = query.limit ?? 20;
+  if (query.category && !(serviceDomains as readonly string[]).includes(query.category)) {
+    throw fieldError('category', `Domaine inconnu : « ${query.category} » (${serviceDomains.join(', ')}).`);
+  }
+  const near = query.near ? await resolveCommune(db, query.near) : undefined;
+  const plan = planSearch(
+    searchableServices,
+    await viewerOf(db, actor),
+    { ...query, category: undefined, near, radiusKm: query.radius_km, limit },
+    { extra: query.category ? [inDomain(query.category)] : [] },
+  );
+  const rows = await selectServiceSummaries(db, plan, limit + 1);
+  return { items: await presentServiceSummaries(db, rows.slice(0, limit)), nextCursor: plan.nextCursor(rows, limit) };
+}
+
+export async function presentServiceSummaries(db: Database, rows: Awaited<ReturnType<typeof selectServiceSummaries>>) {
+  const photos = await selectPhotos(db, 'service', rows.map((row) => row.id));
+  return rows.map(({ priceCents, sortKey: _sortKey, createdAt, distanceKm, ...row }) => {
+    const photo = photos.find((p) => p.serviceId === row.id);
+    return {
+      ...row,
+      kind: 'service' as const,
+      price: toEurosOrNull(priceCents),
+      photo: photo ? presentPhoto(photo) : null,
+      distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
+      createdAt: createdAt.toISOString(),
+    };
+  });
+}
+
+export async function getService(db: Database, actor: Actor | null, id: string) {
+  const found = await selectService(db, id);
+  if (!found) throw notFound();
+  const { service, organisation } = found;
+  if (!(await isListingVisible(db, actor, { ...service, organisationStatus: organisation.status }))) throw notFound();
+  const photos = await selectPhotos(db, 'service', [service.id]);
+  const { search: _search, priceCents, organisationId: _organisationId, createdBy: _createdBy, ...fields } = service;
+  return {
+    ...fields,
+    kind: 'service' as const,
+    price: toEurosOrNull(priceCents),
+    organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, city: organisation.city },
+    photos: photos.map(presentPhoto),
+    viewer: { canEdit: canEditListing(actor, service.organisationId) },
+    createdAt: service.createdAt.toISOString(),
+    updatedAt: service.updatedAt.toISOString(),
+  };
+}
+
+export async function createService(db: Database, actor: Actor, input: ServiceCreate) {
+  const organisationId = listingOwnerFor(actor, input.organisationId);
+  const place = await organisationPlace(db, organisationId);
+  const located = input.city || input.postcode
+    ? await locate(db, input.city ?? place.city, input.postcode ?? place.postcode)
+    : { city: place.city, territoryCode: place.territoryCode, latitude: place.latitude, longitude: place.longitude };
+  const row = {
+    organisationId,
+    createdBy: actor.user.id,
+    title: input.title.trim(),
+    domain: input.domain,
+    description: input.description ?? '',
+    format: input.format ?? 'both',
+    durationMinutes: input.durationMinutes ?? null,
+    providerName: input.providerName?.trim() ?? '',
+    participation: input.participation ?? 'free',
+    priceCents: toCentsOrNull(input.price),
+    city: located.city,
+    postcode: input.postcode ?? place.postcode,
+    territoryCode: located.territoryCode,
+    latitude: located.latitude,
+    longitude: located.longitude,
+    visibility: input.visibility ?? 'networks',
+    status: await statusAfterLenderRequest(db, organisationId, null, input.status ?? 'published'),
+  } satisfies NewServiceRow;
+  checkServiceRules(row);
+  const { id } = await insertService(db, row);
+  return getService(db, actor, id);
+}
+
+export async function updateService(db: Database, actor: Actor, id: string, patch: ServicePatch) {
+  const found = await selectService(db, id);
+  if (!found) throw notFound();
+  requireListingEditor(actor, found.service.organisationId);
+  const { price, city, postcode, status, title, ...direct } = patch;
+  const changes: Partial<NewServiceRow> = { ...direct };
+  if (title !== undefined) changes.title = title.trim();
+  if (price !== undefined) changes.priceCents = toCentsOrNull(price);
+  if (patch.participation && patch.participation !== 'price' && price === undefined) changes.priceCents = null;
+  if (city !== undefined || postcode !== undefined) {
+    const located = await locate(db, city ?? found.service.city, postcode ?? found.service.postcode);
+    const { city: cityName, territoryCode, latitude, longitude } = located;
+    Object.assign(changes, { city: cityName, territoryCode, latitude, longitude, postcode: postcode ?? found.service.postcode });
+  }
+  if (status !== undefined) changes.status = await statusAfterLenderRequest(db, found.service.organisationId, found.service.status, status);
+  checkServiceRules({ ...found.service, ...changes });
+  await updateServiceRow(db, id, changes);
+  return getService(db, actor, id);
+}
+
+export async function deleteService(db: Database, actor: Actor, id: string) {
+  const found = await selectService(db, id);
+  if (!found) throw notFound();
+  requireListingEditor(actor, found.service.organisationId);
+  await deleteServiceRow(db, id);
+}
+
+function checkServiceRules(service: Pick<ServiceRow, 'participation' | 'priceCents'>) {
+  if (service.participation === 'price' && service.priceCents === null) {
+    throw fieldError('price', 'Indiquez le prix demandé (price), ou choisissez une participation gratuite ou en échange.');
+  }
+  if (service.participation !== 'price' && service.priceCents !== null) {
+    throw fieldError('price', 'Un prix ne se donne que pour une participation « price » : retirez price.');
+  }
+}
+
