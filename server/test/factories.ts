@@ -5,6 +5,8 @@ import { memberships, networkRoles } from '../src/db/schema/memberships.ts';
 import { networks } from '../src/db/schema/networks.ts';
 import { organisationNetworks, organisations } from '../src/db/schema/organisations.ts';
 import { users } from '../src/db/schema/users.ts';
+import { items } from '../src/db/schema/items.ts';
+import { services } from '../src/db/schema/services.ts';
 import type { OrganisationKind, OrganisationStatus } from '../src/domain/organisations.ts';
 import type { App } from '../src/app.ts';
 
@@ -86,4 +88,51 @@ export async function signIn(app: App, email: string, password = testPassword) {
   const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
   if (response.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${response.body}`);
   return { authorization: `Bearer ${response.json<{ token: string }>().token}` };
+}
+
+type ItemOverrides = Partial<typeof items.$inferInsert> & { organisationId: string };
+
+/** An item inserted as it is (published and visible to all unless told otherwise), placed in Lille by default. */
+export async function makeItem(db: Database, overrides: ItemOverrides) {
+  const [item] = await db
+    .insert(items)
+    .values({
+      title: `Objet ${uniqueSuffix()}`,
+      categoryId: 'outillage',
+      pickupCity: 'Lille',
+      pickupPostcode: '59000',
+      territoryCode: '59',
+      latitude: 50.6292,
+      longitude: 3.0573,
+      status: 'published',
+      visibility: 'all',
+      ...overrides,
+    })
+    .returning({ id: items.id, title: items.title });
+  return item!;
+}
+
+export async function makeService(db: Database, overrides: Partial<typeof services.$inferInsert> & { organisationId: string }) {
+  const [service] = await db
+    .insert(services)
+    .values({
+      title: `Service ${uniqueSuffix()}`,
+      domain: 'transition_ecologique',
+      city: 'Lille',
+      postcode: '59000',
+      territoryCode: '59',
+      latitude: 50.6292,
+      longitude: 3.0573,
+      status: 'published',
+      visibility: 'all',
+      ...overrides,
+    })
+    .returning({ id: services.id, title: services.title });
+  return service!;
+}
+
+/** A member of an approved structure, signed in: the usual lender or borrower of a test. */
+export async function signedInStructure(app: App, db: Database, options: { networkId?: string; status?: OrganisationStatus } = {}) {
+  const structure = await makeStructureWithManager(db, options);
+  return { ...structure, headers: await signIn(app, structure.manager.email) };
 }

@@ -130,9 +130,12 @@ function toItemInput(fields: CsvField[], record: string[], categoryIds: Map<stri
       input[field] = raw;
     }
   });
-  if (errors.length === 0 && !validateItem(input)) {
-    errors.push(...toFieldErrors(validateItem.errors ?? []).map(({ field, message }) => ({ field, message })));
+  if (!validateItem(input)) {
+    // Schema errors for the cells that could be read; a cell already reported is not reported twice.
+    const reported = new Set(errors.map((error) => error.field));
+    for (const { field, message } of toFieldErrors(validateItem.errors ?? [])) if (!reported.has(field)) errors.push({ field, message });
   }
+  errors.sort((a, b) => fields.indexOf(a.field as CsvField) - fields.indexOf(b.field as CsvField));
   return { input: input as Partial<ItemCreate>, errors };
 }
 

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { CategoryIdSchema, itemConditions, itemFees, listingStatuses, listingVisibilities, searchSorts } from '../domain/catalogue.ts';
+import { itemConditions, itemFees, listingStatuses, listingVisibilities, searchSorts } from '../domain/catalogue.ts';
 import { OrganisationKindSchema } from '../domain/organisations.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -79,7 +79,9 @@ export const ItemDetailSchema = Type.Object({
 export const ListingSearchQuerySchema = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 200, description: 'Texte libre, en français (accents, majuscules et pluriels indifférents)' })),
-    category: Type.Optional(CategoryIdSchema),
+    category: Type.Optional(
+      Type.String({ pattern: '^[a-z0-9_-]+$', maxLength: 60, description: 'Catégorie (matériel, sous-catégories comprises) ou domaine (services)' }),
+    ),
     territory: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'Code du département (ex. 59)' })),
     organisation: Type.Optional(Type.String({ format: 'uuid', description: 'Une structure prêteuse' })),
     near: Type.Optional(Type.String({ minLength: 2, maxLength: 80, description: 'Commune (code INSEE ou nom) autour de laquelle chercher' })),

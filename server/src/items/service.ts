@@ -35,6 +35,9 @@ const notFound = () => new AppError('not_found', 'Objet introuvable.');
 
 export async function searchItems(db: Database, actor: Actor | null, query: ListingSearchQuery) {
   const limit = query.limit ?? 20;
+  if (query.category && !(await categoryExists(db, query.category))) {
+    throw fieldError('category', `Catégorie inconnue : « ${query.category} » (voir GET /api/categories).`);
+  }
   const near = query.near ? await resolveCommune(db, query.near) : undefined;
   const plan = planSearch(searchableItems, await viewerOf(db, actor), {
     q: query.q,
