@@ -72,3 +72,8 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
     close: () => client.close(),
   };
 }
+
+/** The rows of `db.execute(...)`: postgres-js answers an array, PGlite an object with `rows`. */
+export function rowsOf<Row>(result: unknown): Row[] {
+  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+}

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { Nullable } from './nullable.ts';
 import { PostcodeSchema } from './organisations.ts';
 
 export const itemConditions = ['new', 'very_good', 'good', 'worn'] as const;
@@ -33,7 +34,6 @@ const LongText = (max: number) => Type.String({ maxLength: max });
 const Euros = Type.Number({ minimum: 0, maximum: 1_000_000, description: 'Montant en euros (2 décimales au plus)' });
 const PositiveEuros = Type.Number({ exclusiveMinimum: 0, maximum: 1_000_000, description: 'Montant en euros' });
 const Days = (min: number, max: number) => Type.Integer({ minimum: min, maximum: max });
-const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 export const CategoryIdSchema = Type.String({ pattern: '^[a-z0-9-]+$', maxLength: 60, description: 'Identifiant de catégorie (GET /api/categories)' });
 
 const itemFields = {

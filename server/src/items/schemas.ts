@@ -1,9 +1,9 @@
 import Type from 'typebox';
+import { Nullable } from '../domain/nullable.ts';
 import { itemConditions, itemFees, listingStatuses, listingVisibilities, searchSorts } from '../domain/catalogue.ts';
 import { OrganisationKindSchema } from '../domain/organisations.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
-const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const PhotoSchema = Type.Object({
   id: Uuid,

@@ -13,6 +13,7 @@ import {
 } from '../listings/ownership.ts';
 import { resolveCommune } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
+import { categoriesMatching } from '../listings/text-search.ts';
 import { viewerOf } from '../listings/visibility.ts';
 import { locate } from '../organisations/queries.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
@@ -49,6 +50,7 @@ export async function searchItems(db: Database, actor: Actor | null, query: List
     sort: query.sort,
     cursor: query.cursor,
     limit,
+    namedCategories: query.q ? await categoriesMatching(db, query.q) : [],
   });
   const rows = await selectItemSummaries(db, plan, limit + 1);
   return { items: await presentItemSummaries(db, rows.slice(0, limit)), nextCursor: plan.nextCursor(rows, limit) };

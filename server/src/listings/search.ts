@@ -31,6 +31,8 @@ export type SearchCriteria = {
   sort?: SearchSort;
   cursor?: string;
   limit: number;
+  /** The categories named by `q` (text-search.ts, categoriesMatching), found with it. */
+  namedCategories?: string[];
 };
 
 /**
@@ -52,7 +54,7 @@ export function planSearch(
     ]);
   }
   const conditions: SQL[] = [options.findable ?? findableBy(viewer, listing), ...(options.extra ?? [])];
-  if (text) conditions.push(matchesText(listing.search, listing.categoryId, text));
+  if (text) conditions.push(matchesText(listing.search, listing.categoryId, text, criteria.namedCategories ?? []));
   if (criteria.category && listing.categoryId) conditions.push(inCategory(listing.categoryId, criteria.category));
   if (criteria.territory) conditions.push(eq(listing.territoryCode, criteria.territory));
   if (criteria.organisation) conditions.push(eq(listing.organisationId, criteria.organisation));
@@ -63,7 +65,7 @@ export function planSearch(
     conditions.push(withinRadius(located.latitude, located.longitude, criteria.near, criteria.radiusKm ?? 20));
   }
 
-  const rank = text ? relevance(listing.search, listing.categoryId, text) : sql<number>`0::float8`;
+  const rank = text ? relevance(listing.search, listing.categoryId, text, criteria.namedCategories ?? []) : sql<number>`0::float8`;
   const createdKey = sql<string>`to_char(${listing.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
   const byRelevance = sort === 'relevance' && text;
   let orderBy: SQL[];
@@ -75,7 +77,9 @@ export function planSearch(
     orderBy = [asc(distance), asc(listing.id)];
     sortKey = sql`${distance}::text`;
   } else {
-    orderBy = [desc(listing.createdAt), desc(listing.id)];
+    // With text, order by the textual instant (the same order): the planner then finds the few
+    // matches through the text index instead of walking the date index past thousands of rows.
+    orderBy = text ? [desc(createdKey), desc(listing.id)] : [desc(listing.createdAt), desc(listing.id)];
     sortKey = createdKey;
   }
 

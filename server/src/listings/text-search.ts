@@ -1,5 +1,7 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Database } from '../db/client.ts';
 import { categories } from '../db/schema/categories.ts';
 
 /**
@@ -10,24 +12,37 @@ export function textQuery(text: string): SQL {
   return sql`websearch_to_tsquery('mutua_french', mutua_search_text(${text}))`;
 }
 
-/** Matches on title/description, or on the name of the category (or of its family). */
-export function matchesText(search: PgColumn, categoryId: PgColumn | null, text: string): SQL {
-  const query = textQuery(text);
-  if (!categoryId) return sql`${search} @@ ${query}`;
-  return sql`(${search} @@ ${query} or ${categoryId} in (${categoriesNamed(query)}))`;
+/**
+ * The categories whose name (or whose family's name) the text matches: « outillage » finds every
+ * tool. Asked apart, on the small categories table, so that the listing query stays a plain
+ * index lookup (GIN on the text, b-tree on the category).
+ */
+export async function categoriesMatching(db: Database, text: string): Promise<string[]> {
+  const family = alias(categories, 'family');
+  const rows = await db
+    .select({ id: categories.id })
+    .from(categories)
+    .leftJoin(family, eq(family.id, categories.parentId))
+    .where(
+      or(
+        sql`to_tsvector('mutua_french', mutua_search_text(${categories.nameFr})) @@ ${textQuery(text)}`,
+        sql`to_tsvector('mutua_french', mutua_search_text(${family.nameFr})) @@ ${textQuery(text)}`,
+      ),
+    );
+  return rows.map((row) => row.id);
 }
 
-function categoriesNamed(query: SQL): SQL {
-  return sql`select c.id from ${categories} c left join ${categories} p on p.id = c.parent_id
-    where to_tsvector('mutua_french', mutua_search_text(c.name_fr)) @@ ${query}
-       or to_tsvector('mutua_french', mutua_search_text(p.name_fr)) @@ ${query}`;
+/** Matches on title/description, or on one of the categories named by the text. */
+export function matchesText(search: PgColumn, categoryId: PgColumn | null, text: string, namedCategories: string[]): SQL {
+  const query = sql`${search} @@ ${textQuery(text)}`;
+  if (!categoryId || namedCategories.length === 0) return query;
+  return or(query, inArray(categoryId, namedCategories))!;
 }
 
-/** Relevance: text rank, with a small bonus when the category itself matches. */
-export function relevance(search: PgColumn, categoryId: PgColumn | null, text: string): SQL<number> {
-  const query = textQuery(text);
-  const categoryBonus = categoryId ? sql` + case when ${categoryId} in (${categoriesNamed(query)}) then 0.05 else 0 end` : sql``;
-  return sql<number>`(ts_rank(${search}, ${query})${categoryBonus})::float8`;
+/** Relevance: text rank, with a small bonus when the category itself was named. */
+export function relevance(search: PgColumn, categoryId: PgColumn | null, text: string, namedCategories: string[]): SQL<number> {
+  const bonus = categoryId && namedCategories.length > 0 ? sql` + case when ${inArray(categoryId, namedCategories)} then 0.05 else 0 end` : sql``;
+  return sql<number>`(ts_rank(${search}, ${textQuery(text)})${bonus})::float8`;
 }
 
 /** The category and its sub-categories, for a category filter. */

@@ -1,9 +1,9 @@
 import Type from 'typebox';
+import { Nullable } from '../domain/nullable.ts';
 import { CategoryIdSchema, listingVisibilities, needKinds, needStatuses, serviceDomains } from '../domain/catalogue.ts';
 import { ListingOwnerSchema } from '../items/schemas.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
-const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 const needCommon = {
   id: Uuid,

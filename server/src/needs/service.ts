@@ -7,6 +7,7 @@ import type { NeedCreate, NeedPatch, NeedResponseCreate } from '../domain/catalo
 import { categoryExists } from '../items/queries.ts';
 import { canEditListing, isListingVisible, listingOwnerFor, organisationPlace, requireListingEditor } from '../listings/ownership.ts';
 import { planSearch } from '../listings/search.ts';
+import { categoriesMatching } from '../listings/text-search.ts';
 import { ownerIsActive, viewerOf, visibleTo } from '../listings/visibility.ts';
 import { selectListingOwner } from '../photos/queries.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
@@ -31,7 +32,8 @@ export async function searchNeeds(db: Database, actor: Actor | null, query: Need
   const limit = query.limit ?? 20;
   const viewer = await viewerOf(db, actor);
   const findable = and(eq(needs.status, query.status ?? 'open'), ownerIsActive(searchableNeeds), visibleTo(viewer, searchableNeeds))!;
-  const plan = planSearch(searchableNeeds, viewer, { ...query, limit }, { findable, extra: query.kind ? [eq(needs.kind, query.kind)] : [] });
+  const namedCategories = query.q ? await categoriesMatching(db, query.q) : [];
+  const plan = planSearch(searchableNeeds, viewer, { ...query, limit, namedCategories }, { findable, extra: query.kind ? [eq(needs.kind, query.kind)] : [] });
   const rows = await selectNeedSummaries(db, plan, limit + 1);
   return {
     items: rows.slice(0, limit).map(({ sortKey: _sortKey, createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() })),

@@ -1,8 +1,8 @@
 import Type from 'typebox';
+import { Nullable } from '../domain/nullable.ts';
 import { MembershipRoleSchema, OrganisationKindSchema, OrganisationStatusSchema } from '../domain/organisations.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
-const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 
 const NetworkRefSchema = Type.Object({ id: Uuid, slug: Type.String(), name: Type.String() });

@@ -1,9 +1,9 @@
 import Type from 'typebox';
+import { Nullable } from '../domain/nullable.ts';
 import { listingStatuses, listingVisibilities, serviceDomains, serviceFormats, serviceParticipations } from '../domain/catalogue.ts';
 import { ListingOwnerSchema, PhotoSchema } from '../items/schemas.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
-const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 const serviceCommon = {
   id: Uuid,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../auth/passwords.ts';
-import type { Database } from '../client.ts';
+import { type Database, rowsOf } from '../client.ts';
 import { categories } from '../schema/categories.ts';
 import { memberships, networkRoles } from '../schema/memberships.ts';
 import { networks } from '../schema/networks.ts';
@@ -26,8 +26,7 @@ export async function seedReferenceData(db: Database) {
 }
 
 export async function isEmpty(db: Database): Promise<boolean> {
-  const rows = await db.execute(sql`select 1 from ${networks} limit 1`);
-  return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).length === 0;
+  return rowsOf(await db.execute(sql`select 1 from ${networks} limit 1`)).length === 0;
 }
 
 /** The demo: two networks, a dozen structures across Hauts-de-France, the demo accounts, their catalogue. */
