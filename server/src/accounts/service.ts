@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/client.ts';
 import type { LoginInput, RegisterInput } from '../domain/accounts.ts';
 import { organisationCanTrade } from '../domain/organisations.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError, fieldError } from '../plugins/errors.ts';
 import {
   findJoinableOrganisation,
   findNetwork,
@@ -22,9 +22,7 @@ export function normaliseEmail(email: string): string {
 /** Creates the person, then their new structure (pending) or their request to join one, in one transaction. */
 export async function register(db: Database, input: RegisterInput, sessionDays: number) {
   if (Boolean(input.organisation) === Boolean(input.joinOrganisationId)) {
-    throw new AppError('validation_failed', 'Indiquez soit une nouvelle structure, soit la structure à rejoindre.', [
-      { field: 'organisation', rule: 'oneOf', message: 'Une nouvelle structure ou une structure à rejoindre, pas les deux.' },
-    ]);
+    throw fieldError('organisation', 'Indiquez soit une nouvelle structure, soit la structure à rejoindre.', 'oneOf');
   }
   const passwordHash = await hashPassword(input.password);
   const email = normaliseEmail(input.email);
@@ -34,9 +32,7 @@ export async function register(db: Database, input: RegisterInput, sessionDays: 
     if (input.organisation) {
       const network = await findNetwork(tx, input.organisation.networkId);
       if (!network) {
-        throw new AppError('validation_failed', 'Ce réseau est inconnu.', [
-          { field: 'organisation.networkId', rule: 'exists', message: 'Ce réseau est inconnu.' },
-        ]);
+        throw fieldError('organisation.networkId', 'Ce réseau est inconnu.', 'exists');
       }
       const organisation = await insertOrganisation(tx, input.organisation, network.id);
       if (!organisation) {

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts';
 import { networks } from '../db/schema/networks.ts';
 import { organisationNetworks, organisations } from '../db/schema/organisations.ts';
 import type { ListingStatus } from '../domain/catalogue.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError, fieldError } from '../plugins/errors.ts';
 import { viewerOf } from './visibility.ts';
 
 /**
@@ -18,9 +18,7 @@ export function listingOwnerFor(actor: Actor, organisationId: string | undefined
   const active = actor.memberships.filter((m) => m.status === 'active');
   if (active.length === 1) return requireTradingMemberOf(actor, active[0]!.organisation.id).organisation.id;
   if (active.length === 0) throw new AppError('forbidden', "Vous n'agissez pour aucune structure : rejoignez-en une pour publier.");
-  throw new AppError('validation_failed', 'Vous agissez pour plusieurs structures : précisez laquelle publie (organisationId).', [
-    { field: 'organisationId', rule: 'required', message: 'Précisez la structure qui publie.' },
-  ]);
+  throw fieldError('organisationId', 'Vous agissez pour plusieurs structures : précisez laquelle publie (organisationId).', 'required');
 }
 
 /** Edits need an active membership of the owner, itself approved; other structures get a 404. */

@@ -1,7 +1,7 @@
 import { eq, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { communes } from '../db/schema/territories.ts';
-import { AppError } from '../plugins/errors.ts';
+import { fieldError } from '../plugins/errors.ts';
 import type { Point } from './geo.ts';
 
 /** `near=` names a commune by its INSEE code or its name (accents and case ignored). */
@@ -12,9 +12,7 @@ export async function resolveCommune(db: Database, near: string): Promise<Point 
     .where(or(eq(communes.inseeCode, near.trim()), sql`lower(unaccent(${communes.name})) = lower(unaccent(${near.trim()}))`))
     .limit(1);
   if (!commune) {
-    throw new AppError('validation_failed', `Commune inconnue : « ${near} ».`, [
-      { field: 'near', rule: 'exists', message: `Commune inconnue : « ${near} ».` },
-    ]);
+    throw fieldError('near', `Commune inconnue : « ${near} ».`, 'exists');
   }
   return commune;
 }

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { SearchSort } from '../domain/catalogue.ts';
-import { AppError } from '../plugins/errors.ts';
-import { decodeCursor, encodeCursor } from '../organisations/cursor.ts';
+import { fieldError } from '../plugins/errors.ts';
+import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
 import { distanceKm, type Point, withinRadius } from './geo.ts';
 import { inCategory, matchesText, relevance } from './text-search.ts';
 import { findableBy, type Viewer } from './visibility.ts';
@@ -49,9 +49,7 @@ export function planSearch(
   const text = criteria.q?.trim() || undefined;
   const sort: SearchSort = criteria.sort ?? (text ? 'relevance' : criteria.near ? 'distance' : 'newest');
   if (sort === 'distance' && !criteria.near) {
-    throw new AppError('validation_failed', 'Le tri par distance demande une commune (near).', [
-      { field: 'sort', rule: 'requires', message: 'Le tri par distance demande une commune (near).' },
-    ]);
+    throw fieldError('sort', 'Le tri par distance demande une commune (near).', 'requires');
   }
   const conditions: SQL[] = [options.findable ?? findableBy(viewer, listing), ...(options.extra ?? [])];
   if (text) conditions.push(matchesText(listing.search, listing.categoryId, text, criteria.namedCategories ?? []));
@@ -107,7 +105,5 @@ export function planSearch(
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function invalidCursor() {
-  return new AppError('validation_failed', 'Le curseur de pagination ne correspond pas à cette recherche.', [
-    { field: 'cursor', rule: 'format', message: 'Le curseur de pagination ne correspond pas à cette recherche.' },
-  ]);
+  return fieldError('cursor', 'Le curseur de pagination ne correspond pas à cette recherche.', 'format');
 }

@@ -9,9 +9,9 @@ import { organisationNetworks, organisations } from '../db/schema/organisations.
  * networks (and their admins); "all" listings for everyone. Only published listings of active
  * structures are ever found in search.
  */
-export type Viewer = { networkIds: string[]; organisationIds: string[] };
+export type Viewer = { networkIds: string[] };
 
-export const anonymousViewer: Viewer = { networkIds: [], organisationIds: [] };
+export const anonymousViewer: Viewer = { networkIds: [] };
 
 export async function viewerOf(db: Database, actor: Actor | null): Promise<Viewer> {
   if (!actor) return anonymousViewer;
@@ -25,10 +25,7 @@ export async function viewerOf(db: Database, actor: Actor | null): Promise<Viewe
         .where(inArray(organisationNetworks.organisationId, tradingOrganisationIds))
     : [];
   const networkIds = new Set([...memberNetworks.map((n) => n.networkId), ...actor.networkRoles.map((r) => r.network.id)]);
-  return {
-    networkIds: [...networkIds],
-    organisationIds: actor.memberships.filter((m) => m.status === 'active').map((m) => m.organisation.id),
-  };
+  return { networkIds: [...networkIds] };
 }
 
 type ListingColumns = { organisationId: PgColumn; visibility: PgColumn; status: PgColumn };

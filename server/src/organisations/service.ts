@@ -3,7 +3,7 @@ import { activeMembershipOf, adminNetworkIds, requireManagerOf } from '../auth/p
 import type { Database } from '../db/client.ts';
 import type { OrganisationPatch } from '../domain/organisations.ts';
 import { AppError } from '../plugins/errors.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
 import {
   countActiveManagers,
   locate,

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { errorResponses } from '../domain/errors.ts';
 import { PhotoSchema } from '../items/schemas.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError, fieldError } from '../plugins/errors.ts';
 import { signedIn } from '../plugins/openapi.ts';
 import type { PhotoSize } from './processing.ts';
 import { selectPhoto } from './queries.ts';
@@ -90,9 +90,7 @@ const photosRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = async
 
 async function readUpload(request: FastifyRequest): Promise<{ data: Buffer; alt: string }> {
   if (!request.isMultipart()) {
-    throw new AppError('validation_failed', 'Envoyez la photo en multipart/form-data, dans le champ « photo ».', [
-      { field: 'photo', rule: 'required', message: 'La photo est obligatoire.' },
-    ]);
+    throw fieldError('photo', 'Envoyez la photo en multipart/form-data, dans le champ « photo ».', 'required');
   }
   let data: Buffer | undefined;
   let alt = '';
@@ -100,23 +98,17 @@ async function readUpload(request: FastifyRequest): Promise<{ data: Buffer; alt:
     if (part.type === 'file') {
       if (part.fieldname !== 'photo' || data) {
         part.file.resume();
-        throw new AppError('validation_failed', `Champ de fichier inattendu : « ${part.fieldname} » (une seule photo, dans « photo »).`, [
-          { field: part.fieldname, rule: 'additionalProperties', message: 'Champ inattendu.' },
-        ]);
+        throw fieldError(part.fieldname, `Champ de fichier inattendu : « ${part.fieldname} » (une seule photo, dans « photo »).`, 'additionalProperties');
       }
       data = await part.toBuffer();
     } else if (part.fieldname === 'alt') {
       alt = String(part.value);
     } else {
-      throw new AppError('validation_failed', `Champ inattendu : « ${part.fieldname} ».`, [
-        { field: part.fieldname, rule: 'additionalProperties', message: 'Champ inattendu.' },
-      ]);
+      throw fieldError(part.fieldname, `Champ inattendu : « ${part.fieldname} ».`, 'additionalProperties');
     }
   }
   if (!data || data.length === 0) {
-    throw new AppError('validation_failed', 'La photo est obligatoire (champ « photo »).', [
-      { field: 'photo', rule: 'required', message: 'La photo est obligatoire.' },
-    ]);
+    throw fieldError('photo', 'La photo est obligatoire (champ « photo »).', 'required');
   }
   return { data, alt };
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../plugins/errors.ts';
+import { fieldError } from '../plugins/errors.ts';
 
 /** Opaque keyset cursors: the sort key of the last row, base64url-encoded JSON. */
 export function encodeCursor(key: unknown[]): string {
@@ -12,7 +12,5 @@ export function decodeCursor(cursor: string, arity: number): string[] {
   } catch {
     // fall through to the 400 below
   }
-  throw new AppError('validation_failed', 'Le curseur de pagination est invalide.', [
-    { field: 'cursor', rule: 'format', message: 'Le curseur de pagination est invalide.' },
-  ]);
+  throw fieldError('cursor', 'Le curseur de pagination est invalide.', 'format');
 }
