@@ -19,6 +19,8 @@ const config = {
           'unsafe-hashes',
           'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=',
         ],
+        // Plus the map tiles' origin, added to each response by hooks.server.ts: it comes from
+        // PUBLIC_MAP_TILES_URL, known only at run time (see src/lib/server/csp.ts).
         'img-src': ['self', 'data:'],
         'font-src': ['self'],
         'connect-src': ['self'],

@@ -1,7 +1,9 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { env } from '$env/dynamic/public';
 import type { Me } from '$lib/api-types';
 import { defaultLocale, isLocale, translator } from '$lib/i18n';
 import { createApiClient } from '$lib/server/api';
+import { defaultTilesUrl, tileImageSource, withImageSource } from '$lib/server/csp';
 import { languageCookieName } from '$lib/server/language';
 import { endSession, hasSession } from '$lib/server/session';
 
@@ -16,10 +18,19 @@ export const handle: Handle = async ({ event, resolve }) => {
     // An ended or expired session: forget the cookie rather than sending it again.
     else if (me.status === 401) endSession(event.cookies, event.url);
   }
-  return resolve(event, {
+  const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang),
   });
+  allowMapTiles(response);
+  return response;
 };
+
+/** The catalogue's map loads its tiles from PUBLIC_MAP_TILES_URL's origin (see lib/server/csp.ts). */
+function allowMapTiles(response: Response) {
+  const policy = response.headers.get('content-security-policy');
+  const source = tileImageSource(env.PUBLIC_MAP_TILES_URL || defaultTilesUrl);
+  if (policy && source) response.headers.set('content-security-policy', withImageSource(policy, source));
+}
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
   if (status !== 404) console.error(error);

@@ -52,11 +52,11 @@ async function withSecondPages(list: string[]) {
   return pages;
 }
 
-function load(title: string, paths: string[]) {
+function load(title: string, paths: string[], clients = connections) {
   let next = 0;
   return autocannon({
     url: base,
-    connections,
+    connections: clients,
     duration: seconds,
     requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
     title,
@@ -84,9 +84,11 @@ try {
   await load('warm-up', searchPaths.slice(0, 20));
   const search = await load('search', searchPaths);
   const bare = await load('select 1', ['/api/health']);
+  const alone = await load('search, 1 client', searchPaths, 1);
   console.log('\nroute              p50 ms  p95 ms  p99 ms     req/s  errors');
   console.log(row('search', search));
   console.log(row('SELECT 1', bare));
+  console.log(row('search ×1', alone), ' ← one client: the latency of a query without queueing');
   const ratio = search.requests.average / bare.requests.average;
   console.log(`\nsearch throughput / SELECT 1 throughput = ${ratio.toFixed(2)} (target ≥ 0.25); search p95 target ≤ 30 ms`);
 } finally {

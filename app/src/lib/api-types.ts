@@ -2,6 +2,19 @@
  * The shapes the Mutua API answers with, as the app reads them (see /api/docs/json).
  * Types only: the enums come from the shared domain code, nothing here reaches the browser bundle.
  */
+import type {
+  itemConditions,
+  itemFees,
+  lenderStatuses,
+  ListingStatus,
+  ListingVisibility,
+  needKinds,
+  needStatuses,
+  SearchSort,
+  serviceDomains,
+  serviceFormats,
+  serviceParticipations,
+} from '@mutua/server/domain/catalogue';
 import type { ErrorCode } from '@mutua/server/domain/errors';
 import type { MembershipRole, NetworkRoleName, OrganisationKind, OrganisationStatus } from '@mutua/server/domain/organisations';
 
@@ -67,4 +80,153 @@ export type OrganisationForReview = OrganisationSummary & {
   reviewedAt: string | null;
   rejectionReason: string | null;
   managers: Array<{ name: string; email: string }>;
+};
+
+/* The catalogue: categories, territories, items, service offers, needs. */
+
+export type { ListingStatus, ListingVisibility, SearchSort };
+/** What a lender may ask of a listing's status (`pending_review` and `hidden` are the moderators'). */
+export type LenderStatus = (typeof lenderStatuses)[number];
+export type ItemCondition = (typeof itemConditions)[number];
+export type ItemFee = (typeof itemFees)[number];
+export type ServiceDomain = (typeof serviceDomains)[number];
+export type ServiceFormat = (typeof serviceFormats)[number];
+export type ServiceParticipation = (typeof serviceParticipations)[number];
+export type NeedKind = (typeof needKinds)[number];
+export type NeedStatus = (typeof needStatuses)[number];
+
+export type Category = { id: string; parentId: string | null; name: string; nameFr: string; nameEn: string };
+export type Commune = { inseeCode: string; name: string; postcode: string; latitude: number; longitude: number };
+export type Territory = { code: string; name: string; region: string; communes: Commune[] };
+
+export type Photo = { id: string; width: number; height: number; alt: string; urls: { small: string; medium: string; large: string } };
+
+/** The structure a listing belongs to, as listings show it. */
+export type ListingOwner = { id: string; name: string; kind: OrganisationKind; city: string };
+
+/** Every list of the catalogue comes in the same envelope (yes, `items` for services and needs too). */
+export type ListingPage<T> = { items: T[]; nextCursor: string | null };
+
+type ListingSummaryBase = {
+  id: string;
+  title: string;
+  excerpt: string;
+  city: string;
+  postcode: string;
+  territoryCode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  status: ListingStatus;
+  visibility: ListingVisibility;
+  organisation: ListingOwner;
+  photo: Photo | null;
+  distanceKm: number | null;
+  createdAt: string;
+};
+
+export type ItemSummary = ListingSummaryBase & {
+  kind: 'item';
+  category: { id: string; name: string; parentId: string | null };
+  quantity: number;
+  condition: ItemCondition;
+  fee: ItemFee;
+  feeAmount: number | null;
+  deposit: number | null;
+};
+
+export type ItemDetail = {
+  id: string;
+  kind: 'item';
+  title: string;
+  description: string;
+  category: { id: string; name: string; parentId: string | null };
+  quantity: number;
+  condition: ItemCondition;
+  replacementValue: number;
+  deposit: number | null;
+  fee: ItemFee;
+  feeAmount: number | null;
+  pickupAddress: string;
+  pickupCity: string;
+  pickupPostcode: string;
+  pickupInstructions: string;
+  territoryCode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  usageRules: string;
+  minLoanDays: number;
+  maxLoanDays: number | null;
+  minNoticeDays: number;
+  visibility: ListingVisibility;
+  status: ListingStatus;
+  organisation: ListingOwner;
+  photos: Photo[];
+  viewer: { canEdit: boolean };
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ServiceSummary = ListingSummaryBase & {
+  kind: 'service';
+  domain: ServiceDomain;
+  format: ServiceFormat;
+  durationMinutes: number | null;
+  participation: ServiceParticipation;
+  price: number | null;
+};
+
+export type ServiceDetail = ServiceSummary & {
+  description: string;
+  providerName: string;
+  photos: Photo[];
+  viewer: { canEdit: boolean };
+  updatedAt: string;
+};
+
+export type ListingSummary = ItemSummary | ServiceSummary;
+
+/** GET /api/organisations/:id/listings: a structure's own listings, in every status. */
+export type OrganisationListings = { items: ItemSummary[]; services: ServiceSummary[] };
+
+export type ImportRow = {
+  line: number;
+  status: 'valid' | 'created' | 'invalid';
+  title: string;
+  itemId?: string;
+  errors: Array<{ field: string; message: string }>;
+};
+export type ImportReport = { dryRun: boolean; created: number; rows: ImportRow[] };
+
+export type NeedSummary = {
+  id: string;
+  kind: NeedKind;
+  title: string;
+  excerpt: string;
+  categoryId: string | null;
+  serviceDomain: ServiceDomain | null;
+  /** Calendar days, YYYY-MM-DD. */
+  neededFrom: string | null;
+  neededUntil: string | null;
+  territoryCode: string | null;
+  status: NeedStatus;
+  organisation: ListingOwner;
+  responseCount: number;
+  createdAt: string;
+};
+
+export type NeedResponse = {
+  id: string;
+  organisation: { id: string; name: string };
+  author: { name: string };
+  message: string;
+  item: { id: string; title: string } | null;
+  service: { id: string; title: string } | null;
+  createdAt: string;
+};
+
+export type NeedDetail = NeedSummary & {
+  description: string;
+  visibility: ListingVisibility;
+  responses: NeedResponse[];
+  viewer: { canEdit: boolean; canRespond: boolean };
 };

@@ -14,6 +14,7 @@ export const errorStatuses = {
   organisation_not_active: 403,
   listing_hidden: 403,
   unsupported_photo: 415,
+  unreadable_heic: 415,
   not_found: 404,
   email_taken: 409,
   organisation_exists: 409,

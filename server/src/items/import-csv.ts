@@ -32,7 +32,13 @@ class RollBack extends Error {}
 export async function importItems(db: Database, actor: Actor, csv: string, options: { dryRun: boolean; organisationId?: string }) {
   const organisationId = listingOwnerFor(actor, options.organisationId);
   const records = parseCsv(csv);
-  const fields = matchHeader(records[0] ?? []);
+  const header = records[0] ?? [];
+  const fields = matchHeader(header);
+  // Errors speak of the file's own columns (« Catégorie »), not of the API's fields (categoryId).
+  const inFileTerms = (error: { field: string; message: string }) => {
+    const label = header[fields.indexOf(error.field as CsvField)] ?? error.field;
+    return { field: label, message: error.message.replaceAll(`« ${error.field} »`, `« ${label} »`).replaceAll(`(${error.field})`, `(${label})`) };
+  };
   const categoryIds = await categoryLookup(db);
   const rows: ImportRow[] = [];
   try {
@@ -40,7 +46,7 @@ export async function importItems(db: Database, actor: Actor, csv: string, optio
       for (const [index, record] of records.slice(1).entries()) {
         const line = index + 2;
         const { input, errors } = toItemInput(fields, record, categoryIds);
-        const row: ImportRow = { line, status: 'invalid', title: input.title ?? '', errors };
+        const row: ImportRow = { line, status: 'invalid', title: input.title ?? '', errors: errors.map(inFileTerms) };
         rows.push(row);
         if (errors.length > 0) continue;
         try {
@@ -50,7 +56,7 @@ export async function importItems(db: Database, actor: Actor, csv: string, optio
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           const details = Array.isArray(error.details) ? (error.details as Array<{ field: string; message: string }>) : [];
-          row.errors = details.length ? details.map(({ field, message }) => ({ field, message })) : [{ field: 'ligne', message: error.message }];
+          row.errors = details.length ? details.map(inFileTerms) : [{ field: 'ligne', message: error.message }];
         }
       }
       if (options.dryRun || rows.some((row) => row.status === 'invalid')) throw new RollBack();

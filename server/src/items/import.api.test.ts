@@ -60,8 +60,9 @@ describe('POST /api/items/import', () => {
     expect(body.message).toContain('ligne 4');
     const [, , rocket, drill] = body.details.rows;
     expect(rocket).toMatchObject({ line: 4, status: 'invalid' });
-    expect(rocket.errors.map((e: { field: string }) => e.field)).toEqual(['categoryId', 'quantity', 'condition', 'replacementValue']);
-    expect(drill).toMatchObject({ line: 5, status: 'invalid', errors: [expect.objectContaining({ field: 'feeAmount' })] });
+    expect(rocket.errors.map((e: { field: string }) => e.field)).toEqual(['Catégorie', 'Quantité', 'État', 'Valeur de remplacement']);
+    expect(rocket.errors[1].message).toContain('« Quantité »');
+    expect(drill).toMatchObject({ line: 5, status: 'invalid', errors: [expect.objectContaining({ field: 'Montant participation' })] });
     expect(body.details.rows[0]).toMatchObject({ status: 'valid' });
     expect(body.details.rows[0]).not.toHaveProperty('itemId');
     expect(await titlesOf(lender.organisation.id)).toEqual([]);

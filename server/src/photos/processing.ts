@@ -1,9 +1,7 @@
 import sharp from 'sharp';
+import { type PhotoSize, photoSizes } from '../domain/photos.ts';
 import { AppError } from '../plugins/errors.ts';
 
-/** The web sizes every photo is made in (width in px; never enlarged). */
-export const photoSizes = { small: 320, medium: 800, large: 1600 } as const;
-export type PhotoSize = keyof typeof photoSizes;
 
 const acceptedFormats = new Set(['jpeg', 'png', 'webp', 'heif']);
 
@@ -37,12 +35,10 @@ export async function makeWebSizes(upload: Buffer) {
     }
     return { width, height, variants };
   } catch {
-    const heic = metadata.format === 'heif';
-    throw new AppError(
-      'unsupported_photo',
-      heic
-        ? "Cette photo HEIC ne peut pas être lue ici : exportez-la en JPEG depuis votre téléphone, puis réessayez."
-        : "Cette image est illisible ou trop grande.",
-    );
+    // sharp's prebuilt libvips reads AVIF-coded HEIF but not the HEVC-coded HEIC of most phones.
+    if (metadata.format === 'heif') {
+      throw new AppError('unreadable_heic', 'Cette photo HEIC ne peut pas être lue ici : exportez-la en JPEG depuis votre téléphone, puis réessayez.');
+    }
+    throw new AppError('unsupported_photo', 'Cette image est illisible ou trop grande.');
   }
 }

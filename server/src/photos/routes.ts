@@ -6,12 +6,10 @@ import { errorResponses } from '../domain/errors.ts';
 import { PhotoSchema } from '../items/schemas.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
 import { signedIn } from '../plugins/openapi.ts';
-import type { PhotoSize } from './processing.ts';
+import { maxPhotoBytes, type PhotoSize, photoSizes } from '../domain/photos.ts';
 import { selectPhoto } from './queries.ts';
 import { attachPhoto, readPhoto, removePhoto } from './service.ts';
 import type { PhotoStorage } from './storage.ts';
-
-export const maxPhotoBytes = 10 * 1024 * 1024;
 
 const ListingParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const PhotoParams = Type.Object(
@@ -23,8 +21,7 @@ const PhotoFileParams = Type.Object(
   { additionalProperties: false },
 );
 
-const uploadDescription =
-  'multipart/form-data : un fichier `photo` (JPEG, PNG, WebP ou HEIC, 10 Mo au plus ; le format est lu dans le fichier) et un texte `alt` facultatif. La photo est redimensionnée en WebP (320, 800 et 1600 px).';
+const uploadDescription = `multipart/form-data : un fichier \`photo\` (JPEG, PNG, WebP ou HEIC, ${maxPhotoBytes / 1024 / 1024} Mo au plus ; le format est lu dans le fichier) et un texte \`alt\` facultatif. La photo est redimensionnée en WebP (${Object.values(photoSizes).join(', ')} px).`;
 
 /** Photos of items and service offers: upload, removal, and the resized files themselves. */
 const photosRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = async (app, { storage }) => {

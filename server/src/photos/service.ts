@@ -4,11 +4,10 @@ import type { Database } from '../db/client.ts';
 import { requireListingEditor } from '../listings/ownership.ts';
 import { AppError } from '../plugins/errors.ts';
 import { presentPhoto } from './present.ts';
-import { makeWebSizes, type PhotoSize, photoSizes } from './processing.ts';
+import { maxPhotosPerListing, type PhotoSize, photoSizes } from '../domain/photos.ts';
+import { makeWebSizes } from './processing.ts';
 import { countPhotos, deletePhotoRow, insertPhoto, type ListingRef, selectListingOwner } from './queries.ts';
 import type { PhotoStorage } from './storage.ts';
-
-export const maxPhotosPerListing = 8;
 
 /** Adds a photo to one of the caller's listings: files first, then the row (files are removed if the row fails). */
 export async function attachPhoto(

@@ -25,6 +25,8 @@ export async function mountSvelteKit(app: FastifyInstance, buildDir = appBuildDi
   // address (honouring TRUST_PROXY), so it passes them on in headers of its own.
   process.env.PROTOCOL_HEADER ??= forwardedProtocolHeader;
   process.env.ADDRESS_HEADER ??= forwardedAddressHeader;
+  // Photo uploads pass through the app's forms: allow the API's 10 MB photos (adapter-node says 512 kB).
+  process.env.BODY_SIZE_LIMIT ??= '11M';
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler };
   app.addHook('onRequest', (request, reply, done) => {
     if (request.url === '/api' || request.url.startsWith('/api/')) return done();

@@ -51,3 +51,39 @@ export function formatDay(lang: Locale, instant: string): string {
     new Date(instant),
   );
 }
+
+const numberLocale = (lang: Locale) => (lang === 'fr' ? 'fr-FR' : 'en-GB');
+
+/** An amount in euros as people read it: "12 €", "12,50 €" (cents only when there are some). */
+export function formatEuros(lang: Locale, euros: number): string {
+  return new Intl.NumberFormat(numberLocale(lang), {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: Number.isInteger(euros) ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(euros);
+}
+
+/** A distance in km, to one decimal below 10 km: "2,4 km", "35 km". */
+export function formatKm(lang: Locale, km: number): string {
+  return new Intl.NumberFormat(numberLocale(lang), {
+    style: 'unit',
+    unit: 'kilometer',
+    maximumFractionDigits: km < 10 ? 1 : 0,
+  }).format(km);
+}
+
+/** A calendar day given as YYYY-MM-DD (no instant, no time zone to shift it): "14 juin 2026". */
+export function formatCalendarDay(lang: Locale, day: string): string {
+  return new Intl.DateTimeFormat(numberLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/**
+ * A message that depends on a count: `${key}.one` or `${key}.other`, chosen by the language's
+ * rules (in French, 0 and 1 take the singular). `{count}` is filled in.
+ */
+export function plural(t: Translator, key: string, count: number, params: MessageParams = {}): string {
+  const rule = new Intl.PluralRules(t.lang === 'fr' ? 'fr-FR' : 'en-GB').select(count);
+  const all = { count, ...params };
+  return t.maybe(`${key}.${rule}`, all) ?? t.maybe(`${key}.other`, all) ?? String(count);
+}

@@ -19,32 +19,39 @@ export type ApiClient = ReturnType<typeof createApiClient>;
  * 4xx answers are returned, never thrown, so that forms can show them.
  */
 export function createApiClient(event: Pick<RequestEvent, 'cookies' | 'getClientAddress'>) {
-  async function send<T>(method: Method, url: string, body?: unknown): Promise<ApiResult<T>> {
+  async function send<T>(method: Method, url: string, body?: RawBody): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     // Read at call time: a login action sets the cookie, then may call the API again.
     const token = event.cookies.get(sessionCookieName);
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await transport({
-      method,
-      url,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      remoteAddress: event.getClientAddress(),
-    });
+    if (body) headers['content-type'] = body.contentType;
+    const response = await transport({ method, url, headers, body: body?.bytes, remoteAddress: event.getClientAddress() });
     const data = parseBody(response);
     return response.status < 400
       ? { ok: true, status: response.status, data: data as T }
       : { ok: false, status: response.status, data: asApiError(data, response.status) };
   }
 
+  const json = (body: unknown): RawBody | undefined =>
+    body === undefined ? undefined : { bytes: JSON.stringify(body), contentType: 'application/json' };
+
   return {
     get: <T>(url: string) => send<T>('GET', url),
-    post: <T>(url: string, body?: unknown) => send<T>('POST', url, body),
-    patch: <T>(url: string, body: unknown) => send<T>('PATCH', url, body),
+    post: <T>(url: string, body?: unknown) => send<T>('POST', url, json(body)),
+    patch: <T>(url: string, body: unknown) => send<T>('PATCH', url, json(body)),
     delete: <T = null>(url: string) => send<T>('DELETE', url),
+    /** A multipart form (a photo upload): serialised here, boundary and all, then sent as bytes. */
+    postMultipart: async <T>(url: string, form: FormData) => {
+      const encoded = new Response(form);
+      const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
+      return send<T>('POST', url, { bytes: Buffer.from(await encoded.arrayBuffer()), contentType });
+    },
+    /** A text document as the raw body (a CSV import). */
+    postText: <T>(url: string, text: string, contentType: string) => send<T>('POST', url, { bytes: text, contentType }),
   };
 }
+
+type RawBody = { bytes: string | Buffer; contentType: string };
 
 function transport(request: ApiRequest): Promise<ApiResponse> {
   const bridge = (globalThis as Record<symbol, unknown>)[apiBridgeKey] as ApiBridge | undefined;
@@ -56,7 +63,8 @@ async function overHttp({ method, url, headers, body, remoteAddress }: ApiReques
   const response = await fetch(new URL(url, origin), {
     method,
     headers: { ...headers, 'x-forwarded-for': remoteAddress },
-    body,
+    // A Buffer's memory may be shared (ArrayBufferLike), which fetch's types refuse: copy it into its own.
+    body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body),
     redirect: 'manual',
   });
   return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };

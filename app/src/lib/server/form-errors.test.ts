@@ -53,7 +53,7 @@ describe('describeApiError', () => {
     expect(describeApiError(translator('en'), { error: 'invalid_credentials', message: 'Adresse e-mail ou mot de passe incorrect.' })).toBe(
       'Incorrect email address or password.',
     );
-    expect(describeApiError(t, { error: 'listing_hidden', message: 'Cette annonce est masquée.' })).toBe('Cette annonce est masquée.');
+    expect(describeApiError(t, { error: 'a_code_from_the_future', message: 'Une phrase de l’API.' })).toBe('Une phrase de l’API.');
   });
 });
 

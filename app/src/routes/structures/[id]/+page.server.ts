@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { OrganisationDetail } from '$lib/api-types';
+import type { ItemSummary, ListingPage, OrganisationDetail, ServiceSummary } from '$lib/api-types';
 import { translator } from '$lib/i18n';
 import { segment } from '$lib/server/api';
 import { describeApiError } from '$lib/server/form-errors';
@@ -12,5 +12,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     const status = organisation.status === 400 ? 404 : organisation.status;
     error(status, describeApiError(translator(locals.lang), organisation.data));
   }
-  return { organisation: organisation.data };
+  // Its published listings, as the catalogue shows them to this viewer.
+  const query = `organisation=${segment(organisation.data.id)}&limit=50&sort=newest`;
+  const [items, services] = await Promise.all([
+    locals.api.get<ListingPage<ItemSummary>>(`/api/items?${query}`),
+    locals.api.get<ListingPage<ServiceSummary>>(`/api/services?${query}`),
+  ]);
+  return {
+    organisation: organisation.data,
+    items: items.ok ? items.data.items : [],
+    moreItems: items.ok && items.data.nextCursor !== null,
+    services: services.ok ? services.data.items : [],
+    moreServices: services.ok && services.data.nextCursor !== null,
+  };
 };

@@ -1,0 +1,8 @@
+import type { ServiceDetail } from '$lib/api-types';
+import { loadListing } from '$lib/server/listings';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const { listing, organisation } = await loadListing<ServiceDetail>(locals, '/api/services', params.id);
+  return { service: listing, organisation };
+};
