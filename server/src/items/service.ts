@@ -7,15 +7,13 @@ import {
   canEditListing,
   isListingVisible,
   listingOwnerFor,
-  organisationPlace,
   requireListingEditor,
   statusAfterLenderRequest,
 } from '../listings/ownership.ts';
-import { resolveCommune } from '../listings/places.ts';
+import { organisationPlace, placeOfListing, resolveCommune } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
 import { categoriesMatching } from '../listings/text-search.ts';
 import { viewerOf } from '../listings/visibility.ts';
-import { locate } from '../organisations/queries.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
 import { presentPhoto } from '../photos/present.ts';
 import { selectPhotos } from '../photos/queries.ts';
@@ -86,9 +84,7 @@ export async function createItem(db: Database, actor: Actor, input: ItemCreate) 
   const organisationId = listingOwnerFor(actor, input.organisationId);
   await requireCategory(db, input.categoryId);
   const place = await organisationPlace(db, organisationId);
-  const pickup = input.pickupPostcode || input.pickupCity
-    ? await locate(db, input.pickupCity ?? place.city, input.pickupPostcode ?? place.postcode)
-    : { city: place.city, territoryCode: place.territoryCode, latitude: place.latitude, longitude: place.longitude };
+  const pickup = await placeOfListing(db, place, { city: input.pickupCity, postcode: input.pickupPostcode });
   const row = {
     organisationId,
     createdBy: actor.user.id,
@@ -103,7 +99,7 @@ export async function createItem(db: Database, actor: Actor, input: ItemCreate) 
     feeCents: toCentsOrNull(input.feeAmount),
     pickupAddress: input.pickupAddress ?? place.address,
     pickupCity: pickup.city,
-    pickupPostcode: input.pickupPostcode ?? place.postcode,
+    pickupPostcode: pickup.postcode,
     pickupInstructions: input.pickupInstructions ?? '',
     territoryCode: pickup.territoryCode,
     latitude: pickup.latitude,
@@ -134,14 +130,9 @@ export async function updateItem(db: Database, actor: Actor, id: string, patch: 
   if (patch.feeAmount !== undefined) changes.feeCents = toCentsOrNull(patch.feeAmount);
   if (patch.fee === 'free' && patch.feeAmount === undefined) changes.feeCents = null;
   if (patch.pickupCity !== undefined || patch.pickupPostcode !== undefined) {
-    const located = await locate(db, patch.pickupCity ?? found.item.pickupCity, patch.pickupPostcode ?? found.item.pickupPostcode);
-    Object.assign(changes, {
-      pickupCity: located.city,
-      pickupPostcode: patch.pickupPostcode ?? found.item.pickupPostcode,
-      territoryCode: located.territoryCode,
-      latitude: located.latitude,
-      longitude: located.longitude,
-    });
+    const current = { city: found.item.pickupCity, postcode: found.item.pickupPostcode };
+    const { city, postcode, ...located } = await placeOfListing(db, current, { city: patch.pickupCity, postcode: patch.pickupPostcode });
+    Object.assign(changes, { pickupCity: city, pickupPostcode: postcode, ...located });
   }
   if (patch.status !== undefined) {
     changes.status = await statusAfterLenderRequest(db, found.item.organisationId, found.item.status, patch.status);

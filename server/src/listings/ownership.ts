@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import { adminNetworkIds, requireTradingMemberOf } from '../auth/policies.ts';
 import type { Database } from '../db/client.ts';
 import { networks } from '../db/schema/networks.ts';
-import { organisationNetworks, organisations } from '../db/schema/organisations.ts';
+import { organisationNetworks } from '../db/schema/organisations.ts';
 import type { ListingStatus } from '../domain/catalogue.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
 import { viewerOf } from './visibility.ts';
@@ -76,22 +76,6 @@ async function reviewRequired(db: Database, organisationId: string): Promise<boo
     .where(and(eq(organisationNetworks.organisationId, organisationId), eq(networks.requiresListingReview, true)))
     .limit(1);
   return Boolean(row);
-}
-
-/** Where a structure is, as the default place of its listings. */
-export async function organisationPlace(db: Database, organisationId: string) {
-  const [row] = await db
-    .select({
-      address: organisations.address,
-      city: organisations.city,
-      postcode: organisations.postcode,
-      territoryCode: organisations.territoryCode,
-      latitude: organisations.latitude,
-      longitude: organisations.longitude,
-    })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  return row!;
 }
 
 /**

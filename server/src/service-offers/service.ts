@@ -6,15 +6,13 @@ import {
   canEditListing,
   isListingVisible,
   listingOwnerFor,
-  organisationPlace,
   requireListingEditor,
   statusAfterLenderRequest,
 } from '../listings/ownership.ts';
-import { resolveCommune } from '../listings/places.ts';
+import { organisationPlace, placeOfListing, resolveCommune } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
 import { viewerOf } from '../listings/visibility.ts';
 import type { ListingSearchQuery } from '../items/schemas.ts';
-import { locate } from '../organisations/queries.ts';
 import { presentPhoto } from '../photos/present.ts';
 import { selectPhotos } from '../photos/queries.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
@@ -87,9 +85,7 @@ export async function getService(db: Database, actor: Actor | null, id: string) 
 export async function createService(db: Database, actor: Actor, input: ServiceCreate) {
   const organisationId = listingOwnerFor(actor, input.organisationId);
   const place = await organisationPlace(db, organisationId);
-  const located = input.city || input.postcode
-    ? await locate(db, input.city ?? place.city, input.postcode ?? place.postcode)
-    : { city: place.city, territoryCode: place.territoryCode, latitude: place.latitude, longitude: place.longitude };
+  const located = await placeOfListing(db, place, { city: input.city, postcode: input.postcode });
   const row = {
     organisationId,
     createdBy: actor.user.id,
@@ -101,11 +97,7 @@ export async function createService(db: Database, actor: Actor, input: ServiceCr
     providerName: input.providerName?.trim() ?? '',
     participation: input.participation ?? 'free',
     priceCents: toCentsOrNull(input.price),
-    city: located.city,
-    postcode: input.postcode ?? place.postcode,
-    territoryCode: located.territoryCode,
-    latitude: located.latitude,
-    longitude: located.longitude,
+    ...located,
     visibility: input.visibility ?? 'networks',
     status: await statusAfterLenderRequest(db, organisationId, null, input.status ?? 'published'),
   } satisfies NewServiceRow;
@@ -124,9 +116,7 @@ export async function updateService(db: Database, actor: Actor, id: string, patc
   if (price !== undefined) changes.priceCents = toCentsOrNull(price);
   if (patch.participation && patch.participation !== 'price' && price === undefined) changes.priceCents = null;
   if (city !== undefined || postcode !== undefined) {
-    const located = await locate(db, city ?? found.service.city, postcode ?? found.service.postcode);
-    const { city: cityName, territoryCode, latitude, longitude } = located;
-    Object.assign(changes, { city: cityName, territoryCode, latitude, longitude, postcode: postcode ?? found.service.postcode });
+    Object.assign(changes, await placeOfListing(db, found.service, { city, postcode }));
   }
   if (status !== undefined) changes.status = await statusAfterLenderRequest(db, found.service.organisationId, found.service.status, status);
   checkServiceRules({ ...found.service, ...changes });
