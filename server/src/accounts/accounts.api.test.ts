@@ -157,6 +157,13 @@ describe('POST /api/auth/register', () => {
     expect(both.json().error).toBe('validation_failed');
   });
 
+  it('takes simultaneous sign-ups, each in its own transaction, and refuses a double-click of the same one', async () => {
+    const bodies = Array.from({ length: 8 }, () => newStructureBody());
+    const responses = await Promise.all([...bodies, bodies[0]!].map((payload) => t.app.inject({ method: 'POST', url: '/api/auth/register', payload })));
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 201, 201, 201, 201, 201, 409]);
+    for (const body of bodies) expect(await countUsers(body.email)).toBe(1);
+  });
+
   it('answers malformed JSON with a 400, not a 500', async () => {
     const response = await t.app.inject({
       method: 'POST',
