@@ -15,6 +15,17 @@ import type {
   serviceFormats,
   serviceParticipations,
 } from '@mutua/server/domain/catalogue';
+import type { BookingAction, BookingStatus } from '@mutua/server/domain/booking-lifecycle';
+import type {
+  Availability,
+  AvailabilityDay,
+  BlockedReason,
+  Booking,
+  BookingRole,
+  Dashboard,
+  ServiceSlot,
+  UnavailableReason,
+} from '@mutua/server/domain/bookings';
 import type { ErrorCode } from '@mutua/server/domain/errors';
 import type { MembershipRole, NetworkRoleName, OrganisationKind, OrganisationStatus } from '@mutua/server/domain/organisations';
 
@@ -157,11 +168,17 @@ export type ItemDetail = {
   minLoanDays: number;
   maxLoanDays: number | null;
   minNoticeDays: number;
+  /** ISO weekdays (1 = Monday … 7 = Sunday) of pickup and return. */
+  handoverWeekdays: number[];
+  handoverOpensAt: string | null;
+  handoverClosesAt: string | null;
+  bufferDays: number;
+  horizonDays: number;
   visibility: ListingVisibility;
   status: ListingStatus;
   organisation: ListingOwner;
   photos: Photo[];
-  viewer: { canEdit: boolean };
+  viewer: { canEdit: boolean; canBorrow: boolean };
   createdAt: string;
   updatedAt: string;
 };
@@ -179,7 +196,10 @@ export type ServiceDetail = ServiceSummary & {
   description: string;
   providerName: string;
   photos: Photo[];
-  viewer: { canEdit: boolean };
+  /** Weekly slots (Paris time); `onRequest`: other times can be asked for too. */
+  slots: ServiceSlot[];
+  onRequest: boolean;
+  viewer: { canEdit: boolean; canBorrow: boolean };
   updatedAt: string;
 };
 
@@ -230,3 +250,38 @@ export type NeedDetail = NeedSummary & {
   responses: NeedResponse[];
   viewer: { canEdit: boolean; canRespond: boolean };
 };
+
+/** Bookings (demandes de prêt, réservations): the contract lives in the shared domain code. */
+export type { Availability, AvailabilityDay, BlockedReason, BookingRole, Dashboard, UnavailableReason };
+export type { Booking, BookingAction, BookingStatus, ServiceSlot };
+
+export type BookingDetail = Booking & {
+  events: Array<{
+    action: string;
+    fromStatus: BookingStatus | null;
+    toStatus: BookingStatus;
+    party: 'lender' | 'borrower' | 'system';
+    actor: { id: string; name: string } | null;
+    note: string | null;
+    at: string;
+  }>;
+};
+/** A « panier »: one request to several lenders, and its overall state. */
+export type BookingGroup = {
+  id: string;
+  startDate: string;
+  endDate: string;
+  state: 'waiting' | 'accepted' | 'partly_accepted' | 'refused' | 'cancelled' | 'finished';
+  bookings: Booking[];
+};
+export type BookingMessage = {
+  id: string;
+  body: string;
+  author: { id: string; name: string } | null;
+  organisation: { id: string; name: string };
+  mine: boolean;
+  createdAt: string;
+};
+export type BookingList = { items: Booking[]; nextCursor: string | null };
+export type CalendarFeed = { url: string; createdAt: string };
+export type BlockedPeriod = { id: string; startDate: string; endDate: string; reason: BlockedReason; note: string };

@@ -1,7 +1,11 @@
+import { borrowingEn } from './borrowing.en.ts';
 import type { MessageKey } from './index.ts';
+import { lendingEn } from './lending.en.ts';
 
 /** English, key for key with `fr.ts` (the source of truth). */
 export const en: Record<MessageKey, string> = {
+  ...borrowingEn,
+  ...lendingEn,
   'app.name': 'Mutua',
   'app.tagline': 'Sharing between social and solidarity economy organisations in Hauts-de-France',
   'app.skipLink': 'Skip to content',

@@ -2,7 +2,12 @@
  * Every user-facing sentence of the app, in French: the source of truth. `en.ts` has the same keys.
  * Parameters are written `{name}`.
  */
+import { borrowingFr } from './borrowing.fr.ts';
+import { lendingFr } from './lending.fr.ts';
+
 export const fr = {
+  ...borrowingFr,
+  ...lendingFr,
   'app.name': 'Mutua',
   'app.tagline': 'La mutualisation entre structures de l’ESS des Hauts-de-France',
   'app.skipLink': 'Aller au contenu',

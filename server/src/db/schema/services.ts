@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { searchVector, tsvector } from './items.ts';
 import { listingStatusEnum, listingVisibilityEnum } from './listings.ts';
 import { organisations } from './organisations.ts';
@@ -38,6 +38,8 @@ export const services = pgTable(
     providerName: text('provider_name').notNull().default(''),
     participation: serviceParticipationEnum('participation').notNull().default('free'),
     priceCents: integer('price_cents'),
+    /** Also takes requests outside its weekly slots (« sur demande »). */
+    onRequest: boolean('on_request').notNull().default(true),
     city: text('city').notNull(),
     postcode: text('postcode').notNull(),
     territoryCode: text('territory_code').references(() => territories.code),

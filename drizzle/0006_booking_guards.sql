@@ -1,0 +1,66 @@
+-- The invariants of bookings that drizzle-kit cannot express: nothing over-committed, ever.
+
+-- 1. A unit of an item is held by one loan at a time: two holds of the same unit never overlap.
+--    Holds run from the first day to the day after the last day plus the item's buffer, `[)`.
+ALTER TABLE "booking_units" ADD CONSTRAINT "booking_units_no_overlap"
+  EXCLUDE USING gist ("item_id" WITH =, "unit_number" WITH =, daterange("held_from", "held_until", '[)') WITH &&);
+--> statement-breakpoint
+
+-- 2. Units are numbered within the item's quantity, and only an accepted or picked-up loan holds
+--    any. Reading the item FOR SHARE makes a concurrent change of its quantity wait for us.
+CREATE FUNCTION booking_unit_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  item_quantity integer;
+  loan_status booking_status;
+BEGIN
+  SELECT quantity INTO item_quantity FROM items WHERE id = NEW.item_id FOR SHARE;
+  IF NEW.unit_number > item_quantity THEN
+    RAISE EXCEPTION 'unit % of item % exceeds its quantity %', NEW.unit_number, NEW.item_id, item_quantity
+      USING ERRCODE = '23514', CONSTRAINT = 'booking_units_within_quantity';
+  END IF;
+  SELECT b.status INTO loan_status FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
+    WHERE l.id = NEW.line_id AND l.item_id = NEW.item_id;
+  IF loan_status IS NULL OR loan_status NOT IN ('accepted', 'picked_up') THEN
+    RAISE EXCEPTION 'line % does not hold units (status %)', NEW.line_id, loan_status
+      USING ERRCODE = '23514', CONSTRAINT = 'booking_units_held_by_loan';
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "booking_units_guard" BEFORE INSERT OR UPDATE ON "booking_units"
+  FOR EACH ROW EXECUTE FUNCTION booking_unit_guard();
+--> statement-breakpoint
+
+-- 3. An item's quantity cannot drop below a unit that a current or future loan holds.
+CREATE FUNCTION item_quantity_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.quantity < OLD.quantity AND EXISTS (
+    SELECT 1 FROM booking_units u
+    WHERE u.item_id = NEW.id AND u.unit_number > NEW.quantity AND u.held_until > (now() AT TIME ZONE 'Europe/Paris')::date
+  ) THEN
+    RAISE EXCEPTION 'item % has loans holding units above %', NEW.id, NEW.quantity
+      USING ERRCODE = '23514', CONSTRAINT = 'items_quantity_in_use';
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "items_quantity_guard" BEFORE UPDATE OF "quantity" ON "items"
+  FOR EACH ROW EXECUTE FUNCTION item_quantity_guard();
+--> statement-breakpoint
+
+-- 4. A loan that is no longer accepted or picked up releases its units, whoever changed it.
+CREATE FUNCTION booking_release_units() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM booking_units u USING booking_lines l WHERE l.booking_id = NEW.id AND u.line_id = l.id;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "bookings_release_units" AFTER UPDATE OF "status" ON "bookings"
+  FOR EACH ROW WHEN (NEW.status NOT IN ('accepted', 'picked_up') AND OLD.status IN ('accepted', 'picked_up'))
+  EXECUTE FUNCTION booking_release_units();
+--> statement-breakpoint
+
+-- 5. A service is given once per time slot: two accepted requests never overlap.
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_service_no_overlap"
+  EXCLUDE USING gist ("service_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&)
+  WHERE ("kind" = 'service' AND "status" IN ('accepted', 'done'));
