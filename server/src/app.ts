@@ -3,6 +3,9 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import accountsRoutes from './accounts/routes.ts';
+import availabilityRoutes from './availability/routes.ts';
+import bookingsRoutes from './bookings/routes.ts';
+import calendarRoutes from './calendar/routes.ts';
 import type { Database } from './db/client.ts';
 import healthRoutes from './health/routes.ts';
 import itemsRoutes from './items/routes.ts';
@@ -32,6 +35,10 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   /** Trust X-Forwarded-For from a load balancer in front of several instances. */
   trustProxy?: boolean;
+  /** The address people reach Mutua at: calendar feeds and links carry it. */
+  publicUrl?: string;
+  /** Days a loan request waits for an answer before it expires. */
+  requestExpiryDays?: number;
 };
 
 /** Builds the API: external plugins, then Mutua's own plugins, then the features under /api. */
@@ -70,6 +77,9 @@ export async function buildApp(options: AppOptions) {
       await api.register(photosRoutes, { storage: options.photoStorage });
       await api.register(listingsRoutes);
       await api.register(needsRoutes);
+      await api.register(availabilityRoutes);
+      await api.register(bookingsRoutes, { requestExpiryDays: options.requestExpiryDays ?? 7 });
+      await api.register(calendarRoutes, { publicUrl: options.publicUrl ?? 'http://localhost:3000' });
     },
     { prefix: '/api' },
   );

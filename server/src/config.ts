@@ -20,6 +20,8 @@ export type Config = {
   logLevel: string;
   /** Behind a load balancer: trust its X-Forwarded-* headers. */
   trustProxy: boolean;
+  /** Days a loan request waits for an answer before it expires. */
+  requestExpiryDays: number;
 };
 
 /** Every environment variable Mutua reads, in one place (the README lists them). */
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demoPassword: env.DEMO_PASSWORD || 'demo-mutua',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    requestExpiryDays: Number(env.REQUEST_EXPIRY_DAYS ?? 7),
   };
 }
 

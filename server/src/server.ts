@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts';
+import { startExpirySweeper } from './bookings/expiry.ts';
 import { loadConfig } from './config.ts';
 import { connectDatabase } from './db/client.ts';
 import { demoAccountsToPrint } from './db/seed/demo-data.ts';
@@ -25,8 +26,11 @@ const app = await buildApp({
   secureCookies: config.publicUrl.startsWith('https://'),
   loginRateLimit: config.loginRateLimit,
   trustProxy: config.trustProxy,
+  publicUrl: config.publicUrl,
+  requestExpiryDays: config.requestExpiryDays,
   logger: { level: config.logLevel },
 });
+const stopExpirySweeper = startExpirySweeper(connection.db, app.log);
 const appMounted = await mountSvelteKit(app);
 
 let closing = false;
@@ -34,6 +38,7 @@ async function close(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down');
+  stopExpirySweeper();
   await app.close();
   await connection.close();
   process.exit(0);

@@ -46,3 +46,10 @@ export function requireNetworkAdmin(actor: Actor): string[] {
   if (ids.length === 0) throw new AppError('forbidden', 'Réservé aux administrateur·rices du réseau.');
   return ids;
 }
+
+/** The structures the actor may borrow for from `lenderOrganisationId`: its own approved ones, other than the lender. */
+export function borrowingOrganisations(actor: Actor | null, lenderOrganisationId: string): string[] {
+  return (actor?.memberships ?? [])
+    .filter((m) => m.status === 'active' && organisationCanTrade(m.organisation.status) && m.organisation.id !== lenderOrganisationId)
+    .map((m) => m.organisation.id);
+}

@@ -5,6 +5,7 @@ import { OrganisationKindSchema } from './organisations.ts';
 
 /**
  * The booking contract (demandes de prêt et réservations), shared by the API and the app.
+ * Routes, error codes and behaviour: server/src/bookings/README.md.
  * Calendar days are `YYYY-MM-DD` strings in Europe/Paris; instants are ISO strings.
  */
 

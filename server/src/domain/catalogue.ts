@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { availabilityFields, ServiceSlotSchema } from './bookings.ts';
 import { Nullable } from './nullable.ts';
 import { PostcodeSchema } from './organisations.ts';
 
@@ -54,6 +55,7 @@ const itemFields = {
   minLoanDays: Days(1, 365),
   maxLoanDays: Nullable(Days(1, 365)),
   minNoticeDays: Days(0, 365),
+  ...availabilityFields,
   visibility: Type.Enum([...listingVisibilities], { description: 'networks : mes réseaux ; all : tous les réseaux' }),
   status: Type.Enum([...lenderStatuses], { description: 'published : publier (ou soumettre à la modération si le réseau le demande)' }),
 };
@@ -81,6 +83,11 @@ export const ItemCreateSchema = Type.Object(
     minLoanDays: Type.Optional(itemFields.minLoanDays),
     maxLoanDays: Type.Optional(itemFields.maxLoanDays),
     minNoticeDays: Type.Optional(itemFields.minNoticeDays),
+    handoverWeekdays: Type.Optional(itemFields.handoverWeekdays),
+    handoverOpensAt: Type.Optional(itemFields.handoverOpensAt),
+    handoverClosesAt: Type.Optional(itemFields.handoverClosesAt),
+    bufferDays: Type.Optional(itemFields.bufferDays),
+    horizonDays: Type.Optional(itemFields.horizonDays),
     visibility: Type.Optional(itemFields.visibility),
     status: Type.Optional(itemFields.status),
   },
@@ -102,6 +109,8 @@ const serviceFields = {
   price: Nullable(PositiveEuros),
   city: Type.String({ minLength: 1, maxLength: 80 }),
   postcode: PostcodeSchema,
+  slots: Type.Array(ServiceSlotSchema, { maxItems: 50, description: 'Créneaux hebdomadaires (heure de Paris) ; remplacent les précédents' }),
+  onRequest: Type.Boolean({ description: 'Accepte aussi des demandes hors créneaux (« sur demande »)' }),
   visibility: itemFields.visibility,
   status: itemFields.status,
 };
@@ -120,6 +129,8 @@ export const ServiceCreateSchema = Type.Object(
     price: Type.Optional(serviceFields.price),
     city: Type.Optional(serviceFields.city),
     postcode: Type.Optional(serviceFields.postcode),
+    slots: Type.Optional(serviceFields.slots),
+    onRequest: Type.Optional(serviceFields.onRequest),
     visibility: Type.Optional(serviceFields.visibility),
     status: Type.Optional(serviceFields.status),
   },

@@ -11,7 +11,7 @@ import {
   ItemDetailSchema,
   ItemSearchResultSchema,
   ListingParamsSchema,
-  ListingSearchQuerySchema,
+  ItemSearchQuerySchema,
 } from './schemas.ts';
 import { createItem, deleteItem, duplicateItem, getItem, searchItems, updateItem } from './service.ts';
 
@@ -55,7 +55,7 @@ const itemsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Chercher du matériel : texte en français, catégorie, département, structure, autour d’une commune',
-        querystring: ListingSearchQuerySchema,
+        querystring: ItemSearchQuerySchema,
         response: { 200: ItemSearchResultSchema, ...errorResponses(400) },
       },
     },
@@ -98,7 +98,7 @@ const itemsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: signedIn,
         params: ListingParamsSchema,
         body: ItemPatchSchema,
-        response: { 200: ItemDetailSchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: ItemDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => updateItem(app.db, await request.requireActor(), request.params.id, request.body),
@@ -112,7 +112,7 @@ const itemsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Supprimer un objet de sa structure',
         security: signedIn,
         params: ListingParamsSchema,
-        response: { 204: { type: 'null' }, ...errorResponses(400, 401, 403, 404) },
+        response: { 204: { type: 'null' }, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { availabilityFields } from '../domain/bookings.ts';
 import { Nullable } from '../domain/nullable.ts';
 import { itemConditions, itemFees, listingStatuses, listingVisibilities, searchSorts } from '../domain/catalogue.ts';
 import { OrganisationKindSchema } from '../domain/organisations.ts';
@@ -67,11 +68,15 @@ export const ItemDetailSchema = Type.Object({
   minLoanDays: Type.Integer(),
   maxLoanDays: Nullable(Type.Integer()),
   minNoticeDays: Type.Integer(),
+  ...availabilityFields,
   visibility: Type.Enum([...listingVisibilities]),
   status: Type.Enum([...listingStatuses]),
   organisation: ListingOwnerSchema,
   photos: Type.Array(PhotoSchema),
-  viewer: Type.Object({ canEdit: Type.Boolean() }),
+  viewer: Type.Object({
+    canEdit: Type.Boolean(),
+    canBorrow: Type.Boolean({ description: 'Vous pouvez demander cet objet (une autre structure validée que la sienne)' }),
+  }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
@@ -93,6 +98,18 @@ export const ListingSearchQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 export type ListingSearchQuery = Type.Static<typeof ListingSearchQuerySchema>;
+
+/** Items are also found by dates: free for the whole of [available_from, available_to], in that quantity. */
+export const ItemSearchQuerySchema = Type.Object(
+  {
+    ...ListingSearchQuerySchema.properties,
+    available_from: Type.Optional(Type.String({ format: 'date', description: 'Libre à partir de ce jour (AAAA-MM-JJ), avec available_to' })),
+    available_to: Type.Optional(Type.String({ format: 'date', description: "Libre jusqu'à ce jour inclus (AAAA-MM-JJ)" })),
+    quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'Unités voulues sur ces dates (1 par défaut)' })),
+  },
+  { additionalProperties: false },
+);
+export type ItemSearchQuery = Type.Static<typeof ItemSearchQuerySchema>;
 
 export const ListingParamsSchema = Type.Object({ id: Uuid }, { additionalProperties: false });
 

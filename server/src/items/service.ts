@@ -14,6 +14,10 @@ import { organisationPlace, placeOfListing, resolveCommune } from '../listings/p
 import { planSearch } from '../listings/search.ts';
 import { categoriesMatching } from '../listings/text-search.ts';
 import { viewerOf } from '../listings/visibility.ts';
+import { borrowingOrganisations } from '../auth/policies.ts';
+import { freeForLoan } from '../availability/search-filter.ts';
+import { parisToday } from '../domain/calendar-days.ts';
+import { violatedConstraint } from '../db/errors.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
 import { presentPhoto } from '../photos/present.ts';
 import { selectPhotos } from '../photos/queries.ts';
@@ -28,12 +32,13 @@ import {
   selectItemSummaries,
   updateItemRow,
 } from './queries.ts';
-import type { ListingSearchQuery } from './schemas.ts';
+import type { ItemSearchQuery } from './schemas.ts';
 
 const notFound = () => new AppError('not_found', 'Objet introuvable.');
 
-export async function searchItems(db: Database, actor: Actor | null, query: ListingSearchQuery) {
+export async function searchItems(db: Database, actor: Actor | null, query: ItemSearchQuery) {
   const limit = query.limit ?? 20;
+  const dates = loanDatesOf(query);
   if (query.category && !(await categoryExists(db, query.category))) {
     throw fieldError('category', `Catégorie inconnue : « ${query.category} » (voir GET /api/categories).`);
   }
@@ -49,9 +54,21 @@ export async function searchItems(db: Database, actor: Actor | null, query: List
     cursor: query.cursor,
     limit,
     namedCategories: query.q ? await categoriesMatching(db, query.q) : [],
-  });
+  }, { extra: dates ? [freeForLoan(dates, parisToday())] : [] });
   const rows = await selectItemSummaries(db, plan, limit + 1);
   return { items: await presentItemSummaries(db, rows.slice(0, limit)), nextCursor: plan.nextCursor(rows, limit) };
+}
+
+/** « Dates first »: both ends or neither, in order; the quantity defaults to one unit. */
+function loanDatesOf(query: ItemSearchQuery) {
+  const { available_from: startDate, available_to: endDate } = query;
+  if (!startDate && !endDate) {
+    if (query.quantity !== undefined) throw fieldError('quantity', 'La quantité se cherche avec des dates (available_from et available_to).', 'requires');
+    return null;
+  }
+  if (!startDate || !endDate) throw fieldError(startDate ? 'available_to' : 'available_from', 'Indiquez les deux dates : available_from et available_to.', 'requires');
+  if (endDate < startDate) throw fieldError('available_to', 'Le dernier jour doit suivre le premier.', 'order');
+  return { startDate, endDate, quantity: query.quantity ?? 1 };
 }
 
 /** Search rows as the API shows them: amounts in euros, first photo, rounded distance. */
@@ -77,7 +94,9 @@ export async function getItem(db: Database, actor: Actor | null, id: string) {
   const { item, organisation, category } = found;
   if (!(await isListingVisible(db, actor, { ...item, organisationStatus: organisation.status }))) throw notFound();
   const photos = await selectPhotos(db, 'item', [item.id]);
-  return presentItem(item, { id: organisation.id, name: organisation.name, kind: organisation.kind, city: organisation.city }, category, photos, canEditListing(actor, item.organisationId));
+  const owner = { id: organisation.id, name: organisation.name, kind: organisation.kind, city: organisation.city };
+  const canBorrow = item.status === 'published' && organisation.status === 'active' && borrowingOrganisations(actor, item.organisationId).length > 0;
+  return presentItem(item, owner, category, photos, { canEdit: canEditListing(actor, item.organisationId), canBorrow });
 }
 
 export async function createItem(db: Database, actor: Actor, input: ItemCreate) {
@@ -108,6 +127,11 @@ export async function createItem(db: Database, actor: Actor, input: ItemCreate) 
     minLoanDays: input.minLoanDays ?? 1,
     maxLoanDays: input.maxLoanDays ?? null,
     minNoticeDays: input.minNoticeDays ?? 0,
+    handoverWeekdays: input.handoverWeekdays ? [...input.handoverWeekdays].sort((a, b) => a - b) : undefined,
+    handoverOpensAt: input.handoverOpensAt ?? null,
+    handoverClosesAt: input.handoverClosesAt ?? null,
+    bufferDays: input.bufferDays ?? 0,
+    horizonDays: input.horizonDays ?? 180,
     visibility: input.visibility ?? 'networks',
     status: await statusAfterLenderRequest(db, organisationId, null, input.status ?? 'published'),
   } satisfies NewItemRow;
@@ -122,8 +146,9 @@ export async function updateItem(db: Database, actor: Actor, id: string, patch: 
   requireListingEditor(actor, found.item.organisationId);
   if (patch.categoryId) await requireCategory(db, patch.categoryId);
   const changes: Partial<NewItemRow> = {
-    ...pick(patch, ['description', 'categoryId', 'quantity', 'condition', 'fee', 'pickupAddress', 'pickupInstructions', 'usageRules', 'minLoanDays', 'maxLoanDays', 'minNoticeDays', 'visibility']),
+    ...pick(patch, ['description', 'categoryId', 'quantity', 'condition', 'fee', 'pickupAddress', 'pickupInstructions', 'usageRules', 'minLoanDays', 'maxLoanDays', 'minNoticeDays', 'handoverOpensAt', 'handoverClosesAt', 'bufferDays', 'horizonDays', 'visibility']),
   };
+  if (patch.handoverWeekdays !== undefined) changes.handoverWeekdays = [...patch.handoverWeekdays].sort((a, b) => a - b);
   if (patch.title !== undefined) changes.title = patch.title.trim();
   if (patch.replacementValue !== undefined) changes.replacementValueCents = toCents(patch.replacementValue);
   if (patch.deposit !== undefined) changes.depositCents = toCentsOrNull(patch.deposit);
@@ -138,7 +163,16 @@ export async function updateItem(db: Database, actor: Actor, id: string, patch: 
     changes.status = await statusAfterLenderRequest(db, found.item.organisationId, found.item.status, patch.status);
   }
   checkItemRules({ ...found.item, ...changes });
-  await updateItemRow(db, id, changes);
+  try {
+    await updateItemRow(db, id, changes);
+  } catch (error) {
+    if (violatedConstraint(error) === 'items_quantity_in_use') {
+      throw new AppError('quantity_in_use', 'Des prêts acceptés occupent plus d’unités que cette quantité : gardez au moins ce nombre jusqu’à leur retour.', [
+        { field: 'quantity', rule: 'in_use', message: 'Quantité inférieure aux unités réservées.' },
+      ]);
+    }
+    throw error;
+  }
   return getItem(db, actor, id);
 }
 
@@ -146,7 +180,14 @@ export async function deleteItem(db: Database, actor: Actor, id: string) {
   const found = await selectItem(db, id);
   if (!found) throw notFound();
   requireListingEditor(actor, found.item.organisationId);
-  await deleteItemRow(db, id);
+  try {
+    await deleteItemRow(db, id);
+  } catch (error) {
+    if (violatedConstraint(error) === 'booking_lines_item_fk' || violatedConstraint(error) === 'booking_units_item_id_items_id_fk') {
+      throw new AppError('listing_has_bookings', 'Cet objet a des demandes de prêt : archivez-le plutôt, son historique reste ainsi lisible.');
+    }
+    throw error;
+  }
   return found.item;
 }
 
@@ -161,7 +202,13 @@ export async function duplicateItem(db: Database, actor: Actor, id: string) {
 }
 
 /** The rules a single field's schema cannot say: they hold for the item as a whole. */
-function checkItemRules(item: Pick<ItemRow, 'fee' | 'feeCents' | 'minLoanDays' | 'maxLoanDays'>) {
+function checkItemRules(item: Pick<ItemRow, 'fee' | 'feeCents' | 'minLoanDays' | 'maxLoanDays' | 'handoverOpensAt' | 'handoverClosesAt'>) {
+  if ((item.handoverOpensAt === null) !== (item.handoverClosesAt === null)) {
+    throw fieldError(item.handoverOpensAt === null ? 'handoverOpensAt' : 'handoverClosesAt', 'Indiquez les deux horaires de retrait (début et fin), ou aucun.');
+  }
+  if (item.handoverOpensAt !== null && item.handoverClosesAt !== null && item.handoverClosesAt.slice(0, 5) <= item.handoverOpensAt.slice(0, 5)) {
+    throw fieldError('handoverClosesAt', 'L’heure de fin des retraits doit suivre l’heure de début.');
+  }
   if (item.fee !== 'free' && item.feeCents === null) {
     throw fieldError('feeAmount', 'Indiquez le montant de la participation (feeAmount), ou choisissez la gratuité.');
   }
@@ -178,6 +225,11 @@ async function requireCategory(db: Database, categoryId: string) {
 }
 
 
+/** Postgres answers `time` as HH:MM:SS; the API speaks HH:MM. */
+function clockOrNull(value: string | null): string | null {
+  return value === null ? null : value.slice(0, 5);
+}
+
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
   return Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]])) as Partial<Pick<T, K>>;
 }
@@ -187,11 +239,13 @@ function presentItem(
   organisation: { id: string; name: string; kind: OrganisationKind; city: string },
   category: { id: string; name: string; parentId: string | null },
   photos: Awaited<ReturnType<typeof selectPhotos>>,
-  canEdit: boolean,
+  viewer: { canEdit: boolean; canBorrow: boolean },
 ) {
-  const { search: _search, replacementValueCents, depositCents, feeCents, organisationId: _organisationId, createdBy: _createdBy, ...fields } = item;
+  const { search: _search, replacementValueCents, depositCents, feeCents, organisationId: _organisationId, createdBy: _createdBy, handoverOpensAt, handoverClosesAt, ...fields } = item;
   return {
     ...fields,
+    handoverOpensAt: clockOrNull(handoverOpensAt),
+    handoverClosesAt: clockOrNull(handoverClosesAt),
     kind: 'item' as const,
     replacementValue: toEuros(replacementValueCents),
     deposit: toEurosOrNull(depositCents),
@@ -199,7 +253,7 @@ function presentItem(
     category,
     organisation,
     photos: photos.map(presentPhoto),
-    viewer: { canEdit },
+    viewer,
     createdAt: item.createdAt.toISOString(),
     updatedAt: item.updatedAt.toISOString(),
   };

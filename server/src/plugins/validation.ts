@@ -20,3 +20,23 @@ export function installValidators(app: FastifyInstance) {
 export function compileBodyValidator(schema: object): ValidateFunction {
   return forJson.compile(schema);
 }
+
+/**
+ * A body validator for a union of two object shapes told apart by one field: only the chosen
+ * shape's errors are reported (a plain anyOf would list the errors of both).
+ */
+export function unionBodyValidatorCompiler(discriminator: string, whenPresent: object, otherwise: object) {
+  const present = forJson.compile(whenPresent);
+  const absent = forJson.compile(otherwise);
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) => {
+    if (httpPart !== 'body') return forText.compile(schema);
+    const validate = (body: unknown) => {
+      const chosen = body !== null && typeof body === 'object' && discriminator in body ? present : absent;
+      const valid = chosen(body);
+      validate.errors = chosen.errors;
+      return valid;
+    };
+    validate.errors = null as ValidateFunction['errors'];
+    return validate;
+  };
+}

@@ -1,5 +1,7 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import type { ServiceSlot } from '../domain/bookings.ts';
+import { serviceSlots } from '../db/schema/availability.ts';
 import { organisations } from '../db/schema/organisations.ts';
 import { services } from '../db/schema/services.ts';
 
@@ -80,4 +82,19 @@ export async function updateServiceRow(db: Database, id: string, changes: Partia
 
 export async function deleteServiceRow(db: Database, id: string) {
   await db.delete(services).where(eq(services.id, id));
+}
+
+/** A service's weekly slots, Monday first, as HH:MM. */
+export async function selectSlots(db: Database, serviceId: string): Promise<ServiceSlot[]> {
+  const rows = await db
+    .select({ weekday: serviceSlots.weekday, startsAt: serviceSlots.startsAt, endsAt: serviceSlots.endsAt })
+    .from(serviceSlots)
+    .where(eq(serviceSlots.serviceId, serviceId))
+    .orderBy(asc(serviceSlots.weekday), asc(serviceSlots.startsAt));
+  return rows.map((row) => ({ weekday: row.weekday, startsAt: row.startsAt.slice(0, 5), endsAt: row.endsAt.slice(0, 5) }));
+}
+
+export async function replaceSlots(db: Database, serviceId: string, slots: ServiceSlot[]) {
+  await db.delete(serviceSlots).where(eq(serviceSlots.serviceId, serviceId));
+  if (slots.length > 0) await db.insert(serviceSlots).values(slots.map((slot) => ({ serviceId, ...slot })));
 }

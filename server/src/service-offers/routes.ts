@@ -68,7 +68,7 @@ const serviceOffersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Supprimer une offre de sa structure',
         security: signedIn,
         params: ListingParamsSchema,
-        response: { 204: { type: 'null' }, ...errorResponses(400, 401, 403, 404) },
+        response: { 204: { type: 'null' }, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

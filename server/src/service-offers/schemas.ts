@@ -1,3 +1,4 @@
+import { ServiceSlotSchema } from '../domain/bookings.ts';
 import Type from 'typebox';
 import { Nullable } from '../domain/nullable.ts';
 import { listingStatuses, listingVisibilities, serviceDomains, serviceFormats, serviceParticipations } from '../domain/catalogue.ts';
@@ -42,6 +43,8 @@ export const ServiceDetailSchema = Type.Object({
   description: Type.String(),
   providerName: Type.String(),
   photos: Type.Array(PhotoSchema),
-  viewer: Type.Object({ canEdit: Type.Boolean() }),
+  slots: Type.Array(ServiceSlotSchema),
+  onRequest: Type.Boolean(),
+  viewer: Type.Object({ canEdit: Type.Boolean(), canBorrow: Type.Boolean() }),
   updatedAt: Type.String({ format: 'date-time' }),
 });

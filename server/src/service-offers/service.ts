@@ -15,11 +15,16 @@ import { viewerOf } from '../listings/visibility.ts';
 import type { ListingSearchQuery } from '../items/schemas.ts';
 import { presentPhoto } from '../photos/present.ts';
 import { selectPhotos } from '../photos/queries.ts';
+import { borrowingOrganisations } from '../auth/policies.ts';
+import { violatedConstraint } from '../db/errors.ts';
+import type { ServiceSlot } from '../domain/bookings.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
 import {
   deleteServiceRow,
   inDomain,
   insertService,
+  replaceSlots,
+  selectSlots,
   type NewServiceRow,
   searchableServices,
   selectService,
@@ -68,15 +73,17 @@ export async function getService(db: Database, actor: Actor | null, id: string) 
   if (!found) throw notFound();
   const { service, organisation } = found;
   if (!(await isListingVisible(db, actor, { ...service, organisationStatus: organisation.status }))) throw notFound();
-  const photos = await selectPhotos(db, 'service', [service.id]);
+  const [photos, slots] = await Promise.all([selectPhotos(db, 'service', [service.id]), selectSlots(db, service.id)]);
   const { search: _search, priceCents, organisationId: _organisationId, createdBy: _createdBy, ...fields } = service;
+  const canBorrow = service.status === 'published' && organisation.status === 'active' && borrowingOrganisations(actor, service.organisationId).length > 0;
   return {
     ...fields,
     kind: 'service' as const,
     price: toEurosOrNull(priceCents),
+    slots,
     organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, city: organisation.city },
     photos: photos.map(presentPhoto),
-    viewer: { canEdit: canEditListing(actor, service.organisationId) },
+    viewer: { canEdit: canEditListing(actor, service.organisationId), canBorrow },
     createdAt: service.createdAt.toISOString(),
     updatedAt: service.updatedAt.toISOString(),
   };
@@ -98,11 +105,17 @@ export async function createService(db: Database, actor: Actor, input: ServiceCr
     participation: input.participation ?? 'free',
     priceCents: toCentsOrNull(input.price),
     ...located,
+    onRequest: input.onRequest ?? true,
     visibility: input.visibility ?? 'networks',
     status: await statusAfterLenderRequest(db, organisationId, null, input.status ?? 'published'),
   } satisfies NewServiceRow;
   checkServiceRules(row);
-  const { id } = await insertService(db, row);
+  checkSlots(input.slots ?? []);
+  const id = await db.transaction(async (tx) => {
+    const { id: serviceId } = await insertService(tx, row);
+    await replaceSlots(tx, serviceId, input.slots ?? []);
+    return serviceId;
+  });
   return getService(db, actor, id);
 }
 
@@ -110,7 +123,7 @@ export async function updateService(db: Database, actor: Actor, id: string, patc
   const found = await selectService(db, id);
   if (!found) throw notFound();
   requireListingEditor(actor, found.service.organisationId);
-  const { price, city, postcode, status, title, ...direct } = patch;
+  const { price, city, postcode, status, title, slots, ...direct } = patch;
   const changes: Partial<NewServiceRow> = { ...direct };
   if (title !== undefined) changes.title = title.trim();
   if (price !== undefined) changes.priceCents = toCentsOrNull(price);
@@ -120,7 +133,11 @@ export async function updateService(db: Database, actor: Actor, id: string, patc
   }
   if (status !== undefined) changes.status = await statusAfterLenderRequest(db, found.service.organisationId, found.service.status, status);
   checkServiceRules({ ...found.service, ...changes });
-  await updateServiceRow(db, id, changes);
+  if (slots) checkSlots(slots);
+  await db.transaction(async (tx) => {
+    await updateServiceRow(tx, id, changes);
+    if (slots) await replaceSlots(tx, id, slots);
+  });
   return getService(db, actor, id);
 }
 
@@ -128,7 +145,20 @@ export async function deleteService(db: Database, actor: Actor, id: string) {
   const found = await selectService(db, id);
   if (!found) throw notFound();
   requireListingEditor(actor, found.service.organisationId);
-  await deleteServiceRow(db, id);
+  try {
+    await deleteServiceRow(db, id);
+  } catch (error) {
+    if (violatedConstraint(error) === 'bookings_service_id_services_id_fk') {
+      throw new AppError('listing_has_bookings', 'Cette offre a des demandes : archivez-la plutôt, son historique reste ainsi lisible.');
+    }
+    throw error;
+  }
+}
+
+function checkSlots(slots: ServiceSlot[]) {
+  slots.forEach((slot, index) => {
+    if (slot.endsAt <= slot.startsAt) throw fieldError(`slots/${index}/endsAt`, 'Un créneau finit après avoir commencé.');
+  });
 }
 
 function checkServiceRules(service: Pick<ServiceRow, 'participation' | 'priceCents'>) {

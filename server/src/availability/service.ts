@@ -1,0 +1,72 @@
+import type { Actor } from '../auth/actor.ts';
+import type { Database } from '../db/client.ts';
+import type { BlockedPeriodCreate } from '../domain/bookings.ts';
+import { addDays, daysFrom, parisToday } from '../domain/calendar-days.ts';
+import { selectItem } from '../items/queries.ts';
+import { isListingVisible, requireListingEditor } from '../listings/ownership.ts';
+import { AppError, fieldError } from '../plugins/errors.ts';
+import { deleteBlockedPeriodRow, insertBlockedPeriod, selectBlockedPeriods, selectHolds } from './queries.ts';
+import { bookableWindow, describeDays, type LoanRules } from './rules.ts';
+
+const notFound = () => new AppError('not_found', 'Objet introuvable.');
+const maxRangeDays = 366;
+
+/** The item as availability needs it, once its page may be seen by the caller. */
+async function visibleItem(db: Database, actor: Actor | null, itemId: string) {
+  const found = await selectItem(db, itemId);
+  if (!found) throw notFound();
+  if (!(await isListingVisible(db, actor, { ...found.item, organisationStatus: found.organisation.status }))) throw notFound();
+  return found.item;
+}
+
+export function loanRulesOf(item: LoanRules): LoanRules {
+  const { quantity, minLoanDays, maxLoanDays, minNoticeDays, handoverWeekdays, bufferDays, horizonDays } = item;
+  return { quantity, minLoanDays, maxLoanDays, minNoticeDays, handoverWeekdays, bufferDays, horizonDays };
+}
+
+/** GET /items/:id/availability: per day, the units free and why a day cannot be booked. */
+export async function getAvailability(db: Database, actor: Actor | null, itemId: string, query: { from: string; to?: string; quantity?: number }) {
+  const item = await visibleItem(db, actor, itemId);
+  const from = query.from;
+  const to = query.to ?? addDays(from, 30);
+  if (to < from) throw fieldError('to', 'La fin de la période doit suivre son début.', 'order');
+  if (daysFrom(from, to) >= maxRangeDays) throw fieldError('to', `Demandez au plus ${maxRangeDays} jours à la fois.`, 'range');
+  const today = parisToday();
+  const rules = loanRulesOf(item);
+  const [holds, blocked] = await Promise.all([selectHolds(db, itemId, from, addDays(to, 1)), selectBlockedPeriods(db, itemId, { from, to })]);
+  return {
+    itemId,
+    quantity: item.quantity,
+    today,
+    rules: {
+      ...rules,
+      handoverOpensAt: item.handoverOpensAt?.slice(0, 5) ?? null,
+      handoverClosesAt: item.handoverClosesAt?.slice(0, 5) ?? null,
+      ...bookableWindow(rules, today),
+    },
+    days: describeDays(rules, today, { from, to }, holds, blocked, query.quantity ?? 1),
+  };
+}
+
+export async function listBlockedPeriods(db: Database, actor: Actor, itemId: string) {
+  const found = await selectItem(db, itemId);
+  if (!found) throw notFound();
+  requireListingEditor(actor, found.item.organisationId);
+  return selectBlockedPeriods(db, itemId);
+}
+
+export async function createBlockedPeriod(db: Database, actor: Actor, itemId: string, input: BlockedPeriodCreate) {
+  const found = await selectItem(db, itemId);
+  if (!found) throw notFound();
+  requireListingEditor(actor, found.item.organisationId);
+  if (input.endDate < input.startDate) throw fieldError('endDate', 'La fin de la période doit suivre son début.', 'order');
+  const { id } = await insertBlockedPeriod(db, { itemId, ...input, note: input.note?.trim() ?? '', createdBy: actor.user.id });
+  return { id, startDate: input.startDate, endDate: input.endDate, reason: input.reason, note: input.note?.trim() ?? '' };
+}
+
+export async function deleteBlockedPeriod(db: Database, actor: Actor, itemId: string, periodId: string) {
+  const found = await selectItem(db, itemId);
+  if (!found) throw notFound();
+  requireListingEditor(actor, found.item.organisationId);
+  if (!(await deleteBlockedPeriodRow(db, itemId, periodId))) throw new AppError('not_found', 'Période introuvable.');
+}

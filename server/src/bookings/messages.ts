@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.ts';
+import type { Database } from '../db/client.ts';
+import { bookings } from '../db/schema/bookings.ts';
+import { AppError } from '../plugins/errors.ts';
+import { requireSide } from './parties.ts';
+import { insertMessage, selectMessages } from './queries.ts';
+
+async function bookingSides(db: Database, actor: Actor, bookingId: string) {
+  const [booking] = await db
+    .select({ lenderOrganisationId: bookings.lenderOrganisationId, borrowerOrganisationId: bookings.borrowerOrganisationId })
+    .from(bookings)
+    .where(eq(bookings.id, bookingId));
+  if (!booking) throw new AppError('not_found', 'Demande introuvable.');
+  return { booking, sides: requireSide(actor, booking) };
+}
+
+/** The conversation of a request, oldest first, for its two structures only. */
+export async function listMessages(db: Database, actor: Actor, bookingId: string) {
+  await bookingSides(db, actor, bookingId);
+  const ownOrganisations = actor.memberships.filter((m) => m.status === 'active').map((m) => m.organisation.id);
+  const rows = await selectMessages(db, bookingId);
+  return rows.map((row) => ({
+    id: row.id,
+    body: row.body,
+    author: row.authorId ? { id: row.authorId, name: row.authorName! } : null,
+    organisation: { id: row.organisationId, name: row.organisationName },
+    mine: ownOrganisations.includes(row.organisationId),
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+/** A message is written for the side the author stands on (the borrower's when on both). */
+export async function postMessage(db: Database, actor: Actor, bookingId: string, body: string) {
+  const { booking, sides } = await bookingSides(db, actor, bookingId);
+  const text = body.trim();
+  if (!text) throw new AppError('validation_failed', 'Le message est vide.', [{ field: 'body', rule: 'minLength', message: 'Écrivez un message.' }]);
+  const authorOrganisationId = sides.includes('borrower') ? booking.borrowerOrganisationId : booking.lenderOrganisationId;
+  const { id } = await insertMessage(db, { bookingId, authorId: actor.user.id, authorOrganisationId, body: text });
+  const messages = await listMessages(db, actor, bookingId);
+  return messages.find((message) => message.id === id)!;
+}

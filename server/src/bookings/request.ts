@@ -1,0 +1,190 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.ts';
+import { requireTradingMemberOf } from '../auth/policies.ts';
+import { selectBlockedPeriods, selectHolds } from '../availability/queries.ts';
+import { freeUnitNumbers, heldRange, loanRuleBreach, longDay } from '../availability/rules.ts';
+import { loanRulesOf } from '../availability/service.ts';
+import type { Database } from '../db/client.ts';
+import { bookings } from '../db/schema/bookings.ts';
+import type { BatchCreate, ItemBookingCreate, ServiceBookingCreate } from '../domain/bookings.ts';
+import { addDays, parisInstant, parisToday } from '../domain/calendar-days.ts';
+import { organisationCanTrade } from '../domain/organisations.ts';
+import { selectItem } from '../items/queries.ts';
+import { isListingVisible } from '../listings/ownership.ts';
+import { AppError, fieldError } from '../plugins/errors.ts';
+import { selectService, selectSlots } from '../service-offers/queries.ts';
+import { serviceSlotBreach } from './service-slots.ts';
+import { insertBookingRow, insertEvent, insertGroup, insertLineRows } from './queries.ts';
+
+export type RequestSettings = { requestExpiryDays: number };
+
+type LineProblem = { field: string; rule: string; message: string; unavailable: boolean };
+type PlannedLine = { itemId: string; quantity: number; lenderOrganisationId: string };
+
+/** A single item: a group of one line, without the group. */
+export async function requestItemLoan(db: Database, actor: Actor, input: ItemBookingCreate, settings: RequestSettings): Promise<string> {
+  const { bookingIds } = await requestLoans(db, actor, { ...input, lines: [{ itemId: input.itemId, quantity: input.quantity }] }, settings, {
+    grouped: false,
+    fieldOf: (field) => (field === 'itemId' ? 'itemId' : field),
+  });
+  return bookingIds[0]!;
+}
+
+/** A « panier »: the same days, several items from several lenders; one request per lender, all or none. */
+export async function requestBatch(db: Database, actor: Actor, input: BatchCreate, settings: RequestSettings) {
+  return requestLoans(db, actor, input, settings, { grouped: true, fieldOf: (field, index) => (field === 'itemId' || field === 'quantity' ? `lines/${index}/${field}` : field) });
+}
+
+async function requestLoans(
+  db: Database,
+  actor: Actor,
+  input: BatchCreate,
+  settings: RequestSettings,
+  options: { grouped: boolean; fieldOf: (field: string, lineIndex: number) => string },
+) {
+  const borrowerId = borrowingOrganisationFor(actor, input.organisationId);
+  const { startDate, endDate } = input;
+  if (endDate < startDate) throw new AppError('booking_rule', 'Le dernier jour du prêt doit suivre le premier.', [{ field: 'endDate', rule: 'order', message: 'Le dernier jour du prêt doit suivre le premier.' }]);
+  const today = parisToday();
+  const problems: LineProblem[] = [];
+  const planned: PlannedLine[] = [];
+  for (const [index, line] of input.lines.entries()) {
+    const quantity = line.quantity ?? 1;
+    const field = (name: string) => options.fieldOf(name, index);
+    if (input.lines.findIndex((other) => other.itemId === line.itemId) !== index) {
+      problems.push({ field: field('itemId'), rule: 'duplicate', message: 'Cet objet est déjà dans la demande : changez plutôt sa quantité.', unavailable: false });
+      continue;
+    }
+    const found = await selectItem(db, line.itemId);
+    if (!found || !(await isListingVisible(db, actor, { ...found.item, organisationStatus: found.organisation.status }))) {
+      problems.push({ field: field('itemId'), rule: 'exists', message: 'Objet introuvable.', unavailable: false });
+      continue;
+    }
+    const { item, organisation } = found;
+    if (item.status !== 'published' || !organisationCanTrade(organisation.status)) {
+      problems.push({ field: field('itemId'), rule: 'lendable', message: `« ${item.title} » n’est pas proposé au prêt en ce moment.`, unavailable: false });
+      continue;
+    }
+    if (item.organisationId === borrowerId) {
+      problems.push({ field: field('itemId'), rule: 'own_item', message: `« ${item.title} » appartient à votre structure : pas besoin de le demander.`, unavailable: false });
+      continue;
+    }
+    const rules = loanRulesOf(item);
+    const breach = loanRuleBreach(rules, today, { startDate, endDate, quantity }, await selectBlockedPeriods(db, item.id, { from: startDate, to: endDate }));
+    if (breach) {
+      const about = input.lines.length > 1 || options.grouped ? `« ${item.title} » : ` : '';
+      problems.push({ field: field(breach.field), rule: breach.rule, message: about + breach.message, unavailable: false });
+      continue;
+    }
+    const held = heldRange(startDate, endDate, rules.bufferDays);
+    const free = freeUnitNumbers(rules.quantity, await selectHolds(db, item.id, held.heldFrom, held.heldUntil), held);
+    if (free.length < quantity) {
+      problems.push({ field: field('quantity'), rule: 'available', message: unavailableMessage(item.title, free.length, quantity, startDate, endDate), unavailable: true });
+      continue;
+    }
+    planned.push({ itemId: item.id, quantity, lenderOrganisationId: item.organisationId });
+  }
+  if (problems.length > 0) throw requestRefused(problems);
+
+  const expiresAt = expiryOf(settings, parisInstant(addDays(startDate, 1), '00:00'));
+  const byLender = new Map<string, PlannedLine[]>();
+  for (const line of planned) byLender.set(line.lenderOrganisationId, [...(byLender.get(line.lenderOrganisationId) ?? []), line]);
+  return db.transaction(async (tx) => {
+    const group = options.grouped ? await insertGroup(tx, { borrowerOrganisationId: borrowerId, requestedBy: actor.user.id, startDate, endDate }) : null;
+    const bookingIds: string[] = [];
+    for (const [lenderOrganisationId, lines] of byLender) {
+      const { id } = await insertBookingRow(tx, {
+        kind: 'item',
+        groupId: group?.id ?? null,
+        lenderOrganisationId,
+        borrowerOrganisationId: borrowerId,
+        requestedBy: actor.user.id,
+        startDate,
+        endDate,
+        message: input.message?.trim() ?? '',
+        expiresAt,
+      });
+      await insertLineRows(tx, lines.map((line) => ({ bookingId: id, ...line })));
+      await insertEvent(tx, { bookingId: id, action: 'request', toStatus: 'requested', party: 'borrower', actorId: actor.user.id });
+      bookingIds.push(id);
+    }
+    return { groupId: group?.id ?? null, bookingIds };
+  });
+}
+
+/** A service, for a time slot. */
+export async function requestService(db: Database, actor: Actor, input: ServiceBookingCreate, settings: RequestSettings): Promise<string> {
+  const borrowerId = borrowingOrganisationFor(actor, input.organisationId);
+  const found = await selectService(db, input.serviceId);
+  if (!found || !(await isListingVisible(db, actor, { ...found.service, organisationStatus: found.organisation.status }))) {
+    throw new AppError('not_found', 'Offre de service introuvable.');
+  }
+  const { service, organisation } = found;
+  if (service.status !== 'published' || !organisationCanTrade(organisation.status)) throw ruleError('serviceId', 'lendable', `« ${service.title} » n’est pas proposé en ce moment.`);
+  if (service.organisationId === borrowerId) throw ruleError('serviceId', 'own_item', 'Cette offre est celle de votre structure.');
+  const startsAt = new Date(input.startsAt);
+  const endsAt = new Date(input.endsAt);
+  if (endsAt <= startsAt) throw ruleError('endsAt', 'order', 'La fin du créneau doit suivre son début.');
+  if (startsAt <= new Date()) throw ruleError('startsAt', 'past', 'Ce créneau est passé : choisissez un moment à venir.');
+  const breach = serviceSlotBreach(await selectSlots(db, service.id), service.onRequest, startsAt, endsAt);
+  if (breach) throw ruleError(breach.field, breach.rule, breach.message);
+  const [taken] = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.serviceId, service.id),
+        inArray(bookings.status, ['accepted', 'done']),
+        sql`tstzrange(${bookings.startsAt}, ${bookings.endsAt}, '[)') && tstzrange(${startsAt.toISOString()}::timestamptz, ${endsAt.toISOString()}::timestamptz, '[)')`,
+      ),
+    )
+    .limit(1);
+  if (taken) throw new AppError('slot_unavailable', 'Ce créneau est déjà pris : choisissez-en un autre.', [{ field: 'startsAt', rule: 'available', message: 'Créneau déjà pris.' }]);
+  return db.transaction(async (tx) => {
+    const { id } = await insertBookingRow(tx, {
+      kind: 'service',
+      serviceId: service.id,
+      lenderOrganisationId: service.organisationId,
+      borrowerOrganisationId: borrowerId,
+      requestedBy: actor.user.id,
+      startsAt,
+      endsAt,
+      message: input.message?.trim() ?? '',
+      expiresAt: expiryOf(settings, startsAt),
+    });
+    await insertEvent(tx, { bookingId: id, action: 'request', toStatus: 'requested', party: 'borrower', actorId: actor.user.id });
+    return id;
+  });
+}
+
+/** The structure the actor borrows for: the one named, or their only approved one. */
+function borrowingOrganisationFor(actor: Actor, organisationId: string | undefined): string {
+  if (organisationId) return requireTradingMemberOf(actor, organisationId).organisation.id;
+  const active = actor.memberships.filter((m) => m.status === 'active');
+  if (active.length === 0) throw new AppError('forbidden', 'Rejoignez une structure pour emprunter.');
+  if (active.length > 1) throw fieldError('organisationId', 'Vous agissez pour plusieurs structures : précisez laquelle emprunte (organisationId).', 'required');
+  return requireTradingMemberOf(actor, active[0]!.organisation.id).organisation.id;
+}
+
+/** A request not answered within the configured days, or by the time it should start, expires. */
+function expiryOf(settings: RequestSettings, startsAt: Date): Date {
+  const byDelay = new Date(Date.now() + settings.requestExpiryDays * 24 * 3600 * 1000);
+  return byDelay < startsAt ? byDelay : startsAt;
+}
+
+function unavailableMessage(title: string, free: number, wanted: number, startDate: string, endDate: string) {
+  const period = startDate === endDate ? `le ${longDay(startDate)}` : `du ${longDay(startDate)} au ${longDay(endDate)}`;
+  if (free === 0) return `« ${title} » n’est plus disponible ${period}.`;
+  return `« ${title} » : ${free} unité${free > 1 ? 's' : ''} libre${free > 1 ? 's' : ''} ${period}, vous en demandez ${wanted}.`;
+}
+
+function ruleError(field: string, rule: string, message: string) {
+  return new AppError('booking_rule', message, [{ field, rule, message }]);
+}
+
+function requestRefused(problems: LineProblem[]) {
+  const details = problems.map(({ field, rule, message }) => ({ field, rule, message }));
+  const onlyUnavailable = problems.every((problem) => problem.unavailable);
+  const message = problems.length === 1 ? problems[0]!.message : `${problems.length} lignes de la demande posent problème : rien n’a été envoyé.`;
+  return new AppError(onlyUnavailable ? 'item_unavailable' : 'booking_rule', message, details);
+}

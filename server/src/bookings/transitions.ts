@@ -1,0 +1,170 @@
+import { and, eq, inArray, lte } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.ts';
+import { requireTradingMemberOf } from '../auth/policies.ts';
+import { selectBlockedPeriods, selectHolds } from '../availability/queries.ts';
+import { blockedReasonLabels, freeUnitNumbers, heldRange, longDay } from '../availability/rules.ts';
+import type { Database } from '../db/client.ts';
+import { databaseError, exclusionViolation } from '../db/errors.ts';
+import { bookings } from '../db/schema/bookings.ts';
+import { items } from '../db/schema/items.ts';
+import { type BookingAction, type BookingParty, judgeTransition } from '../domain/booking-lifecycle.ts';
+import type { TransitionBody } from '../domain/bookings.ts';
+import { AppError, fieldError } from '../plugins/errors.ts';
+import { outOfOrderMessage, sideFor } from './parties.ts';
+import {
+  type BookingRow,
+  insertEvent,
+  insertUnits,
+  lockBooking,
+  lockItems,
+  moveBooking,
+  type NewBookingRow,
+  selectCompetingRequests,
+  selectLines,
+} from './queries.ts';
+
+export type ActorAction = Exclude<BookingAction, 'expire'>;
+const notFound = () => new AppError('not_found', 'Demande introuvable.');
+
+/**
+ * Applies one step of the lifecycle for `actor`: the side check, then — in one transaction — a
+ * compare-and-set on the current status, the units an acceptance takes, and the event that
+ * records who did it and when (and that notifications will read).
+ */
+export async function transitionBooking<Action extends ActorAction>(db: Database, actor: Actor, id: string, action: Action, body: TransitionBody[Action]) {
+  await db.transaction(async (tx) => {
+    const seen = await tx.select().from(bookings).where(eq(bookings.id, id)).then((rows) => rows[0]);
+    if (!seen) throw notFound();
+    sideFor(actor, seen, action);
+    const lines = seen.kind === 'item' ? await selectLines(tx, [id]) : [];
+    // Items before the booking, in the same order everywhere: accepts of one item queue up here.
+    const lockedItems = action === 'accept' ? await lockItems(tx, lines.map((line) => line.itemId)) : [];
+    const booking = await lockBooking(tx, id);
+    if (!booking) throw notFound();
+    const party = sideFor(actor, booking, action);
+    if (party === 'lender' && (action === 'accept' || action === 'pickup')) requireTradingMemberOf(actor, booking.lenderOrganisationId);
+    if (action === 'accept' && booking.expiresAt && booking.expiresAt <= new Date()) {
+      throw new AppError('booking_out_of_order', 'Cette demande a expiré faute de réponse à temps : l’emprunteur·se peut en refaire une.');
+    }
+    const verdict = judgeTransition(booking, action, party);
+    if (!verdict.allowed) throw new AppError('booking_out_of_order', outOfOrderMessage(booking.status));
+    const changes = changesFor(action, body as TransitionBody[ActorAction], booking);
+    try {
+      const moved = await moveBooking(tx, id, booking.status, { status: verdict.to, ...changes });
+      if (!moved) throw new AppError('booking_out_of_order', outOfOrderMessage(booking.status));
+      if (action === 'accept' && booking.kind === 'item') {
+        await holdUnits(tx, booking, lines, lockedItems);
+        await declineCompetitors(tx, actor, booking, lines.map((line) => line.itemId));
+      }
+    } catch (error) {
+      throw asUnavailable(error, booking.kind);
+    }
+    await insertEvent(tx, { bookingId: id, action, fromStatus: booking.status, toStatus: verdict.to, party, actorId: actor.user.id, note: noteOf(action, body as TransitionBody[ActorAction]) });
+  });
+}
+
+function changesFor(action: ActorAction, body: TransitionBody[ActorAction], booking: BookingRow): Partial<NewBookingRow> {
+  const text = (value: string | undefined) => value?.trim() || null;
+  switch (action) {
+    case 'accept':
+      return { answer: text((body as TransitionBody['accept']).message), expiresAt: null };
+    case 'decline':
+      return { answer: text((body as TransitionBody['decline']).reason), expiresAt: null };
+    case 'cancel': {
+      const reason = text((body as TransitionBody['cancel']).reason);
+      if (booking.status === 'accepted' && !reason) {
+        throw fieldError('reason', 'Dites pourquoi vous annulez un prêt déjà accepté : l’autre structure comptait dessus.', 'required');
+      }
+      return { cancelReason: reason, expiresAt: null };
+    }
+    case 'return': {
+      const { condition, incidentNote } = body as TransitionBody['return'];
+      return { returnCondition: condition ?? 'as_lent', incidentNote: text(incidentNote) };
+    }
+    case 'close':
+      return { feedback: text((body as TransitionBody['close']).feedback) };
+    default:
+      return {};
+  }
+}
+
+function noteOf(action: ActorAction, body: TransitionBody[ActorAction]): string | null {
+  const values = Object.values(body as Record<string, string | undefined>).filter((value): value is string => typeof value === 'string' && value.trim() !== '');
+  return action === 'return' ? ((body as TransitionBody['return']).incidentNote?.trim() || null) : (values[0]?.trim() ?? null);
+}
+
+type Line = { id: string; itemId: string; title: string; quantity: number };
+
+/** Takes the lowest free units of each line for its days and buffer, or refuses the acceptance (409). */
+async function holdUnits(db: Database, booking: BookingRow, lines: Line[], lockedItems: Array<{ id: string; quantity: number; bufferDays: number }>) {
+  const startDate = booking.startDate!;
+  const endDate = booking.endDate!;
+  for (const line of lines) {
+    const item = lockedItems.find((candidate) => candidate.id === line.itemId)!;
+    const [blocked] = await selectBlockedPeriods(db, item.id, { from: startDate, to: endDate });
+    if (blocked) {
+      throw new AppError('item_unavailable', `Vous avez bloqué « ${line.title} » du ${longDay(blocked.startDate)} au ${longDay(blocked.endDate)} (${blockedReasonLabels[blocked.reason]}) : débloquez ces jours pour accepter.`);
+    }
+    const held = heldRange(startDate, endDate, item.bufferDays);
+    const free = freeUnitNumbers(item.quantity, await selectHolds(db, item.id, held.heldFrom, held.heldUntil), held);
+    if (free.length < line.quantity) throw unavailable(line.title, free.length, line.quantity);
+    await insertUnits(db, free.slice(0, line.quantity).map((unitNumber) => ({ lineId: line.id, itemId: item.id, unitNumber, ...held })));
+  }
+}
+
+/** The requests for the same items and days that the acceptance leaves without enough units are declined, with the reason. */
+async function declineCompetitors(db: Database, actor: Actor, accepted: BookingRow, itemIds: string[]) {
+  const competitors = await selectCompetingRequests(db, accepted.id, itemIds, accepted.startDate!, accepted.endDate!);
+  if (competitors.length === 0) return;
+  const lines = await selectLines(db, competitors.map((competitor) => competitor.id));
+  // Read, not locked: locking more items here could deadlock with another acceptance.
+  const rules = await db
+    .select({ id: items.id, quantity: items.quantity, bufferDays: items.bufferDays })
+    .from(items)
+    .where(inArray(items.id, [...new Set(lines.map((line) => line.itemId))]));
+  for (const competitor of competitors) {
+    let servable = true;
+    for (const line of lines.filter((candidate) => candidate.bookingId === competitor.id)) {
+      const item = rules.find((candidate) => candidate.id === line.itemId)!;
+      const held = heldRange(competitor.startDate!, competitor.endDate!, item.bufferDays);
+      const free = freeUnitNumbers(item.quantity, await selectHolds(db, line.itemId, held.heldFrom, held.heldUntil), held);
+      if (free.length < line.quantity) servable = false;
+    }
+    if (servable) continue;
+    const reason = 'Plus disponible à ces dates : une autre demande vient d’être acceptée.';
+    const moved = await moveBooking(db, competitor.id, 'requested', { status: 'declined', answer: reason, expiresAt: null });
+    if (moved) await insertEvent(db, { bookingId: competitor.id, action: 'decline', fromStatus: 'requested', toStatus: 'declined', party: 'lender', actorId: actor.user.id, note: reason });
+  }
+}
+
+/** The system's step: requests nobody answered in time expire. Answers how many did. */
+export async function expireRequests(db: Database, now: Date = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const expired = await tx
+      .update(bookings)
+      .set({ status: 'expired', expiresAt: null, updatedAt: now })
+      .where(and(eq(bookings.status, 'requested'), lte(bookings.expiresAt, now)))
+      .returning({ id: bookings.id });
+    for (const { id } of expired) {
+      await insertEvent(tx, { bookingId: id, action: 'expire', fromStatus: 'requested', toStatus: 'expired', party: 'system' satisfies BookingParty, note: 'Sans réponse dans le délai.' });
+    }
+    return expired.length;
+  });
+}
+
+function unavailable(title: string, free: number, wanted: number) {
+  return new AppError(
+    'item_unavailable',
+    free === 0
+      ? `« ${title} » n’est plus libre à ces dates : un autre prêt a été accepté entre-temps.`
+      : `« ${title} » n’a plus que ${free} unité${free > 1 ? 's' : ''} libre${free > 1 ? 's' : ''} à ces dates (${wanted} demandée${wanted > 1 ? 's' : ''}).`,
+  );
+}
+
+/** The database's refusal (exclusion constraint) reads as the same 409 as our own check. */
+function asUnavailable(error: unknown, kind: 'item' | 'service') {
+  if (databaseError(error)?.code !== exclusionViolation) return error;
+  return kind === 'item'
+    ? new AppError('item_unavailable', 'Ce matériel n’est plus libre à ces dates : un autre prêt a été accepté entre-temps.')
+    : new AppError('slot_unavailable', 'Ce créneau est déjà pris par une autre demande acceptée.');
+}

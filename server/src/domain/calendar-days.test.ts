@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysFrom, eachDay, isCalendarDay, isoWeekday, loanLength, parisClockOf, parisDayOf, parisInstant, parisToday } from './calendar-days.ts';
+
+// vitest runs in America/Sao_Paulo: code that leans on the machine's zone fails here.
+describe('Paris calendar days', () => {
+  it('tells today in Paris, not on the machine', () => {
+    expect(parisToday(new Date('2027-03-27T23:30:00Z'))).toBe('2027-03-28');
+    expect(parisToday(new Date('2027-10-30T21:59:00Z'))).toBe('2027-10-30');
+    expect(parisToday(new Date('2027-10-30T22:00:00Z'))).toBe('2027-10-31');
+  });
+
+  it('adds days across the spring and autumn clock changes', () => {
+    expect(addDays('2027-03-27', 1)).toBe('2027-03-28');
+    expect(addDays('2027-03-28', 1)).toBe('2027-03-29');
+    expect(addDays('2027-10-30', 2)).toBe('2027-11-01');
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+    expect(daysFrom('2027-03-27', '2027-03-30')).toBe(3);
+    expect(daysFrom('2027-10-30', '2027-10-31')).toBe(1);
+    expect(loanLength('2027-10-30', '2027-11-01')).toBe(3);
+    expect(eachDay('2027-03-27', '2027-03-29')).toEqual(['2027-03-27', '2027-03-28', '2027-03-29']);
+  });
+
+  it('knows the weekday of a day', () => {
+    expect(isoWeekday('2027-03-28')).toBe(7); // dimanche
+    expect(isoWeekday('2027-03-29')).toBe(1);
+  });
+
+  it('places a wall-clock time of Paris on the right instant in summer and winter', () => {
+    expect(parisInstant('2027-03-27', '10:00').toISOString()).toBe('2027-03-27T09:00:00.000Z');
+    expect(parisInstant('2027-03-29', '10:00').toISOString()).toBe('2027-03-29T08:00:00.000Z');
+    expect(parisClockOf(new Date('2027-10-31T09:00:00Z'))).toBe('10:00');
+    expect(parisDayOf(new Date('2027-06-30T22:30:00Z'))).toBe('2027-07-01');
+  });
+
+  it('refuses days that do not exist', () => {
+    expect(isCalendarDay('2027-02-29')).toBe(false);
+    expect(isCalendarDay('2028-02-29')).toBe(true);
+    expect(isCalendarDay('2027-13-01')).toBe(false);
+  });
+});
