@@ -44,6 +44,18 @@ describe('demo data', () => {
     expect(pending.organisations.length).toBeGreaterThan(0);
   });
 
+  it('has past and future loans in several states on the demo dashboards', async () => {
+    const asLender = { authorization: `Bearer ${(await login('preteur@demo.mutua.fr')).json().token}` };
+    const lenderDashboard = (await app.inject({ method: 'GET', url: '/api/bookings/dashboard', headers: asLender })).json();
+    expect(lenderDashboard.lender.toAnswer.map((b: { lines: Array<{ title: string }> }) => b.lines[0]!.title)).toEqual(['Barnum 4x8 m']);
+    expect(lenderDashboard.lender.pickups.map((b: { status: string }) => b.status)).toEqual(['accepted']);
+    expect(lenderDashboard.lender.returns).toHaveLength(1);
+    const asBorrower = { authorization: `Bearer ${(await login('emprunteur@demo.mutua.fr')).json().token}` };
+    const history = (await app.inject({ method: 'GET', url: '/api/bookings?as=borrower', headers: asBorrower })).json();
+    expect(new Set(history.items.map((b: { status: string }) => b.status))).toEqual(new Set(['closed', 'picked_up', 'requested', 'declined', 'accepted']));
+    expect(history.items.find((b: { overdue: boolean }) => b.overdue)?.lines[0].title).toBe('Vélo cargo biporteur électrique');
+  });
+
   it('is not seeded twice', async () => {
     expect(await isEmpty(database.connection.db)).toBe(false);
   });

@@ -9,6 +9,7 @@ import { communes, territories } from '../schema/territories.ts';
 import { users } from '../schema/users.ts';
 import { itemCategories } from './categories.ts';
 import { seedDemoCatalogue } from './seed-catalogue.ts';
+import { seedDemoLoans } from './seed-loans.ts';
 import { demoNetworks, demoOrganisations, demoUsers } from './demo-data.ts';
 import { hautsDeFranceCommunes, hautsDeFranceTerritories } from './places.ts';
 
@@ -80,6 +81,11 @@ export async function seedDemo(db: Database, password: string) {
       }),
     );
     await seedDemoCatalogue(tx, organisationId);
+    const managerOf = (key: string) => {
+      const email = demoUsers.find((u) => u.managerOf === key)?.email;
+      return email ? userId(email) : undefined;
+    };
+    await seedDemoLoans(tx, organisationId, managerOf);
     await tx.insert(networkRoles).values(
       demoUsers.flatMap((u) =>
         (u.adminOf ?? []).map((slug) => ({ userId: userId(u.email), networkId: networkId(slug), role: 'admin' as const })),
