@@ -24,6 +24,8 @@ export async function selectBookings(db: Database, where: SQL, options: { orderB
       borrower: { id: borrower.id, name: borrower.name, kind: borrower.kind, city: borrower.city, status: borrower.status },
       requestedBy: { id: users.id, name: users.name },
       service: { id: services.id, title: services.title },
+      // To the microsecond (a JS Date stops at the millisecond): the key of list cursors.
+      createdKey: sql<string>`to_char(${bookings.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(bookings)
     .innerJoin(lender, eq(lender.id, bookings.lenderOrganisationId))
@@ -124,20 +126,22 @@ export async function selectEvents(db: Database, bookingId: string) {
 }
 
 /**
- * The other requests still waiting for some of these items on overlapping days: after an
- * acceptance, those that can no longer be served are told so.
+ * The other requests still waiting for some of these items on days that overlap, the item's
+ * buffer included (a request starting the day after the loan ends competes when the item rests
+ * in between): after an acceptance, those that can no longer be served are told so.
  */
 export async function selectCompetingRequests(db: Database, bookingId: string, itemIds: string[], startDate: string, endDate: string) {
   return db
     .selectDistinct({ id: bookings.id, startDate: bookings.startDate, endDate: bookings.endDate })
     .from(bookings)
     .innerJoin(bookingLines, eq(bookingLines.bookingId, bookings.id))
+    .innerJoin(items, eq(items.id, bookingLines.itemId))
     .where(
       and(
         eq(bookings.status, 'requested'),
         ne(bookings.id, bookingId),
         inArray(bookingLines.itemId, itemIds),
-        sql`${bookings.startDate} <= ${endDate}::date and ${bookings.endDate} >= ${startDate}::date`,
+        sql`${bookings.startDate} <= ${endDate}::date + ${items.bufferDays} and ${bookings.endDate} + ${items.bufferDays} >= ${startDate}::date`,
       ),
     );
 }

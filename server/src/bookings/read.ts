@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import { bookings } from '../db/schema/bookings.ts';
@@ -43,15 +43,15 @@ export async function listBookings(db: Database, actor: Actor, query: BookingLis
   if (query.status) conditions.push(eq(bookings.status, query.status));
   if (query.cursor) {
     const [createdAt, id] = decodeCursor(query.cursor, 2);
-    if (Number.isNaN(Date.parse(createdAt!))) throw fieldError('cursor', 'Le curseur de pagination est invalide.', 'format');
-    conditions.push(or(lt(bookings.createdAt, new Date(createdAt!)), and(eq(bookings.createdAt, new Date(createdAt!)), lt(bookings.id, id!)))!);
+    if (Number.isNaN(Date.parse(createdAt!)) || !/^[0-9a-f-]{36}$/i.test(id!)) throw fieldError('cursor', 'Le curseur de pagination est invalide.', 'format');
+    conditions.push(sql`(${bookings.createdAt} < ${createdAt}::timestamptz or (${bookings.createdAt} = ${createdAt}::timestamptz and ${bookings.id} < ${id}::uuid))`);
   }
   const rows = await selectBookings(db, and(...conditions)!, { limit: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: await presentBookings(db, actor, page),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.booking.createdAt.toISOString(), last.booking.id]) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor([last.createdKey, last.booking.id]) : null,
   };
 }
 

@@ -32,7 +32,8 @@ export async function requestItemLoan(db: Database, actor: Actor, input: ItemBoo
 
 /** A « panier »: the same days, several items from several lenders; one request per lender, all or none. */
 export async function requestBatch(db: Database, actor: Actor, input: BatchCreate, settings: RequestSettings) {
-  return requestLoans(db, actor, input, settings, { grouped: true, fieldOf: (field, index) => (field === 'itemId' || field === 'quantity' ? `lines/${index}/${field}` : field) });
+  // Every refusal of a line names that line, a date rule of its item too (`lines/2/endDate`): the basket shows it there.
+  return requestLoans(db, actor, input, settings, { grouped: true, fieldOf: (field, index) => `lines/${index}/${field}` });
 }
 
 async function requestLoans(
@@ -73,7 +74,7 @@ async function requestLoans(
     const breach = loanRuleBreach(rules, today, { startDate, endDate, quantity }, await selectBlockedPeriods(db, item.id, { from: startDate, to: endDate }));
     if (breach) {
       const about = input.lines.length > 1 || options.grouped ? `« ${item.title} » : ` : '';
-      problems.push({ field: field(breach.field), rule: breach.rule, message: about + breach.message, unavailable: false });
+      problems.push({ field: field(breach.field), rule: breach.rule, message: about ? about + lowerFirst(breach.message) : breach.message, unavailable: false });
       continue;
     }
     const held = heldRange(startDate, endDate, rules.bufferDays);
@@ -176,6 +177,10 @@ function unavailableMessage(title: string, free: number, wanted: number, startDa
   const period = startDate === endDate ? `le ${longDay(startDate)}` : `du ${longDay(startDate)} au ${longDay(endDate)}`;
   if (free === 0) return `« ${title} » n’est plus disponible ${period}.`;
   return `« ${title} » : ${free} unité${free > 1 ? 's' : ''} libre${free > 1 ? 's' : ''} ${period}, vous en demandez ${wanted}.`;
+}
+
+function lowerFirst(sentence: string) {
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }
 
 function ruleError(field: string, rule: string, message: string) {

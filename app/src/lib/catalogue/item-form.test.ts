@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemDetail } from '$lib/api-types';
-import { itemCreateBody, itemInput, itemPatchBody, itemValues, newItemValues } from './item-form.ts';
+import { itemCreateBody, itemFormValues, itemInput, itemPatchBody, itemValues, newItemValues } from './item-form.ts';
 
 const typed = (changes: Partial<ReturnType<typeof newItemValues>>) => ({ ...newItemValues(), title: 'Tonnelle 3x3', categoryId: 'tonnelles', ...changes });
 
@@ -20,6 +20,11 @@ describe('itemInput', () => {
       minLoanDays: 1,
       maxLoanDays: null,
       minNoticeDays: 0,
+      horizonDays: 180,
+      bufferDays: 0,
+      handoverWeekdays: [1, 2, 3, 4, 5, 6, 7],
+      handoverOpensAt: null,
+      handoverClosesAt: null,
       visibility: 'networks',
     });
   });
@@ -34,6 +39,40 @@ describe('itemInput', () => {
   it('reports every number it cannot read', () => {
     const { errors } = itemInput(typed({ quantity: 'deux', deposit: '1,2,3', maxLoanDays: '7j' }));
     expect(errors.map((error) => error.field)).toEqual(['quantity', 'deposit', 'maxLoanDays']);
+  });
+});
+
+describe('availability settings', () => {
+  it('gathers the ticked weekdays, each once and in order', () => {
+    const form = new FormData();
+    form.set('title', '  Tonnelle  ');
+    for (const day of ['6', '2', '6', '9']) form.append('handoverWeekdays', day);
+    const values = itemFormValues(form);
+    expect(values.title).toBe('Tonnelle');
+    expect(values.handoverWeekdays).toBe('6,2,6,9');
+    expect(itemInput({ ...typed({}), handoverWeekdays: values.handoverWeekdays }).input.handoverWeekdays).toEqual([2, 6]);
+  });
+
+  it('asks for at least one weekday', () => {
+    expect(itemInput(typed({ handoverWeekdays: '' })).errors).toEqual([{ field: 'handoverWeekdays', rule: 'minItems', message: '' }]);
+  });
+
+  it('takes both handover hours or neither, the end after the start, as people type them', () => {
+    expect(itemInput(typed({ handoverOpensAt: '9h30', handoverClosesAt: '18:00:00' })).input).toMatchObject({
+      handoverOpensAt: '09:30',
+      handoverClosesAt: '18:00',
+    });
+    expect(itemInput(typed({ handoverOpensAt: '09:00' })).errors).toEqual([{ field: 'handoverClosesAt', rule: 'pair', message: '' }]);
+    expect(itemInput(typed({ handoverClosesAt: '12:00' })).errors).toEqual([{ field: 'handoverOpensAt', rule: 'pair', message: '' }]);
+    expect(itemInput(typed({ handoverOpensAt: '14:00', handoverClosesAt: '09:00' })).errors).toEqual([
+      { field: 'handoverClosesAt', rule: 'order', message: '' },
+    ]);
+    expect(itemInput(typed({ handoverOpensAt: 'midi', handoverClosesAt: '25:00' })).errors.map((error) => error.rule)).toEqual(['pattern', 'pattern']);
+  });
+
+  it('reads the buffer and the horizon as whole days', () => {
+    expect(itemInput(typed({ bufferDays: '2', horizonDays: '90' })).input).toMatchObject({ bufferDays: 2, horizonDays: 90 });
+    expect(itemInput(typed({ bufferDays: 'deux' })).errors).toEqual([{ field: 'bufferDays', rule: 'integer', message: '' }]);
   });
 });
 
@@ -56,6 +95,11 @@ describe('itemPatchBody', () => {
     minLoanDays: 1,
     maxLoanDays: null,
     minNoticeDays: 0,
+    handoverWeekdays: [1, 2, 3, 4, 5],
+    handoverOpensAt: '09:00',
+    handoverClosesAt: '17:30',
+    bufferDays: 1,
+    horizonDays: 180,
     visibility: 'networks',
   } as unknown as ItemDetail;
 
@@ -66,5 +110,15 @@ describe('itemPatchBody', () => {
   it('sends only what changed; a free loan drops its amount, an emptied deposit becomes null', () => {
     const values = { ...itemValues(item, 'fr'), fee: 'free', deposit: '', quantity: '2' };
     expect(itemPatchBody(item, 'fr', itemInput(values).input)).toEqual({ quantity: 2, deposit: null, fee: 'free', feeAmount: null });
+  });
+
+  it('sends the availability settings that changed: the whole list of days, the hours cleared together', () => {
+    const values = { ...itemValues(item, 'fr'), handoverWeekdays: '1,3,5,6', handoverOpensAt: '', handoverClosesAt: '', horizonDays: '365' };
+    expect(itemPatchBody(item, 'fr', itemInput(values).input)).toEqual({
+      horizonDays: 365,
+      handoverWeekdays: [1, 3, 5, 6],
+      handoverOpensAt: null,
+      handoverClosesAt: null,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { FieldError, ItemCondition, ItemDetail, ItemFee, ListingVisibility } from '$lib/api-types';
-import { amountText, changedFields, collect, parseAmount, parseWholeNumber } from './form-values.ts';
+import { amountText, changedFields, collect, type Parsed, parseAmount, parseWholeNumber } from './form-values.ts';
 import type { Locale } from '$lib/i18n';
 
 /** The inputs of the item form, named as the API names its fields (errors land next to them). */
@@ -21,10 +21,26 @@ export const itemFormFields = [
   'minLoanDays',
   'maxLoanDays',
   'minNoticeDays',
+  'horizonDays',
+  'bufferDays',
+  'handoverWeekdays',
+  'handoverOpensAt',
+  'handoverClosesAt',
   'visibility',
 ] as const;
 export type ItemFormField = (typeof itemFormFields)[number];
+/** Every field as typed; `handoverWeekdays` holds the ticked days, comma-separated ("1,2,5"). */
 export type ItemFormValues = Record<ItemFormField, string>;
+
+/** The form as posted: text fields trimmed, the ticked weekdays gathered (they share one name). */
+export function itemFormValues(form: FormData): ItemFormValues {
+  const values = Object.fromEntries(itemFormFields.map((name) => [name, String(form.get(name) ?? '').trim()])) as ItemFormValues;
+  values.handoverWeekdays = form
+    .getAll('handoverWeekdays')
+    .map((day) => String(day).trim())
+    .join(',');
+  return values;
+}
 
 /** What POST /api/items and PATCH /api/items/:id take (without organisationId and status). */
 export type ItemInput = {
@@ -45,8 +61,18 @@ export type ItemInput = {
   minLoanDays?: number;
   maxLoanDays: number | null;
   minNoticeDays?: number;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  handoverWeekdays?: number[];
+  /** 'HH:MM' in Paris, both or neither. */
+  handoverOpensAt: string | null;
+  handoverClosesAt: string | null;
+  bufferDays?: number;
+  horizonDays?: number;
   visibility?: ListingVisibility;
 };
+
+/** 1 = Monday … 7 = Sunday. */
+export const allWeekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 
 const conditions: readonly ItemCondition[] = ['new', 'very_good', 'good', 'worn'];
 const fees: readonly ItemFee[] = ['free', 'per_day', 'per_loan'];
@@ -62,6 +88,9 @@ export function newItemValues(): ItemFormValues {
     fee: 'free',
     minLoanDays: '1',
     minNoticeDays: '0',
+    horizonDays: '180',
+    bufferDays: '0',
+    handoverWeekdays: allWeekdays.join(','),
     visibility: 'networks',
   };
 }
@@ -86,6 +115,11 @@ export function itemValues(item: ItemDetail, lang: Locale): ItemFormValues {
     minLoanDays: String(item.minLoanDays),
     maxLoanDays: item.maxLoanDays === null ? '' : String(item.maxLoanDays),
     minNoticeDays: String(item.minNoticeDays),
+    horizonDays: String(item.horizonDays),
+    bufferDays: String(item.bufferDays),
+    handoverWeekdays: item.handoverWeekdays.join(','),
+    handoverOpensAt: item.handoverOpensAt ?? '',
+    handoverClosesAt: item.handoverClosesAt ?? '',
     visibility: item.visibility,
   };
 }
@@ -120,9 +154,39 @@ export function itemInput(values: ItemFormValues): { input: ItemInput; errors: F
     minLoanDays: parsed.take(parseWholeNumber('minLoanDays', values.minLoanDays)) ?? undefined,
     maxLoanDays: parsed.take(parseWholeNumber('maxLoanDays', values.maxLoanDays)) ?? null,
     minNoticeDays: parsed.take(parseWholeNumber('minNoticeDays', values.minNoticeDays)) ?? undefined,
+    horizonDays: parsed.take(parseWholeNumber('horizonDays', values.horizonDays)) ?? undefined,
+    bufferDays: parsed.take(parseWholeNumber('bufferDays', values.bufferDays)) ?? undefined,
+    handoverWeekdays: parsed.take(parseWeekdays('handoverWeekdays', values.handoverWeekdays)),
+    ...handoverHours(parsed, values.handoverOpensAt, values.handoverClosesAt),
     visibility: oneOf(visibilities, values.visibility),
   };
   return { input, errors: parsed.errors };
+}
+
+/** The ticked days, "1,3,5" → [1, 3, 5] (each once, in order); at least one is needed. */
+function parseWeekdays(field: string, text: string): Parsed<number[]> {
+  const days = [...new Set(text.split(',').map((day) => day.trim()).filter((day) => /^[1-7]$/.test(day)).map(Number))].sort((a, b) => a - b);
+  return days.length > 0 ? { ok: true, value: days } : { ok: false, error: { field, rule: 'minItems', message: '' } };
+}
+
+/** "9:30", "09:30", "9h30", "09:30:00" → "09:30"; "" → null. */
+function parseClock(field: string, text: string): Parsed<string | null> {
+  const compact = text.replace(/\s/g, '');
+  if (compact === '') return { ok: true, value: null };
+  const match = /^([01]?\d|2[0-3])[:hH]([0-5]\d)?(?::[0-5]\d)?$/.exec(compact);
+  if (!match) return { ok: false, error: { field, rule: 'pattern', message: '' } };
+  return { ok: true, value: `${match[1]!.padStart(2, '0')}:${match[2] ?? '00'}` };
+}
+
+/** The pickup hours: both or neither, the end after the start. */
+function handoverHours(parsed: ReturnType<typeof collect>, opensText: string, closesText: string) {
+  const opensAt = parsed.take(parseClock('handoverOpensAt', opensText));
+  const closesAt = parsed.take(parseClock('handoverClosesAt', closesText));
+  if (opensAt === undefined || closesAt === undefined) return { handoverOpensAt: opensAt ?? null, handoverClosesAt: closesAt ?? null };
+  if (opensAt === null && closesAt !== null) parsed.errors.push({ field: 'handoverOpensAt', rule: 'pair', message: '' });
+  if (opensAt !== null && closesAt === null) parsed.errors.push({ field: 'handoverClosesAt', rule: 'pair', message: '' });
+  if (opensAt !== null && closesAt !== null && closesAt <= opensAt) parsed.errors.push({ field: 'handoverClosesAt', rule: 'order', message: '' });
+  return { handoverOpensAt: opensAt, handoverClosesAt: closesAt };
 }
 
 /** A new item's body: fields left empty are not sent, so the API's defaults (the structure's address…) apply. */

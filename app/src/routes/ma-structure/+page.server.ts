@@ -1,9 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { organisationKinds } from '@mutua/server/domain/organisations';
-import type { Member, OrganisationDetail } from '$lib/api-types';
+import type { CalendarFeed, Member, OrganisationDetail } from '$lib/api-types';
 import { translator } from '$lib/i18n';
 import { segment } from '$lib/server/api';
 import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
+import { bookingErrorMessage } from '$lib/server/lending';
 import { changesFrom, editableFields } from './organisation-changes';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,13 +14,23 @@ export const load: PageServerLoad = async ({ locals }) => {
   const structures = await Promise.all(
     locals.me.memberships.map(async (membership) => {
       const id = segment(membership.organisation.id);
-      const [organisation, team] = await Promise.all([
+      const active = membership.status === 'active';
+      const [organisation, team, feed] = await Promise.all([
         api.get<OrganisationDetail>(`/api/organisations/${id}`),
         // The team is visible to active members only; a pending request sees none of it.
-        membership.status === 'active' ? api.get<{ members: Member[] }>(`/api/organisations/${id}/members`) : undefined,
+        active ? api.get<{ members: Member[] }>(`/api/organisations/${id}/members`) : undefined,
+        // So is the private calendar link (a 404 means there is none yet).
+        active ? api.get<CalendarFeed>(`/api/organisations/${id}/calendar-feed`) : undefined,
       ]);
       if (!organisation.ok) error(organisation.status, describeApiError(translator(locals.lang), organisation.data));
-      return { membership, organisation: organisation.data, members: team?.ok ? team.data.members : [] };
+      return {
+        membership,
+        organisation: organisation.data,
+        members: team?.ok ? team.data.members : [],
+        calendarFeed: feed?.ok ? feed.data : null,
+        /** Whether the calendar section can be shown: an active member, and the API answered (a 404 is « no link yet »). */
+        calendarAvailable: Boolean(feed && (feed.ok || feed.status === 404)),
+      };
     }),
   );
   return { structures, kinds: organisationKinds, myUserId: locals.me.user.id };
@@ -68,6 +79,10 @@ export const actions: Actions = {
     return teamOutcome(locals, organisationId, await locals.api.delete(url), 'team.removed', memberName);
   },
 
+  createFeed: async ({ request, locals }) => calendarAction(locals, request, 'post', 'lending.calendar.created'),
+  renewFeed: async ({ request, locals }) => calendarAction(locals, request, 'post', 'lending.calendar.renewed'),
+  deleteFeed: async ({ request, locals }) => calendarAction(locals, request, 'delete', 'lending.calendar.disabled'),
+
   setRole: async ({ request, locals }) => {
     const form = await request.formData();
     const { organisationId, memberName, url } = teamTarget(form);
@@ -75,6 +90,16 @@ export const actions: Actions = {
     return teamOutcome(locals, organisationId, await locals.api.patch(url, { role }), 'team.roleChanged', memberName);
   },
 };
+
+/** The private calendar (iCal) link of a structure: create or renew it (POST), or turn it off (DELETE). */
+async function calendarAction(locals: App.Locals, request: Request, method: 'post' | 'delete', success: 'lending.calendar.created' | 'lending.calendar.renewed' | 'lending.calendar.disabled') {
+  const t = translator(locals.lang);
+  const { organisationId } = textFields(await request.formData(), ['organisationId']);
+  const url = `/api/organisations/${segment(organisationId)}/calendar-feed`;
+  const result = method === 'post' ? await locals.api.post<CalendarFeed>(url) : await locals.api.delete(url);
+  if (!result.ok) return fail(result.status, { organisationId, feedError: bookingErrorMessage(t, result.data) });
+  return { organisationId, feedNotice: t(success) };
+}
 
 function teamOutcome(
   locals: App.Locals,

@@ -4,8 +4,9 @@ import { categoryFamilies } from '$lib/catalogue/categories';
 import { translator } from '$lib/i18n';
 import { chosenMembership, requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';
-import { textFields, toFormErrors } from '$lib/server/form-errors';
-import { itemCreateBody, itemFormFields, itemInput, newItemValues } from '$lib/catalogue/item-form';
+import { textFields } from '$lib/server/form-errors';
+import { listingFormErrors } from '$lib/server/lending';
+import { itemCreateBody, itemFormFields, itemFormValues, itemInput, newItemValues } from '$lib/catalogue/item-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -30,19 +31,19 @@ export const actions: Actions = {
   default: async ({ request, locals }) => {
     const t = translator(locals.lang);
     const form = await request.formData();
-    const values = textFields(form, itemFormFields);
+    const values = itemFormValues(form);
     const { organisationId, status } = textFields(form, ['organisationId', 'status']);
     const { input, errors } = itemInput(values);
     const fieldOrder = itemFormFields;
     if (errors.length > 0) {
-      return fail(400, { values, errors: toFormErrors(t, { error: 'validation_failed', message: '', details: errors }, { messageScope: 'item.', fieldOrder }) });
+      return fail(400, { values, errors: listingFormErrors(t, { error: 'validation_failed', message: '', details: errors }, { messageScope: 'item.', fieldOrder }) });
     }
     const created = await locals.api.post<ItemDetail>('/api/items', {
       ...itemCreateBody(input),
       ...(organisationId ? { organisationId } : {}),
       status: status === 'draft' ? 'draft' : 'published',
     });
-    if (!created.ok) return fail(created.status, { values, errors: toFormErrors(t, created.data, { messageScope: 'item.', fieldOrder }) });
+    if (!created.ok) return fail(created.status, { values, errors: listingFormErrors(t, created.data, { messageScope: 'item.', fieldOrder }) });
     redirect(303, `/inventaire/materiel/${created.data.id}?cree=${created.data.status}`);
   },
 };

@@ -4,9 +4,10 @@ import type { ServiceDetail } from '$lib/api-types';
 import { translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';
-import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
+import { describeApiError } from '$lib/server/form-errors';
+import { listingFormErrors } from '$lib/server/lending';
 import { listingEditActions, photoTypes } from '$lib/server/listings';
-import { serviceFormFields, serviceInput, servicePatchBody, serviceValues } from '$lib/catalogue/service-form';
+import { serviceFormFields, serviceFormValues, serviceInput, servicePatchBody, serviceValues } from '$lib/catalogue/service-form';
 import type { Actions, PageServerLoad } from './$types';
 
 async function editableService(locals: App.Locals, id: string): Promise<ServiceDetail> {
@@ -32,15 +33,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
   save: async ({ request, locals, params }) => {
     const t = translator(locals.lang);
-    const values = textFields(await request.formData(), serviceFormFields);
-    const options = { messageScope: 'service.', fieldOrder: serviceFormFields };
+    const values = serviceFormValues(await request.formData());
+    const options = { messageScope: 'service.', fieldOrder: serviceFormFields } as const;
     const { input, errors } = serviceInput(values);
-    if (errors.length > 0) return fail(400, { values, errors: toFormErrors(t, { error: 'validation_failed', message: '', details: errors }, options) });
+    if (errors.length > 0) return fail(400, { values, errors: listingFormErrors(t, { error: 'validation_failed', message: '', details: errors }, options) });
     const current = await editableService(locals, params.id);
     const changes = servicePatchBody(current, locals.lang, input);
     if (Object.keys(changes).length === 0) return { saveNotice: t('myOrganisation.unchanged') };
     const updated = await locals.api.patch<ServiceDetail>(`/api/services/${segment(params.id)}`, changes);
-    if (!updated.ok) return fail(updated.status, { values, errors: toFormErrors(t, updated.data, options) });
+    if (!updated.ok) return fail(updated.status, { values, errors: listingFormErrors(t, updated.data, options) });
     return { saveNotice: t('myOrganisation.saved') };
   },
   ...listingEditActions('service'),
