@@ -38,3 +38,17 @@ describe('Paris calendar days', () => {
     expect(isCalendarDay('2027-13-01')).toBe(false);
   });
 });
+
+describe('day arithmetic agrees with date-fns in Paris', () => {
+  it('for every day of 2026 to 2028, whatever the machine’s zone', async () => {
+    const { TZDate } = await import('@date-fns/tz');
+    const { addDays: addParisDays, format, getISODay } = await import('date-fns');
+    for (let day = '2026-01-01'; day < '2029-01-01'; day = addDays(day, 1)) {
+      const [year, month, date] = day.split('-').map(Number);
+      const paris = new TZDate(year!, month! - 1, date!, 'Europe/Paris');
+      expect(format(addParisDays(paris, 1), 'yyyy-MM-dd')).toBe(addDays(day, 1));
+      expect(getISODay(paris)).toBe(isoWeekday(day));
+    }
+    expect(daysFrom('2026-01-01', '2029-01-01')).toBe(366 + 365 * 2);
+  });
+});
