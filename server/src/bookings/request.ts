@@ -85,7 +85,7 @@ async function requestLoans(
     }
     planned.push({ itemId: item.id, quantity, lenderOrganisationId: item.organisationId });
   }
-  if (problems.length > 0) throw requestRefused(problems);
+  if (problems.length > 0) throw requestRefused(problems, options.grouped);
 
   const expiresAt = expiryOf(settings, parisInstant(addDays(startDate, 1), '00:00'));
   const byLender = new Map<string, PlannedLine[]>();
@@ -187,8 +187,10 @@ function ruleError(field: string, rule: string, message: string) {
   return new AppError('booking_rule', message, [{ field, rule, message }]);
 }
 
-function requestRefused(problems: LineProblem[]) {
+function requestRefused(problems: LineProblem[], grouped: boolean) {
   const details = problems.map(({ field, rule, message }) => ({ field, rule, message }));
+  // Asked for alone, an item the borrower cannot see is simply not found; in a basket, its line says so.
+  if (!grouped && problems[0]!.rule === 'exists') return new AppError('not_found', problems[0]!.message, details);
   const onlyUnavailable = problems.every((problem) => problem.unavailable);
   const message = problems.length === 1 ? problems[0]!.message : `${problems.length} lignes de la demande posent problème : rien n’a été envoyé.`;
   return new AppError(onlyUnavailable ? 'item_unavailable' : 'booking_rule', message, details);

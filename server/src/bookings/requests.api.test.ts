@@ -166,8 +166,8 @@ describe('POST /api/bookings: what cannot be asked for, and who cannot ask', () 
     const { lender, borrower, item } = await lendingScene(t.app, db(), setup.item);
     await db().update(organisations).set({ status: setup.lenderStatus }).where(eq(organisations.id, lender.organisation.id));
     const response = await request(borrower.headers, { itemId: item.id, startDate: dayFromToday(5), endDate: dayFromToday(6) });
-    expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({ error: 'booking_rule', message: 'Objet introuvable.', details: [{ field: 'itemId', rule: 'exists', message: 'Objet introuvable.' }] });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: 'not_found', message: 'Objet introuvable.', details: [{ field: 'itemId', rule: 'exists', message: 'Objet introuvable.' }] });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 0, groups: 0 });
   });
 
