@@ -15,7 +15,7 @@ import needsRoutes from './needs/routes.ts';
 import organisationsRoutes from './organisations/routes.ts';
 import referenceRoutes from './reference/routes.ts';
 import databasePlugin from './plugins/database.ts';
-import errorsPlugin, { AppError } from './plugins/errors.ts';
+import errorsPlugin, { AppError, frameworkErrors } from './plugins/errors.ts';
 import { maxPhotoBytes } from './domain/photos.ts';
 import photosRoutes from './photos/routes.ts';
 import type { PhotoStorage } from './photos/storage.ts';
@@ -46,6 +46,8 @@ export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
+    // Router errors (a path parameter over 100 characters, a bad %-escape) in the app's JSON shape.
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installValidators(app);
 

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parisToday } from '../domain/calendar-days.ts';
+import { bookings } from '../db/schema/bookings.ts';
+import { parisInstant, parisToday } from '../domain/calendar-days.ts';
+import type { BookingDetail } from '../../test/factories.ts';
 import {
   dayFromToday,
   lendingScene,
   makeBooking,
   makeItem,
+  makeService,
   moveBookingTo,
   signedInMember,
   signedInStructure,
@@ -187,6 +190,108 @@ describe('GET /api/bookings/:id.ics', () => {
     const stranger = await signedInStructure(t.app, db());
     expect((await t.app.inject({ method: 'GET', url, headers: stranger.headers })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+  });
+});
+
+describe('GET /api/bookings/:id.ics once accepted, whatever came after', () => {
+  it('serves a loan cancelled after it was accepted (as cancelled), never a request cancelled or declined before', async () => {
+    const { lender, borrower, item } = await lendingScene(t.app, db(), { quantity: 3 });
+    const ask = (day: number) => makeBooking(t.app, borrower.headers, { itemId: item.id, startDate: dayFromToday(day), endDate: dayFromToday(day) });
+    const file = (id: string) => t.app.inject({ method: 'GET', url: `/api/bookings/${id}.ics`, headers: borrower.headers });
+
+    const withdrawn = await ask(10);
+    await moveBookingTo(t.app, borrower.headers, withdrawn.id, 'cancel', { reason: 'Plus besoin' });
+    const declined = await ask(11);
+    await moveBookingTo(t.app, lender.headers, declined.id, 'decline', { reason: 'Déjà prêtée' });
+    for (const [name, never] of [['withdrawn', withdrawn], ['declined', declined]] as const) {
+      const response = await file(never.id);
+      expect(response.statusCode, name).toBe(409);
+      expect(response.json()).toMatchObject({ error: 'booking_out_of_order', message: expect.stringContaining('pas été accepté') });
+    }
+
+    const called = await ask(12);
+    await moveBookingTo(t.app, lender.headers, called.id, 'accept');
+    await moveBookingTo(t.app, lender.headers, called.id, 'cancel', { reason: 'Tonnelle abîmée' });
+    const response = await file(called.id);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(eventOf(response.body, called.id)).toMatchObject({ STATUS: 'CANCELLED' });
+
+    const returned = await ask(13);
+    for (const action of ['accept', 'pickup', 'return'] as const) await moveBookingTo(t.app, lender.headers, returned.id, action);
+    expect((await file(returned.id)).statusCode).toBe(200);
+  });
+});
+
+describe('the order of a calendar', () => {
+  it('lists a feed by start (days at midnight in Paris, slots at their hour), then by id, whatever the order of the requests', async () => {
+    const { lender, borrower, item } = await lendingScene(t.app, db(), { title: 'Barnum', quantity: 3 });
+    const service = await makeService(db(), { organisationId: lender.organisation.id, title: 'Atelier réparation' });
+    const ask = (day: number) => makeBooking(t.app, borrower.headers, { itemId: item.id, startDate: dayFromToday(day), endDate: dayFromToday(day + 1) });
+    const late = await ask(20);
+    const slot = await t.app.inject({
+      method: 'POST',
+      url: '/api/bookings',
+      headers: borrower.headers,
+      payload: { serviceId: service.id, startsAt: parisInstant(dayFromToday(15), '09:00').toISOString(), endsAt: parisInstant(dayFromToday(15), '11:00').toISOString() },
+    });
+    expect(slot.statusCode, slot.body).toBe(201);
+    const sameDay = await ask(15);
+    const earlyOnes = [await ask(10), await ask(10)].sort((a, b) => a.id.localeCompare(b.id));
+    const expected = [...earlyOnes, sameDay, slot.json<BookingDetail>(), late].map((booking) => `booking-${booking.id}@mutua`);
+
+    const { url } = (await feed('POST', lender.organisation.id, lender.headers)).json<{ url: string }>();
+    const calendar = (await t.app.inject({ method: 'GET', url: feedPath(url) })).body;
+    expect(calendarEvents(calendar).map((event) => event.UID)).toEqual(expected);
+  });
+
+  it('keeps the latest 2000 bookings of a busy structure: its coming loans are never crowded out by past ones', async () => {
+    const { lender, borrower } = await lendingScene(t.app, db());
+    // The oldest first, so that it lies first on disk too: it is the one to leave out.
+    const pastDays = [-120, ...Array.from({ length: 1999 }, (_, index) => -100 + (index % 50))];
+    const past = pastDays.map((day) => ({
+      kind: 'item' as const,
+      lenderOrganisationId: lender.organisation.id,
+      borrowerOrganisationId: borrower.organisation.id,
+      status: 'closed' as const,
+      startDate: dayFromToday(day),
+      endDate: dayFromToday(day),
+    }));
+    await db().insert(bookings).values(past);
+    const [coming] = await db()
+      .insert(bookings)
+      .values({ kind: 'item', lenderOrganisationId: lender.organisation.id, borrowerOrganisationId: borrower.organisation.id, status: 'accepted', startDate: dayFromToday(5), endDate: dayFromToday(6) })
+      .returning({ id: bookings.id });
+
+    const { url } = (await feed('POST', lender.organisation.id, lender.headers)).json<{ url: string }>();
+    const events = calendarEvents((await t.app.inject({ method: 'GET', url: feedPath(url) })).body);
+    expect(events).toHaveLength(2000);
+    expect(events.at(-1)?.UID).toBe(`booking-${coming!.id}@mutua`);
+    // The one left out is the oldest.
+    expect(events[0]!['DTSTART;VALUE=DATE']).toBe(compact(dayFromToday(-100)));
+  });
+
+  it('names the items of a loan in one order everywhere: feed, .ics file and API (by title)', async () => {
+    const { lender, borrower } = await lendingScene(t.app, db());
+    const titles = ['Projecteur', 'Enceinte', 'Micro'];
+    const [projecteur, enceinte, micro] = await Promise.all(titles.map((title) => makeItem(db(), { organisationId: lender.organisation.id, title })));
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/bookings/batch',
+      headers: borrower.headers,
+      payload: { lines: [{ itemId: projecteur!.id }, { itemId: micro!.id, quantity: 1 }, { itemId: enceinte!.id }], startDate: dayFromToday(10), endDate: dayFromToday(11) },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const [booking] = response.json<{ bookings: BookingDetail[] }>().bookings;
+    await moveBookingTo(t.app, lender.headers, booking!.id, 'accept');
+
+    const api = (await t.app.inject({ method: 'GET', url: `/api/bookings/${booking!.id}`, headers: lender.headers })).json<BookingDetail>();
+    expect(api.lines.map((line) => line.title)).toEqual(['Enceinte', 'Micro', 'Projecteur']);
+    // iCal escapes the commas of a text value.
+    const summary = `Prêt : Enceinte\\, Micro\\, Projecteur (${borrower.organisation.name})`;
+    const file = await t.app.inject({ method: 'GET', url: `/api/bookings/${booking!.id}.ics`, headers: lender.headers });
+    expect(eventOf(file.body, booking!.id)?.SUMMARY).toBe(summary);
+    const { url } = (await feed('POST', lender.organisation.id, lender.headers)).json<{ url: string }>();
+    expect(eventOf((await t.app.inject({ method: 'GET', url: feedPath(url) })).body, booking!.id)?.SUMMARY).toBe(summary);
   });
 });
 

@@ -1,5 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { databaseError } from '../db/errors.ts';
 import { type ErrorBody, type ErrorCode, errorStatuses } from '../domain/errors.ts';
 import { describeValidationError, type FieldError, toFieldErrors } from './validation-messages.ts';
 
@@ -23,12 +24,7 @@ export function fieldError(field: string, message: string, rule = 'consistency')
 
 /** One error handler: the same JSON shape everywhere, 5xx details logged and never shown. */
 export default fp(async function errorsPlugin(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const body = toErrorBody(error);
-    const status = error instanceof AppError ? error.statusCode : statusOf(error, body.error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    return reply.status(status).send(body);
-  });
+  app.setErrorHandler(answerError);
 
   app.setNotFoundHandler(
     { preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) },
@@ -37,6 +33,28 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     },
   );
 });
+
+function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const body = toErrorBody(error);
+  const status = error instanceof AppError ? error.statusCode : statusOf(error, body.error);
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  return reply.status(status).send(body);
+}
+
+/**
+ * The errors the router raises before any route (and so any error handler) is chosen: a path
+ * parameter over `maxParamLength`, a malformed %-escape. Passed to Fastify as `frameworkErrors`,
+ * so they get the same shape as the rest instead of Fastify's English one.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  void answerError(error, request, reply);
+}
+
+/** A 400 about one part of the request, in the shape schema validation answers with. */
+function invalidRequest(field: string, rule: string, message: string): ErrorBody {
+  const details: FieldError[] = [{ field, rule, message }];
+  return { error: 'validation_failed', message: describeValidationError(details), details };
+}
 
 function toErrorBody(error: FastifyError): ErrorBody {
   if (error instanceof AppError) {
@@ -63,6 +81,15 @@ function toErrorBody(error: FastifyError): ErrorBody {
       return { error: 'payload_too_large', message: 'Trop de fichiers ou de champs : une seule photo à la fois.' };
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return { error: 'unsupported_media_type', message: 'Envoyez le fichier en multipart/form-data.' };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return invalidRequest('chemin', 'maxLength', 'Un paramètre du chemin est trop long.');
+    case 'FST_ERR_BAD_URL':
+      return invalidRequest('chemin', 'format', 'Le chemin contient un encodage « % » invalide.');
+  }
+  // The request guard (plugins/validation.ts) refuses NUL in params, query and JSON or text
+  // bodies; this catches what reaches the database by another way (a multipart text field).
+  if (databaseError(error)?.code === characterNotInRepertoire) {
+    return invalidRequest('requête', 'characters', 'La requête contient un caractère nul (U+0000) ou invalide, qui n’est pas accepté.');
   }
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return { error: 'invalid_json', message: "Le corps de la requête n'est pas un JSON valide." };
@@ -72,6 +99,9 @@ function toErrorBody(error: FastifyError): ErrorBody {
   if (status >= 400 && status < 500) return { error: 'bad_request', message: error.message };
   return { error: 'internal_error', message: 'Une erreur inattendue est survenue. Réessayez plus tard.' };
 }
+
+/** SQLSTATE 22021: text PostgreSQL cannot store (U+0000, or bytes that are not UTF-8). */
+const characterNotInRepertoire = '22021';
 
 function statusOf(error: FastifyError, code: string): number {
   if (code in errorStatuses) return errorStatuses[code as ErrorCode];

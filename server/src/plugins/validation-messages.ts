@@ -43,6 +43,8 @@ function frenchMessage(keyword: string, params: Record<string, unknown>, field: 
     case 'const':
     case 'anyOf':
       return `La valeur du champ ${name} n'est pas autorisée.`;
+    case 'characters':
+      return `Le champ ${name} contient un caractère nul (U+0000), qui n'est pas accepté.`;
     case 'minProperties':
       return 'Indiquez au moins un champ à modifier.';
     default:

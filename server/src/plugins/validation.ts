@@ -1,6 +1,8 @@
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import { AppError } from './errors.ts';
+import { describeValidationError, toFieldErrors } from './validation-messages.ts';
 
 /**
  * Request validation. Query strings and path parameters arrive as text, so they are coerced
@@ -14,6 +16,43 @@ const forJson = ajvFormats.default(new Ajv({ ...common, coerceTypes: false }));
 
 export function installValidators(app: FastifyInstance) {
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? forJson : forText).compile(schema));
+  // Before the schemas: a field the schema would refuse anyway still gets the one clear reason.
+  app.addHook('preValidation', async (request) => refuseNulCharacters(request));
+}
+
+/**
+ * PostgreSQL cannot store U+0000 in text (SQLSTATE 22021): a NUL anywhere in a path parameter,
+ * the query string or a body (JSON or text) is refused here, as a 400 naming the field, before
+ * any query would fail with a 500. JSON allows it (`"a\u0000b"`), so does `%00` in a URL.
+ */
+function refuseNulCharacters(request: FastifyRequest) {
+  const parts = { params: request.params, querystring: request.query, body: request.body } as const;
+  for (const [context, value] of Object.entries(parts)) {
+    const paths = pathsWithNul(value);
+    if (paths.length === 0) continue;
+    const errors = paths.map((instancePath): FastifySchemaValidationError => ({ keyword: 'characters', instancePath, schemaPath: '', params: {}, message: '' }));
+    const details = toFieldErrors(errors, context);
+    throw new AppError('validation_failed', describeValidationError(details), details);
+  }
+}
+
+/** The JSON-pointer paths (as ajv writes them) of the strings and keys that hold a NUL, in document order; a loop, so deep nesting cannot overflow the stack. */
+function pathsWithNul(root: unknown): string[] {
+  const found: string[] = [];
+  const pending: Array<{ value: unknown; path: string; badKey?: boolean }> = [{ value: root, path: '' }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path, badKey } = next;
+    if (badKey || (typeof value === 'string' && value.includes('\u0000'))) found.push(path);
+    else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+      // Pushed last to first, so that they come off the stack in order (no spread: an array may be long).
+      const entries = Object.entries(value);
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, inner] = entries[index]!;
+        pending.push({ value: inner, path: `${path}/${key.replaceAll('\u0000', '\\u0000')}`, badKey: key.includes('\u0000') });
+      }
+    }
+  }
+  return found;
 }
 
 /** The body validator of a schema, for input that does not come as a JSON body (a CSV row). */
