@@ -119,6 +119,9 @@ describe('GET /api/items/:id/availability', () => {
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().details[0].field).toBe('to');
     expect((await availability(item.id, 'from=14/06/2027')).statusCode).toBe(400);
+    const tooMany = await availability(item.id, `from=${dayFromToday(1)}&to=${dayFromToday(5)}&quantity=2`);
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json()).toMatchObject({ error: 'validation_failed', message: 'Ce matériel n’a qu’une unité.', details: [{ field: 'quantity' }] });
     // Without `to`, a month from `from`.
     expect((await availability(item.id, `from=${dayFromToday(1)}`)).json().days).toHaveLength(31);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDays, freeUnitNumbers, heldRange, type LoanRules, loanRuleBreach } from './rules.ts';
+import { describeDays, freeUnitNumbers, heldRange, type LoanRules, loanRuleBreach, packUnits, unitsFreeThroughout } from './rules.ts';
 
 const rules: LoanRules = { quantity: 2, minLoanDays: 2, maxLoanDays: 5, minNoticeDays: 2, handoverWeekdays: [1, 2, 3, 4, 5], bufferDays: 1, horizonDays: 60 };
 // Monday 1 March 2027.
@@ -24,6 +24,73 @@ describe('an item’s calendar', () => {
   it('marks the days beyond the booking horizon', () => {
     const [day] = describeDays(rules, today, { from: '2027-05-01', to: '2027-05-01' }, [], []);
     expect(day!.reason).toBe('beyond_horizon');
+  });
+});
+
+describe('a day on which a loan would reach into another loan with its buffer', () => {
+  it('is fully booked: a loan that includes it also rests the item for the buffer days after it', () => {
+    const one = { ...rules, quantity: 1, bufferDays: 2, maxLoanDays: null, minLoanDays: 1 };
+    const holds = [{ unitNumber: 1, ...heldRange('2027-03-10', '2027-03-12', 2) }];
+    const days = describeDays(one, today, { from: '2027-03-05', to: '2027-03-16' }, holds, []);
+    const reasons = Object.fromEntries(days.map((day) => [day.date, day.reason]));
+    // A loan including the 8th or the 9th would rest the item on the 10th, when it is lent.
+    expect([reasons['2027-03-07'], reasons['2027-03-08'], reasons['2027-03-09']]).toEqual([null, 'fully_booked', 'fully_booked']);
+    // Lent from the 10th to the 12th, resting on the 13th and 14th; free from the 15th.
+    expect(days.filter((day) => day.reason === 'fully_booked').map((day) => day.date)).toEqual(['2027-03-08', '2027-03-09', '2027-03-10', '2027-03-11', '2027-03-12', '2027-03-13', '2027-03-14']);
+    // The units free that day are still shown as they are.
+    expect(days.find((day) => day.date === '2027-03-09')!.unitsFree).toBe(1);
+  });
+});
+
+describe('units free all along a loan', () => {
+  const hold = (unitNumber: number, heldFrom: string, heldUntil: string) => ({ unitNumber, heldFrom, heldUntil });
+
+  it('are the units free on the busiest day, whichever unit holds which day', () => {
+    // Unit 1 on the 1st–2nd and the 4th–5th, unit 2 on the 2nd–3rd: every day of the 3rd–5th has a unit free.
+    const holds = [hold(1, '2027-06-01', '2027-06-03'), hold(2, '2027-06-02', '2027-06-04'), hold(1, '2027-06-04', '2027-06-06')];
+    expect(unitsFreeThroughout(2, holds, { heldFrom: '2027-06-03', heldUntil: '2027-06-06' })).toBe(1);
+    expect(freeUnitNumbers(2, holds, { heldFrom: '2027-06-03', heldUntil: '2027-06-06' })).toEqual([]);
+    expect(unitsFreeThroughout(2, holds, { heldFrom: '2027-06-02', heldUntil: '2027-06-03' })).toBe(0);
+    expect(unitsFreeThroughout(2, holds, { heldFrom: '2027-06-06', heldUntil: '2027-06-09' })).toBe(2);
+  });
+
+  it('count a hold ending on a day as gone when another starts that day', () => {
+    const holds = [hold(1, '2027-06-01', '2027-06-03'), hold(2, '2027-06-03', '2027-06-05')];
+    expect(unitsFreeThroughout(2, holds, { heldFrom: '2027-06-01', heldUntil: '2027-06-05' })).toBe(1);
+  });
+});
+
+describe('packing units', () => {
+  it('uses as many units as the busiest day, keeping each hold’s unit when it can', () => {
+    const holds = [
+      { name: 'A', unitNumber: 1, heldFrom: '2027-06-01', heldUntil: '2027-06-03' },
+      { name: 'B', unitNumber: 2, heldFrom: '2027-06-02', heldUntil: '2027-06-04' },
+      { name: 'C', unitNumber: 1, heldFrom: '2027-06-04', heldUntil: '2027-06-06' },
+      { name: 'new', unitNumber: 0, heldFrom: '2027-06-03', heldUntil: '2027-06-06' },
+    ];
+    const packed = Object.fromEntries(packUnits(holds).map((held) => [held.name, held.unitNumber]));
+    // The newcomer takes unit 1 from the 3rd, so C moves to unit 2, free again from the 4th.
+    expect(packed).toEqual({ A: 1, B: 2, new: 1, C: 2 });
+  });
+
+  it('never gives one unit to two holds on the same day', () => {
+    const days = ['2027-06-01', '2027-06-02', '2027-06-03', '2027-06-04', '2027-06-05', '2027-06-06', '2027-06-07', '2027-06-08'];
+    for (let seed = 1; seed <= 200; seed += 1) {
+      let state = seed;
+      const next = (below: number) => ((state = (state * 1103515245 + 12345) % 2147483648), state % below);
+      const holds = Array.from({ length: 6 }, () => {
+        const from = next(days.length - 1);
+        return { unitNumber: next(3), heldFrom: days[from]!, heldUntil: days[from + 1 + next(days.length - 1 - from)]! };
+      });
+      const packed = packUnits(holds);
+      const busiest = Math.max(...days.map((day) => holds.filter((held) => held.heldFrom <= day && day < held.heldUntil).length));
+      expect(Math.max(...packed.map((held) => held.unitNumber))).toBe(busiest);
+      for (const a of packed) {
+        for (const b of packed) {
+          if (a !== b && a.unitNumber === b.unitNumber) expect(a.heldUntil <= b.heldFrom || b.heldUntil <= a.heldFrom).toBe(true);
+        }
+      }
+    }
   });
 });
 

@@ -38,7 +38,12 @@ function unitsHeldOn(day: string, holds: Hold[]): number {
   return new Set(holds.filter((hold) => hold.heldFrom <= day && day < hold.heldUntil).map((hold) => hold.unitNumber)).size;
 }
 
-/** The calendar from `from` to `to`: units free per day and, when a day cannot be part of a loan, why. */
+/**
+ * The calendar from `from` to `to`: units free per day and, when a day cannot be part of a loan,
+ * why. A loan that includes a day holds at least that day and the buffer after it, so a day is
+ * fully booked when `wanted` units are not free on all of those (the holds must reach `to` plus
+ * the buffer). Every day of a range being bookable is then enough for the units.
+ */
 export function describeDays(
   rules: LoanRules,
   today: string,
@@ -50,13 +55,14 @@ export function describeDays(
   const { firstBookableDay, lastBookableDay } = bookableWindow(rules, today);
   return eachDay(range.from, range.to).map((date) => {
     const unitsFree = Math.max(0, rules.quantity - unitsHeldOn(date, holds));
+    const freeWithBuffer = Math.min(unitsFree, ...eachDay(addDays(date, 1), addDays(date, rules.bufferDays)).map((day) => rules.quantity - unitsHeldOn(day, holds)));
     const blockedBy = blocked.find((period) => period.startDate <= date && date <= period.endDate);
     let reason: UnavailableReason | null = null;
     if (date < today) reason = 'past';
     else if (date < firstBookableDay) reason = 'notice';
     else if (date > lastBookableDay) reason = 'beyond_horizon';
     else if (blockedBy) reason = 'blocked';
-    else if (unitsFree < wanted) reason = 'fully_booked';
+    else if (freeWithBuffer < wanted) reason = 'fully_booked';
     return {
       date,
       unitsFree,
@@ -65,6 +71,45 @@ export function describeDays(
       reason,
       blockedReason: blockedBy?.reason ?? null,
     };
+  });
+}
+
+/**
+ * The fewest units free on any day of [heldFrom, heldUntil): how many units a loan holding those
+ * days can take. Units are interchangeable, so this is exact once units are packed (packUnits).
+ */
+export function unitsFreeThroughout(quantity: number, holds: Hold[], wanted: { heldFrom: string; heldUntil: string }): number {
+  const changes: Array<[day: string, change: number]> = [];
+  for (const hold of holds) {
+    const from = hold.heldFrom > wanted.heldFrom ? hold.heldFrom : wanted.heldFrom;
+    const until = hold.heldUntil < wanted.heldUntil ? hold.heldUntil : wanted.heldUntil;
+    if (from < until) changes.push([from, 1], [until, -1]);
+  }
+  // A hold ending on a day frees it before another one starting that day takes it.
+  changes.sort(([dayA, changeA], [dayB, changeB]) => (dayA === dayB ? changeA - changeB : dayA < dayB ? -1 : 1));
+  let held = 0;
+  let busiest = 0;
+  for (const [, change] of changes) {
+    held += change;
+    busiest = Math.max(busiest, held);
+  }
+  return Math.max(0, quantity - busiest);
+}
+
+/**
+ * Unit numbers for every hold so that the fewest units are used: by first day, each hold takes a
+ * unit that is free by then — its own when it can, else the lowest (interval partitioning: it
+ * needs exactly as many units as the busiest day). A hold without a unit yet has unitNumber 0.
+ */
+export function packUnits<H extends Hold>(holds: H[]): Array<H & { unitNumber: number }> {
+  const busyUntil: string[] = []; // busyUntil[unit - 1]: the day the unit is free again
+  const ordered = [...holds].sort((a, b) => (a.heldFrom === b.heldFrom ? (a.heldUntil < b.heldUntil ? -1 : 1) : a.heldFrom < b.heldFrom ? -1 : 1));
+  return ordered.map((hold) => {
+    const isFree = (unit: number) => busyUntil[unit - 1] === undefined || busyUntil[unit - 1]! <= hold.heldFrom;
+    let unit = hold.unitNumber > 0 && isFree(hold.unitNumber) ? hold.unitNumber : 0;
+    for (let candidate = 1; unit === 0; candidate += 1) if (isFree(candidate)) unit = candidate;
+    busyUntil[unit - 1] = hold.heldUntil;
+    return { ...hold, unitNumber: unit };
   });
 }
 
@@ -97,7 +142,7 @@ export function loanRuleBreach(
     return { field: 'endDate', rule: 'max_length', message: `Ce matériel se prête au plus ${plural(rules.maxLoanDays, 'jour')} (vous en demandez ${length}).` };
   }
   if (quantity > rules.quantity) {
-    return { field: 'quantity', rule: 'quantity', message: `Ce matériel n’a que ${plural(rules.quantity, 'unité')} : vous en demandez ${quantity}.` };
+    return { field: 'quantity', rule: 'quantity', message: `${onlyUnits(rules.quantity)} : vous en demandez ${quantity}.` };
   }
   for (const [field, day, what] of [['startDate', startDate, 'Le retrait'], ['endDate', endDate, 'Le retour']] as const) {
     if (!rules.handoverWeekdays.includes(isoWeekday(day))) {
@@ -113,6 +158,10 @@ export function loanRuleBreach(
     };
   }
   return null;
+}
+
+export function onlyUnits(quantity: number): string {
+  return quantity === 1 ? 'Ce matériel n’a qu’une unité' : `Ce matériel n’a que ${quantity} unités`;
 }
 
 export const blockedReasonLabels: Record<BlockedReason, string> = { closed: 'fermeture', repair: 'réparation', internal_use: 'usage interne' };

@@ -3,11 +3,12 @@ import { itemBlockedPeriods } from '../db/schema/availability.ts';
 import { bookingUnits } from '../db/schema/bookings.ts';
 import { items } from '../db/schema/items.ts';
 import { daysFrom } from '../domain/calendar-days.ts';
-import { heldDays } from './queries.ts';
 
 /**
  * The item search's date filter: the items a request for these days and units would not be
- * refused for. The same rules as rules.ts (loanRuleBreach and the free units), written in SQL.
+ * refused for. The same rules as rules.ts (loanRuleBreach and unitsFreeThroughout), written in
+ * SQL. The busiest day of the loan is the first day of one of its overlapping holds (or its own
+ * first day), so counting the holds on those days alone is enough.
  */
 export function freeForLoan(loan: { startDate: string; endDate: string; quantity: number }, today: string): SQL {
   const { startDate, endDate, quantity } = loan;
@@ -25,9 +26,13 @@ export function freeForLoan(loan: { startDate: string; endDate: string; quantity
       select 1 from ${itemBlockedPeriods}
       where ${itemBlockedPeriods.itemId} = ${items.id} and ${itemBlockedPeriods.startDate} <= ${endDate}::date and ${itemBlockedPeriods.endDate} >= ${startDate}::date
     )
-    and ${items.quantity} - (
-      select count(distinct ${bookingUnits.unitNumber}) from ${bookingUnits}
-      where ${bookingUnits.itemId} = ${items.id} and ${heldDays()} && daterange(${startDate}::date, ${heldUntil}, '[)')
-    ) >= ${quantity}
+    and not exists (
+      select 1 from ${bookingUnits} as hold
+      where hold.item_id = ${items.id} and daterange(hold.held_from, hold.held_until, '[)') && daterange(${startDate}::date, ${heldUntil}, '[)')
+        and (
+          select count(*) from ${bookingUnits} as other
+          where other.item_id = ${items.id} and daterange(other.held_from, other.held_until, '[)') @> greatest(hold.held_from, ${startDate}::date)
+        ) > ${items.quantity} - ${quantity}
+    )
   )`;
 }

@@ -6,7 +6,7 @@ import { selectItem } from '../items/queries.ts';
 import { isListingVisible, requireListingEditor } from '../listings/ownership.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
 import { deleteBlockedPeriodRow, insertBlockedPeriod, selectBlockedPeriods, selectHolds } from './queries.ts';
-import { bookableWindow, describeDays, type LoanRules } from './rules.ts';
+import { bookableWindow, describeDays, type LoanRules, onlyUnits } from './rules.ts';
 
 const notFound = () => new AppError('not_found', 'Objet introuvable.');
 const maxRangeDays = 366;
@@ -30,10 +30,11 @@ export async function getAvailability(db: Database, actor: Actor | null, itemId:
   const from = query.from;
   const to = query.to ?? addDays(from, 30);
   if (to < from) throw fieldError('to', 'La fin de la période doit suivre son début.', 'order');
+  if ((query.quantity ?? 1) > item.quantity) throw fieldError('quantity', `${onlyUnits(item.quantity)}.`, 'quantity');
   if (daysFrom(from, to) >= maxRangeDays) throw fieldError('to', `Demandez au plus ${maxRangeDays} jours à la fois.`, 'range');
   const today = parisToday();
   const rules = loanRulesOf(item);
-  const [holds, blocked] = await Promise.all([selectHolds(db, itemId, from, addDays(to, 1)), selectBlockedPeriods(db, itemId, { from, to })]);
+  const [holds, blocked] = await Promise.all([selectHolds(db, itemId, from, addDays(to, 1 + rules.bufferDays)), selectBlockedPeriods(db, itemId, { from, to })]);
   return {
     itemId,
     quantity: item.quantity,

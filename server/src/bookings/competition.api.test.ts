@@ -149,3 +149,46 @@ describe('the buffer between two loans', () => {
     expect(accept.statusCode).toBe(409);
   });
 });
+
+describe('units are interchangeable', () => {
+  it('accepts a loan that fits day by day even when no single unit is free all along, and the units move to make room', async () => {
+    const { lender, item } = await lendingScene(t.app, db(), { quantity: 2, bufferDays: 0, title: 'Tonnelle 3x3' });
+    const people = await borrowers(4);
+    const loan = async (person: number, from: number, to: number) => {
+      const made = await makeBooking(t.app, people[person]!.headers, { itemId: item.id, startDate: dayFromToday(from), endDate: dayFromToday(to) });
+      return moveBookingTo(t.app, lender.headers, made.id, 'accept');
+    };
+    // One unit lent on days 10–11 then 13–14, the other on days 11–12: each of days 12–14 has a unit free.
+    await loan(0, 10, 11);
+    await loan(1, 11, 12);
+    await loan(2, 13, 14);
+    expect(Object.values(await unitsFreeByDay(t.app, item.id, dayFromToday(10), dayFromToday(14)))).toEqual([1, 0, 1, 1, 1]);
+
+    const fitting = await makeBooking(t.app, people[3]!.headers, { itemId: item.id, startDate: dayFromToday(12), endDate: dayFromToday(14) });
+    expect((await moveBookingTo(t.app, lender.headers, fitting.id, 'accept')).status).toBe('accepted');
+    expect(Object.values(await unitsFreeByDay(t.app, item.id, dayFromToday(10), dayFromToday(14)))).toEqual([1, 0, 0, 0, 0]);
+    // Nothing more fits on those days, and the database holds as many units as the calendar says.
+    const more = await t.app.inject({ method: 'POST', url: '/api/bookings', headers: people[0]!.headers, payload: { itemId: item.id, startDate: dayFromToday(13), endDate: dayFromToday(13) } });
+    expect(more.statusCode).toBe(409);
+    const searched = await t.app.inject({ method: 'GET', url: `/api/items?q=${encodeURIComponent('Tonnelle 3x3')}&available_from=${dayFromToday(12)}&available_to=${dayFromToday(12)}` });
+    expect(searched.json<{ items: Array<{ id: string }> }>().items.map((found) => found.id)).not.toContain(item.id);
+  });
+
+  it('offers in the calendar and the search only the days that a request is accepted for, buffer included', async () => {
+    const { lender, borrower, item } = await lendingScene(t.app, db(), { quantity: 1, bufferDays: 2, title: 'Vélo cargo à assistance' });
+    const taken = await makeBooking(t.app, borrower.headers, { itemId: item.id, startDate: dayFromToday(10), endDate: dayFromToday(12) });
+    await moveBookingTo(t.app, lender.headers, taken.id, 'accept');
+    const [other] = await borrowers(1);
+
+    const calendar = await t.app.inject({ method: 'GET', url: `/api/items/${item.id}/availability?from=${dayFromToday(5)}&to=${dayFromToday(16)}` });
+    const bookable = calendar.json<{ days: Array<{ date: string; bookable: boolean }> }>().days.filter((day) => day.bookable).map((day) => day.date);
+    expect(bookable).toEqual([5, 6, 7, 15, 16].map(dayFromToday));
+    for (const [from, to] of [[6, 7], [7, 8], [8, 8], [15, 16]] as const) {
+      const response = await t.app.inject({ method: 'POST', url: '/api/bookings', headers: other!.headers, payload: { itemId: item.id, startDate: dayFromToday(from), endDate: dayFromToday(to) } });
+      const offered = bookable.includes(dayFromToday(from)) && bookable.includes(dayFromToday(to));
+      expect(response.statusCode, `${from}–${to}: ${response.body}`).toBe(offered ? 201 : 409);
+      const search = await t.app.inject({ method: 'GET', url: `/api/items?q=${encodeURIComponent('Vélo cargo à assistance')}&available_from=${dayFromToday(from)}&available_to=${dayFromToday(to)}` });
+      expect(search.json<{ items: Array<{ id: string }> }>().items.some((found) => found.id === item.id), `search ${from}–${to}`).toBe(offered);
+    }
+  });
+});

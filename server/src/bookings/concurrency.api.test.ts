@@ -70,6 +70,50 @@ describe('simultaneous acceptances', () => {
     }
   }
 
+  it('keeps every unit right when acceptances that renumber units race with cancellations', async () => {
+    const lender = await signedInStructure(t.app, t.connection.db);
+    const borrower = await signedInStructure(t.app, t.connection.db);
+    const item = await makeItem(t.connection.db, { organisationId: lender.organisation.id, quantity: 2, bufferDays: 0, horizonDays: 365 });
+    const day = (offset: number) => addDays(parisToday(), 20 + offset);
+    const ask = async (from: number, to: number) => {
+      const response = await t.app.inject({ method: 'POST', url: '/api/bookings', headers: borrower.headers, payload: { itemId: item.id, startDate: day(from), endDate: day(to) } });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<{ id: string }>().id;
+    };
+    // Units left fragmented: one on days 0–1 and 3–4, the other on days 1–2.
+    const earlier = [await ask(0, 1), await ask(1, 2), await ask(3, 4)];
+    for (const id of earlier) expect((await t.app.inject({ method: 'POST', url: `/api/bookings/${id}/accept`, headers: lender.headers })).statusCode).toBe(200);
+    // Ten requests for days 2–3, which fit only once the units are renumbered, and twenty of 1 to 3 days from day 5 to 11.
+    const requests: string[] = [];
+    for (let index = 0; index < 30; index += 1) {
+      const from = index < 10 ? 2 : 5 + ((index * 7) % 5);
+      requests.push(await ask(from, index < 10 ? 3 : from + (index % 3)));
+    }
+
+    // While they are accepted, the borrower cancels two of the earlier loans, whose units may be moving.
+    const answers = await Promise.all([
+      ...requests.map((id) => t.app.inject({ method: 'POST', url: `/api/bookings/${id}/accept`, headers: lender.headers })),
+      ...earlier.slice(1).map((id) => t.app.inject({ method: 'POST', url: `/api/bookings/${id}/cancel`, headers: borrower.headers, payload: { reason: 'Finalement annulé' } })),
+    ]);
+    for (const answer of answers) expect([200, 409], answer.body).toContain(answer.statusCode);
+    expect(answers.slice(0, requests.length).filter((answer) => answer.statusCode === 200).length).toBeGreaterThan(0);
+
+    const overCommitted = rowsOf<{ day: string }>(
+      await t.connection.db.execute(sql`
+        select d::date::text as day from booking_units u, generate_series(u.held_from, u.held_until - 1, interval '1 day') d
+        where u.item_id = ${item.id} group by d having count(*) > 2`),
+    );
+    expect(overCommitted).toEqual([]);
+    // Each accepted loan holds its unit, and nothing else holds any.
+    const holders = rowsOf<{ status: string; units: number }>(
+      await t.connection.db.execute(sql`
+        select b.status::text as status, count(u.unit_number)::int as units
+        from bookings b join booking_lines l on l.booking_id = b.id left join booking_units u on u.line_id = l.id
+        where l.item_id = ${item.id} group by b.id, b.status`),
+    );
+    for (const holder of holders) expect(holder.units).toBe(holder.status === 'accepted' ? 1 : 0);
+  }, 60_000);
+
   it('refuses, in the database itself, a unit held twice on overlapping days', async () => {
     const lender = await signedInStructure(t.app, t.connection.db);
     const borrower = await signedInStructure(t.app, t.connection.db);

@@ -126,7 +126,7 @@ describe('the life of a loan, step by step, as each side sees it', () => {
     expect((await moveBookingTo(t.app, lender.headers, booking.id, 'accept')).viewer.actions).toEqual(['cancel', 'done']);
     const pickup = await step(lender.headers, booking.id, 'pickup');
     expect(pickup.statusCode).toBe(409);
-    expect(pickup.json().error).toBe('booking_out_of_order');
+    expect(pickup.json()).toMatchObject({ error: 'booking_out_of_order', message: 'Un service ne se retire ni ne se rend : une fois rendu, notez-le comme réalisé.' });
     const done = await moveBookingTo(t.app, lender.headers, booking.id, 'done', { note: 'Super séance' });
     expect(done).toMatchObject({ status: 'done', viewer: { actions: ['close'] } });
     expect((await seen(borrower.headers, booking.id)).viewer.actions).toEqual(['close']);
@@ -221,18 +221,18 @@ describe('who may take a step', () => {
 
 describe('steps out of order', () => {
   it.each([
-    ['a pickup of a request', [] as string[], 'pickup', 'en attente de réponse'],
-    ['a return of a loan not picked up', ['accept'], 'return', 'acceptée'],
-    ['a second acceptance', ['accept'], 'accept', 'acceptée'],
-    ['a decline after acceptance', ['accept'], 'decline', 'acceptée'],
-    ['a close of a loan still out', ['accept', 'pickup'], 'close', 'en cours'],
-    ['« done » on an item', ['accept'], 'done', 'acceptée'],
-  ])('refuses %s with a 409 naming the current state, and records nothing', async (_case, before, action, stateWords) => {
+    ['a pickup of a request', [] as string[], 'pickup', 'Cette demande est en attente de réponse : elle doit d’abord être acceptée.'],
+    ['a return of a loan not picked up', ['accept'], 'return', 'Cette demande est acceptée : le retrait du matériel doit d’abord être noté.'],
+    ['a second acceptance', ['accept'], 'accept', 'Cette demande est acceptée : cette étape ne s’applique plus (la page était peut-être ancienne).'],
+    ['a decline after acceptance', ['accept'], 'decline', 'Cette demande est acceptée : cette étape ne s’applique plus'],
+    ['a close of a loan still out', ['accept', 'pickup'], 'close', 'Cette demande est en cours (matériel retiré) : le retour du matériel doit d’abord être noté.'],
+    ['« done » on an item', ['accept'], 'done', 'Un prêt de matériel se termine par son retour'],
+  ])('refuses %s with a 409 saying why, and records nothing', async (_case, before, action, why) => {
     const { lender, booking } = await requestedLoan();
     for (const earlier of before) await moveBookingTo(t.app, lender.headers, booking.id, earlier as 'accept');
     const response = await step(lender.headers, booking.id, action);
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ error: 'booking_out_of_order', message: expect.stringContaining(`Cette demande est ${stateWords}`) });
+    expect(response.json()).toMatchObject({ error: 'booking_out_of_order', message: expect.stringContaining(why) });
     const after = await seen(lender.headers, booking.id);
     expect(after.events).toHaveLength(1 + before.length);
   });

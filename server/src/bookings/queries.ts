@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
 import { bookingEvents, bookingGroups, bookingLines, bookingMessages, bookings, bookingUnits } from '../db/schema/bookings.ts';
@@ -45,7 +45,7 @@ export async function selectLines(db: Database, bookingIds: string[]) {
     .from(bookingLines)
     .innerJoin(items, eq(items.id, bookingLines.itemId))
     .where(inArray(bookingLines.bookingId, bookingIds))
-    .orderBy(asc(items.title));
+    .orderBy(asc(items.title), asc(bookingLines.id));
 }
 
 /** Locks the booking for the rest of the transaction: two answers to one request never interleave. */
@@ -68,6 +68,27 @@ export async function lockItems(db: Database, itemIds: string[]) {
     .where(inArray(items.id, sorted))
     .orderBy(asc(items.id))
     .for('no key update');
+}
+
+/** Locks the service: accepting its requests happens one after the other, like an item's. */
+export async function lockService(db: Database, serviceId: string) {
+  await db.select({ id: services.id }).from(services).where(eq(services.id, serviceId)).for('no key update');
+}
+
+/** The other requests for the same service whose time overlaps: after an acceptance, they cannot be served. */
+export async function selectCompetingServiceRequests(db: Database, accepted: { id: string; serviceId: string; startsAt: Date; endsAt: Date }) {
+  return db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.serviceId, accepted.serviceId),
+        eq(bookings.status, 'requested'),
+        ne(bookings.id, accepted.id),
+        sql`tstzrange(${bookings.startsAt}, ${bookings.endsAt}, '[)') && tstzrange(${accepted.startsAt.toISOString()}::timestamptz, ${accepted.endsAt.toISOString()}::timestamptz, '[)')`,
+      ),
+    )
+    .orderBy(asc(bookings.id));
 }
 
 /** Compare-and-set: moves the booking only if it is still in `from`; answers the new row or nothing. */
@@ -107,6 +128,45 @@ export async function insertUnits(db: Database, units: Array<typeof bookingUnits
   if (units.length > 0) await db.insert(bookingUnits).values(units);
 }
 
+/** Every unit an item's current and future loans hold, with the line holding it. */
+export async function selectItemHolds(db: Database, itemId: string) {
+  return db
+    .select({ lineId: bookingUnits.lineId, unitNumber: bookingUnits.unitNumber, heldFrom: bookingUnits.heldFrom, heldUntil: bookingUnits.heldUntil })
+    .from(bookingUnits)
+    .where(eq(bookingUnits.itemId, itemId));
+}
+
+/**
+ * Locks (shared, in id order) the loans holding units of the item: while their units are
+ * renumbered, none of them can be cancelled or returned, which would release units in between.
+ */
+export async function lockLoansHolding(db: Database, itemId: string) {
+  await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(
+      inArray(
+        bookings.id,
+        db.select({ id: bookingLines.bookingId }).from(bookingLines).innerJoin(bookingUnits, eq(bookingUnits.lineId, bookingLines.id)).where(eq(bookingUnits.itemId, itemId)),
+      ),
+    )
+    .orderBy(asc(bookings.id))
+    .for('share');
+}
+
+/** Gives held units new numbers: all moved rows go, then come back, so no step ever overlaps. */
+export async function renumberUnits(db: Database, moves: Array<{ lineId: string; from: number; to: number }>) {
+  if (moves.length === 0) return;
+  const removed = await db
+    .delete(bookingUnits)
+    .where(or(...moves.map((move) => and(eq(bookingUnits.lineId, move.lineId), eq(bookingUnits.unitNumber, move.from)))))
+    .returning();
+  await insertUnits(
+    db,
+    removed.map((row) => ({ ...row, unitNumber: moves.find((move) => move.lineId === row.lineId && move.from === row.unitNumber)!.to })),
+  );
+}
+
 export async function selectEvents(db: Database, bookingId: string) {
   return db
     .select({
@@ -143,7 +203,9 @@ export async function selectCompetingRequests(db: Database, bookingId: string, i
         inArray(bookingLines.itemId, itemIds),
         sql`${bookings.startDate} <= ${endDate}::date + ${items.bufferDays} and ${bookings.endDate} + ${items.bufferDays} >= ${startDate}::date`,
       ),
-    );
+    )
+    // Declined in id order: two acceptances declining the same requests never wait on each other in a circle.
+    .orderBy(asc(bookings.id));
 }
 
 export async function selectMessages(db: Database, bookingId: string) {

@@ -33,6 +33,11 @@ export async function getBooking(db: Database, actor: Actor, id: string) {
   };
 }
 
+// The shapes this API writes into its cursors (createdKey, ids): anything else is refused before SQL sees it.
+const isCursorInstant = (text: string | undefined) =>
+  text !== undefined && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(text) && !Number.isNaN(Date.parse(text)) && new Date(Date.parse(text)).toISOString().slice(0, 23) === text.slice(0, 23);
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** GET /bookings?as=…: the caller's requests (borrower) or those its structures received (lender), newest first. */
 export async function listBookings(db: Database, actor: Actor, query: BookingListQuery) {
   const limit = query.limit ?? 30;
@@ -43,7 +48,7 @@ export async function listBookings(db: Database, actor: Actor, query: BookingLis
   if (query.status) conditions.push(eq(bookings.status, query.status));
   if (query.cursor) {
     const [createdAt, id] = decodeCursor(query.cursor, 2);
-    if (Number.isNaN(Date.parse(createdAt!)) || !/^[0-9a-f-]{36}$/i.test(id!)) throw fieldError('cursor', 'Le curseur de pagination est invalide.', 'format');
+    if (!isCursorInstant(createdAt) || !uuid.test(id ?? '')) throw fieldError('cursor', 'Le curseur de pagination est invalide.', 'format');
     conditions.push(sql`(${bookings.createdAt} < ${createdAt}::timestamptz or (${bookings.createdAt} = ${createdAt}::timestamptz and ${bookings.id} < ${id}::uuid))`);
   }
   const rows = await selectBookings(db, and(...conditions)!, { limit: limit + 1 });

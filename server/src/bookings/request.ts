@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import { requireTradingMemberOf } from '../auth/policies.ts';
 import { selectBlockedPeriods, selectHolds } from '../availability/queries.ts';
-import { freeUnitNumbers, heldRange, loanRuleBreach, longDay } from '../availability/rules.ts';
+import { heldRange, loanRuleBreach, longDay, unitsFreeThroughout } from '../availability/rules.ts';
 import { loanRulesOf } from '../availability/service.ts';
 import type { Database } from '../db/client.ts';
 import { bookings } from '../db/schema/bookings.ts';
@@ -78,9 +78,9 @@ async function requestLoans(
       continue;
     }
     const held = heldRange(startDate, endDate, rules.bufferDays);
-    const free = freeUnitNumbers(rules.quantity, await selectHolds(db, item.id, held.heldFrom, held.heldUntil), held);
-    if (free.length < quantity) {
-      problems.push({ field: field('quantity'), rule: 'available', message: unavailableMessage(item.title, free.length, quantity, startDate, endDate), unavailable: true });
+    const free = unitsFreeThroughout(rules.quantity, await selectHolds(db, item.id, held.heldFrom, held.heldUntil), held);
+    if (free < quantity) {
+      problems.push({ field: field('quantity'), rule: 'available', message: unavailableMessage(item.title, free, quantity, startDate, endDate), unavailable: true });
       continue;
     }
     planned.push({ itemId: item.id, quantity, lenderOrganisationId: item.organisationId });
@@ -127,7 +127,7 @@ export async function requestService(db: Database, actor: Actor, input: ServiceB
   const endsAt = new Date(input.endsAt);
   if (endsAt <= startsAt) throw ruleError('endsAt', 'order', 'La fin du créneau doit suivre son début.');
   if (startsAt <= new Date()) throw ruleError('startsAt', 'past', 'Ce créneau est passé : choisissez un moment à venir.');
-  const breach = serviceSlotBreach(await selectSlots(db, service.id), service.onRequest, startsAt, endsAt);
+  const breach = serviceSlotBreach(await selectSlots(db, service.id), service.onRequest, startsAt, endsAt, parisToday());
   if (breach) throw ruleError(breach.field, breach.rule, breach.message);
   const [taken] = await db
     .select({ id: bookings.id })

@@ -262,21 +262,42 @@ describe('POST /api/bookings for a service, by time slot', () => {
     expect((await request(borrower.headers, { serviceId: service.id, ...at(day, '10:30', '11:30') })).statusCode).toBe(201);
   });
 
-  it('accepts only one of two overlapping requests: the second acceptance is a 409', async () => {
+  it('accepts only one of two overlapping requests: the other is declined with the reason, and accepting it is a 409', async () => {
     const day = dayFromToday(9);
     const { lender, service } = await serviceWithSlot(day);
     const one = await signedInStructure(t.app, db());
     const two = await signedInStructure(t.app, db());
+    const three = await signedInStructure(t.app, db());
     const first = (await request(one.headers, { serviceId: service.id, ...at(day, '09:00', '10:30') })).json<BookingDetail>();
     const second = (await request(two.headers, { serviceId: service.id, ...at(day, '10:00', '11:00') })).json<BookingDetail>();
+    const later = (await request(three.headers, { serviceId: service.id, ...at(day, '10:30', '11:30') })).json<BookingDetail>();
     expect(second.status).toBe('requested');
     await moveBookingTo(t.app, lender.headers, first.id, 'accept');
     const response = await t.app.inject({ method: 'POST', url: `/api/bookings/${second.id}/accept`, headers: lender.headers, payload: {} });
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ error: 'slot_unavailable', message: 'Ce créneau est déjà pris par une autre demande acceptée.' });
-    const after = (await t.app.inject({ method: 'GET', url: `/api/bookings/${second.id}`, headers: two.headers })).json<BookingDetail>();
-    expect(after.status).toBe('requested');
-    expect(after.events).toHaveLength(1);
+    expect(response.json()).toMatchObject({ error: 'booking_out_of_order', message: expect.stringContaining('refusée') });
+    const told = (await t.app.inject({ method: 'GET', url: `/api/bookings/${second.id}`, headers: two.headers })).json<BookingDetail>();
+    expect(told).toMatchObject({ status: 'declined', answer: 'Ce créneau n’est plus libre : une autre demande vient d’être acceptée.' });
+    expect(told.events.at(-1)).toMatchObject({ action: 'decline', party: 'lender' });
+    // The request starting when the accepted one ends still waits, and can be accepted.
+    expect((await moveBookingTo(t.app, lender.headers, later.id, 'accept')).status).toBe('accepted');
+  });
+
+  it('keeps a request « sur demande » within one day and the year ahead, and refuses all when the service takes none', async () => {
+    const lender = await signedInStructure(t.app, db());
+    const service = await makeService(db(), { organisationId: lender.organisation.id });
+    const borrower = await signedInStructure(t.app, db());
+    const overDays = await request(borrower.headers, { serviceId: service.id, startsAt: parisInstant(dayFromToday(5), '10:00').toISOString(), endsAt: parisInstant(dayFromToday(95), '10:00').toISOString() });
+    expect(overDays.statusCode).toBe(400);
+    expect(overDays.json()).toMatchObject({ error: 'booking_rule', details: [{ field: 'endsAt', rule: 'same_day' }] });
+    const tooFar = await request(borrower.headers, { serviceId: service.id, ...at(dayFromToday(400), '10:00', '11:00') });
+    expect(tooFar.json()).toMatchObject({ error: 'booking_rule', details: [{ field: 'startsAt', rule: 'horizon' }] });
+
+    const closed = await t.app.inject({ method: 'PATCH', url: `/api/services/${service.id}`, headers: lender.headers, payload: { slots: [], onRequest: false } });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const refused = await request(borrower.headers, { serviceId: service.id, ...at(dayFromToday(5), '10:00', '11:00') });
+    expect(refused.json()).toMatchObject({ error: 'booking_rule', message: 'Ce service ne prend pas de réservation en ce moment : écrivez à la structure qui le propose.' });
+    expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(0);
   });
 
   it('refuses a past time slot and a reversed one', async () => {

@@ -1,14 +1,23 @@
 import type { ServiceSlot } from '../domain/bookings.ts';
-import { isoWeekday, parisClockOf, parisDayOf } from '../domain/calendar-days.ts';
+import { addDays, isoWeekday, parisClockOf, parisDayOf } from '../domain/calendar-days.ts';
 
 const weekdayNames = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+/** A service is booked at most this far ahead, like an item's default horizon stretched to a year. */
+export const serviceHorizonDays = 365;
 
 /**
- * Whether a requested time fits the service: inside one of its weekly slots (Paris time, within
- * one day), or anywhere when it also takes requests « sur demande ».
+ * Whether a requested time fits the service: within one Paris day and the year ahead, and inside
+ * one of its weekly slots (Paris time) — or anywhere when it takes requests « sur demande ».
  */
-export function serviceSlotBreach(slots: ServiceSlot[], onRequest: boolean, startsAt: Date, endsAt: Date) {
+export function serviceSlotBreach(slots: ServiceSlot[], onRequest: boolean, startsAt: Date, endsAt: Date, today: string) {
   const day = parisDayOf(startsAt);
+  const endsOnSameDay = parisDayOf(endsAt) === day || (parisDayOf(endsAt) === addDays(day, 1) && parisClockOf(endsAt) === '00:00');
+  if (!endsOnSameDay) return { field: 'endsAt', rule: 'same_day', message: 'Un créneau commence et finit le même jour : pour plusieurs jours, faites une demande par jour.' };
+  if (day > addDays(today, serviceHorizonDays)) {
+    return { field: 'startsAt', rule: 'horizon', message: `On réserve un service au plus ${serviceHorizonDays} jours à l’avance.` };
+  }
+  if (onRequest) return null;
+  if (slots.length === 0) return { field: 'startsAt', rule: 'slot', message: 'Ce service ne prend pas de réservation en ce moment : écrivez à la structure qui le propose.' };
   const fits = slots.some(
     (slot) =>
       slot.weekday === isoWeekday(day) &&
@@ -17,7 +26,7 @@ export function serviceSlotBreach(slots: ServiceSlot[], onRequest: boolean, star
       parisClockOf(endsAt) <= slot.endsAt &&
       parisClockOf(endsAt) !== '00:00',
   );
-  if (fits || onRequest || slots.length === 0) return null;
+  if (fits) return null;
   const offered = slots.map((slot) => `${weekdayNames[slot.weekday - 1]} ${slot.startsAt}–${slot.endsAt}`).join(', ');
   return { field: 'startsAt', rule: 'slot', message: `Ce service se réserve sur ses créneaux : ${offered}.` };
 }

@@ -1,8 +1,8 @@
-import { and, eq, inArray, lte } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import { requireTradingMemberOf } from '../auth/policies.ts';
 import { selectBlockedPeriods, selectHolds } from '../availability/queries.ts';
-import { blockedReasonLabels, freeUnitNumbers, heldRange, longDay } from '../availability/rules.ts';
+import { blockedReasonLabels, freeUnitNumbers, heldRange, longDay, packUnits, unitsFreeThroughout } from '../availability/rules.ts';
 import type { Database } from '../db/client.ts';
 import { databaseError, exclusionViolation } from '../db/errors.ts';
 import { bookings } from '../db/schema/bookings.ts';
@@ -17,9 +17,14 @@ import {
   insertUnits,
   lockBooking,
   lockItems,
+  lockLoansHolding,
+  lockService,
   moveBooking,
   type NewBookingRow,
+  renumberUnits,
   selectCompetingRequests,
+  selectCompetingServiceRequests,
+  selectItemHolds,
   selectLines,
 } from './queries.ts';
 
@@ -39,6 +44,7 @@ export async function transitionBooking<Action extends ActorAction>(db: Database
     const lines = seen.kind === 'item' ? await selectLines(tx, [id]) : [];
     // Items before the booking, in the same order everywhere: accepts of one item queue up here.
     const lockedItems = action === 'accept' ? await lockItems(tx, lines.map((line) => line.itemId)) : [];
+    if (action === 'accept' && seen.kind === 'service') await lockService(tx, seen.serviceId!);
     const booking = await lockBooking(tx, id);
     if (!booking) throw notFound();
     const party = sideFor(actor, booking, action);
@@ -47,15 +53,16 @@ export async function transitionBooking<Action extends ActorAction>(db: Database
       throw new AppError('booking_out_of_order', 'Cette demande a expiré faute de réponse à temps : l’emprunteur·se peut en refaire une.');
     }
     const verdict = judgeTransition(booking, action, party);
-    if (!verdict.allowed) throw new AppError('booking_out_of_order', outOfOrderMessage(booking.status));
+    if (!verdict.allowed) throw new AppError('booking_out_of_order', outOfOrderMessage(booking, action));
     const changes = changesFor(action, body as TransitionBody[ActorAction], booking);
     try {
       const moved = await moveBooking(tx, id, booking.status, { status: verdict.to, ...changes });
-      if (!moved) throw new AppError('booking_out_of_order', outOfOrderMessage(booking.status));
+      if (!moved) throw new AppError('booking_out_of_order', outOfOrderMessage(booking, action));
       if (action === 'accept' && booking.kind === 'item') {
         await holdUnits(tx, booking, lines, lockedItems);
         await declineCompetitors(tx, actor, booking, lines.map((line) => line.itemId));
       }
+      if (action === 'accept' && booking.kind === 'service') await declineServiceCompetitors(tx, actor, booking);
     } catch (error) {
       throw asUnavailable(error, booking.kind);
     }
@@ -95,7 +102,11 @@ function noteOf(action: ActorAction, body: TransitionBody[ActorAction]): string 
 
 type Line = { id: string; itemId: string; title: string; quantity: number };
 
-/** Takes the lowest free units of each line for its days and buffer, or refuses the acceptance (409). */
+/**
+ * Holds units of each line for its days and buffer, or refuses the acceptance (409). Units are
+ * interchangeable: when enough are free every day but no unit is free all along, the item's
+ * holds are renumbered (packUnits) to make room, under the item lock the caller took.
+ */
 async function holdUnits(db: Database, booking: BookingRow, lines: Line[], lockedItems: Array<{ id: string; quantity: number; bufferDays: number }>) {
   const startDate = booking.startDate!;
   const endDate = booking.endDate!;
@@ -106,9 +117,41 @@ async function holdUnits(db: Database, booking: BookingRow, lines: Line[], locke
       throw new AppError('item_unavailable', `Vous avez bloqué « ${line.title} » du ${longDay(blocked.startDate)} au ${longDay(blocked.endDate)} (${blockedReasonLabels[blocked.reason]}) : débloquez ces jours pour accepter.`);
     }
     const held = heldRange(startDate, endDate, item.bufferDays);
-    const free = freeUnitNumbers(item.quantity, await selectHolds(db, item.id, held.heldFrom, held.heldUntil), held);
-    if (free.length < line.quantity) throw unavailable(line.title, free.length, line.quantity);
-    await insertUnits(db, free.slice(0, line.quantity).map((unitNumber) => ({ lineId: line.id, itemId: item.id, unitNumber, ...held })));
+    const holds = await selectItemHolds(db, item.id);
+    const freeAllAlong = unitsFreeThroughout(item.quantity, holds, held);
+    if (freeAllAlong < line.quantity) throw unavailable(line.title, freeAllAlong, line.quantity);
+    const free = freeUnitNumbers(item.quantity, holds, held);
+    if (free.length >= line.quantity) {
+      await insertUnits(db, free.slice(0, line.quantity).map((unitNumber) => ({ lineId: line.id, itemId: item.id, unitNumber, ...held })));
+    } else {
+      await packAndHold(db, item, { lineId: line.id, quantity: line.quantity, ...held });
+    }
+  }
+}
+
+async function packAndHold(db: Database, item: { id: string; quantity: number }, wanted: { lineId: string; quantity: number; heldFrom: string; heldUntil: string }) {
+  await lockLoansHolding(db, item.id);
+  const holds = await selectItemHolds(db, item.id); // again: a loan may have let go of its units while we waited
+  const newcomers = Array.from({ length: wanted.quantity }, () => ({ lineId: wanted.lineId, unitNumber: 0, heldFrom: wanted.heldFrom, heldUntil: wanted.heldUntil }));
+  const packed = packUnits([...holds.map((hold) => ({ ...hold, was: hold.unitNumber })), ...newcomers.map((hold) => ({ ...hold, was: 0 }))]);
+  if (packed.some((hold) => hold.unitNumber > item.quantity)) throw new AppError('item_unavailable', 'Ce matériel n’est plus libre à ces dates : un autre prêt a été accepté entre-temps.');
+  await renumberUnits(
+    db,
+    packed.filter((hold) => hold.was > 0 && hold.was !== hold.unitNumber).map((hold) => ({ lineId: hold.lineId, from: hold.was, to: hold.unitNumber })),
+  );
+  await insertUnits(db, packed.filter((hold) => hold.was === 0).map(({ lineId, unitNumber, heldFrom, heldUntil }) => ({ lineId, itemId: item.id, unitNumber, heldFrom, heldUntil })));
+}
+
+/** The requests for the same service at overlapping times are declined: the slot is taken. */
+async function declineServiceCompetitors(db: Database, actor: Actor, accepted: BookingRow) {
+  const competitors = await selectCompetingServiceRequests(db, { id: accepted.id, serviceId: accepted.serviceId!, startsAt: accepted.startsAt!, endsAt: accepted.endsAt! });
+  await declineAsTaken(db, actor, competitors.map((competitor) => competitor.id), 'Ce créneau n’est plus libre : une autre demande vient d’être acceptée.');
+}
+
+async function declineAsTaken(db: Database, actor: Actor, bookingIds: string[], reason: string) {
+  for (const id of bookingIds) {
+    const moved = await moveBooking(db, id, 'requested', { status: 'declined', answer: reason, expiresAt: null });
+    if (moved) await insertEvent(db, { bookingId: id, action: 'decline', fromStatus: 'requested', toStatus: 'declined', party: 'lender', actorId: actor.user.id, note: reason });
   }
 }
 
@@ -122,19 +165,17 @@ async function declineCompetitors(db: Database, actor: Actor, accepted: BookingR
     .select({ id: items.id, quantity: items.quantity, bufferDays: items.bufferDays })
     .from(items)
     .where(inArray(items.id, [...new Set(lines.map((line) => line.itemId))]));
+  const unservable: string[] = [];
   for (const competitor of competitors) {
     let servable = true;
     for (const line of lines.filter((candidate) => candidate.bookingId === competitor.id)) {
       const item = rules.find((candidate) => candidate.id === line.itemId)!;
       const held = heldRange(competitor.startDate!, competitor.endDate!, item.bufferDays);
-      const free = freeUnitNumbers(item.quantity, await selectHolds(db, line.itemId, held.heldFrom, held.heldUntil), held);
-      if (free.length < line.quantity) servable = false;
+      if (unitsFreeThroughout(item.quantity, await selectHolds(db, line.itemId, held.heldFrom, held.heldUntil), held) < line.quantity) servable = false;
     }
-    if (servable) continue;
-    const reason = 'Plus disponible à ces dates : une autre demande vient d’être acceptée.';
-    const moved = await moveBooking(db, competitor.id, 'requested', { status: 'declined', answer: reason, expiresAt: null });
-    if (moved) await insertEvent(db, { bookingId: competitor.id, action: 'decline', fromStatus: 'requested', toStatus: 'declined', party: 'lender', actorId: actor.user.id, note: reason });
+    if (!servable) unservable.push(competitor.id);
   }
+  await declineAsTaken(db, actor, unservable, 'Plus disponible à ces dates : une autre demande vient d’être acceptée.');
 }
 
 /** The system's step: requests nobody answered in time expire. Answers how many did. */
@@ -142,7 +183,7 @@ export async function expireRequests(db: Database, now: Date = new Date()): Prom
   return db.transaction(async (tx) => {
     const expired = await tx
       .update(bookings)
-      .set({ status: 'expired', expiresAt: null, updatedAt: now })
+      .set({ status: 'expired', expiresAt: null, updatedAt: now, revision: sql`${bookings.revision} + 1` })
       .where(and(eq(bookings.status, 'requested'), lte(bookings.expiresAt, now)))
       .returning({ id: bookings.id });
     for (const { id } of expired) {

@@ -1,7 +1,7 @@
 /**
  * The calendar as a date-range picker: what each day looks like, which days may start a loan,
  * which may end the one being chosen, and the link each day offers. Only possible dates are
- * offered; the API still has the last word (a unit must be free for the whole loan).
+ * offered; the API still has the last word (another loan may have been accepted meanwhile).
  */
 import { addDays, daysFrom } from '@mutua/server/domain/calendar-days';
 import type { AvailabilityDay } from '$lib/api-types';
