@@ -107,7 +107,7 @@ describe('POST /api/bookings/batch: all lines or none', () => {
     const response = await batch(borrower.headers, { lines: [{ itemId: velo.id }, { itemId: tonnelle.id, quantity: 4 }, { itemId: tables.id }], startDate, endDate });
     expect(response.statusCode).toBe(400);
     const body = response.json();
-    expect(body).toMatchObject({ error: 'booking_rule', details: [{ field: 'lines/1/quantity', rule: 'quantity' }] });
+    expect(body).toMatchObject({ error: 'booking_rule', details: [{ field: 'lines.1.quantity', rule: 'quantity' }] });
     expect(body.details).toHaveLength(1);
     for (const message of [body.message, body.details[0].message]) {
       expect(message).toMatch(/^« Tonnelle 3x3 » : .*n’a que 3 unités : vous en demandez 4\.$/);
@@ -122,7 +122,7 @@ describe('POST /api/bookings/batch: all lines or none', () => {
     expect(response.json()).toMatchObject({
       error: 'booking_rule',
       message: expect.stringMatching(/^« Tables pliantes » : .*au plus 2 jours \(vous en demandez 4\)\.$/),
-      details: [{ field: 'lines/2/endDate', rule: 'max_length' }],
+      details: [{ field: 'lines.2.endDate', rule: 'max_length' }],
     });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 0, groups: 0 });
   });
@@ -140,8 +140,8 @@ describe('POST /api/bookings/batch: all lines or none', () => {
       error: 'booking_rule',
       message: '2 lignes de la demande posent problème : rien n’a été envoyé.',
       details: [
-        { field: 'lines/2/itemId', rule: 'duplicate', message: 'Cet objet est déjà dans la demande : changez plutôt sa quantité.' },
-        { field: 'lines/3/itemId', rule: 'exists', message: 'Objet introuvable.' },
+        { field: 'lines.2.itemId', rule: 'duplicate', message: 'Cet objet est déjà dans la demande : changez plutôt sa quantité.' },
+        { field: 'lines.3.itemId', rule: 'exists', message: 'Objet introuvable.' },
       ],
     });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 0, groups: 0 });
@@ -154,7 +154,7 @@ describe('POST /api/bookings/batch: all lines or none', () => {
     await moveBookingTo(t.app, velos.headers, taken.bookings[0]!.id, 'accept');
     const response = await batch(borrower.headers, { lines: [{ itemId: tonnelle.id }, { itemId: velo.id }], startDate, endDate });
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ error: 'item_unavailable', message: expect.stringContaining('« Vélo cargo » n’est plus disponible'), details: [{ field: 'lines/1/quantity', rule: 'available' }] });
+    expect(response.json()).toMatchObject({ error: 'item_unavailable', message: expect.stringContaining('« Vélo cargo » n’est plus disponible'), details: [{ field: 'lines.1.quantity', rule: 'available' }] });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 0, groups: 0 });
   });
 

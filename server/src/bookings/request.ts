@@ -32,8 +32,8 @@ export async function requestItemLoan(db: Database, actor: Actor, input: ItemBoo
 
 /** A « panier »: the same days, several items from several lenders; one request per lender, all or none. */
 export async function requestBatch(db: Database, actor: Actor, input: BatchCreate, settings: RequestSettings) {
-  // Every refusal of a line names that line, a date rule of its item too (`lines/2/endDate`): the basket shows it there.
-  return requestLoans(db, actor, input, settings, { grouped: true, fieldOf: (field, index) => `lines/${index}/${field}` });
+  // Every refusal of a line names that line, a date rule of its item too (`lines.2.endDate`, the same path style as schema errors): the basket shows it there.
+  return requestLoans(db, actor, input, settings, { grouped: true, fieldOf: (field, index) => `lines.${index}.${field}` });
 }
 
 async function requestLoans(

@@ -131,10 +131,10 @@ describe('sending the basket', () => {
   });
 
   it('finds the line an error is about', () => {
-    expect(lineOfField(basket, 'lines/1/itemId')).toBe(sono);
+    expect(lineOfField(basket, 'lines.1.itemId')).toBe(sono);
     expect(lineOfField(basket, 'lines.2.quantity')).toBe(tables);
-    expect(lineOfField(basket, 'lines/0')).toBe(tonnelle);
-    expect(lineOfField(basket, 'lines/9/itemId')).toBeNull();
+    expect(lineOfField(basket, 'lines.0')).toBe(tonnelle);
+    expect(lineOfField(basket, 'lines.9.itemId')).toBeNull();
     expect(lineOfField(basket, 'startDate')).toBeNull();
   });
 });

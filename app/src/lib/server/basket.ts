@@ -128,7 +128,7 @@ export function batchBody(basket: Basket, extras: { message: string; organisatio
   };
 }
 
-/** The item an error of the batch is about: `lines/1/itemId` (or `lines.1.quantity`) → the second line's. */
+/** The item an error of the batch is about: `lines.1.itemId` or `lines.1.quantity` → the second line’s. */
 export function lineOfField(basket: Basket, field: string): string | null {
   const match = /^lines[/.](\d+)(?:[/.]|$)/.exec(field);
   return match ? (basket.lines[Number(match[1])]?.itemId ?? null) : null;

@@ -185,7 +185,7 @@ export const actions: Actions = {
 };
 
 /**
- * The batch's refusal, each error where it belongs: a line's next to that line (`lines/0/itemId`),
+ * The batch's refusal, each error where it belongs: a line's next to that line (`lines.0.itemId`),
  * the dates next to the basket's dates, the message and structure next to their fields. The
  * summary links to each (see the ids in BasketPanel).
  */
