@@ -6,8 +6,9 @@ ALTER TABLE "booking_units" ADD CONSTRAINT "booking_units_no_overlap"
   EXCLUDE USING gist ("item_id" WITH =, "unit_number" WITH =, daterange("held_from", "held_until", '[)') WITH &&);
 --> statement-breakpoint
 
--- 2. Units are numbered within the item's quantity, and only an accepted or picked-up loan holds
---    any. Reading the item FOR SHARE makes a concurrent change of its quantity wait for us.
+-- 2. Units are numbered within the item's quantity, and only a loan that was accepted and not
+--    called off holds any (a returned one keeps its rest days, see 4). Reading the item FOR SHARE
+--    makes a concurrent change of its quantity wait for us.
 CREATE FUNCTION booking_unit_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   item_quantity integer;
@@ -20,7 +21,7 @@ BEGIN
   END IF;
   SELECT b.status INTO loan_status FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
     WHERE l.id = NEW.line_id AND l.item_id = NEW.item_id;
-  IF loan_status IS NULL OR loan_status NOT IN ('accepted', 'picked_up') THEN
+  IF loan_status IS NULL OR loan_status NOT IN ('accepted', 'picked_up', 'returned', 'closed') THEN
     RAISE EXCEPTION 'line % does not hold units (status %)', NEW.line_id, loan_status
       USING ERRCODE = '23514', CONSTRAINT = 'booking_units_held_by_loan';
   END IF;
@@ -48,15 +49,26 @@ CREATE TRIGGER "items_quantity_guard" BEFORE UPDATE OF "quantity" ON "items"
   FOR EACH ROW EXECUTE FUNCTION item_quantity_guard();
 --> statement-breakpoint
 
--- 4. A loan that is no longer accepted or picked up releases its units, whoever changed it.
+-- 4. A loan called off (cancelled) releases its units, whoever changed it. A loan brought back
+--    keeps them until the day after its return plus the buffer (the days between two loans),
+--    never longer than planned: returned early, the item is free again sooner.
 CREATE FUNCTION booking_release_units() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  today date := (now() AT TIME ZONE 'Europe/Paris')::date;
 BEGIN
-  DELETE FROM booking_units u USING booking_lines l WHERE l.booking_id = NEW.id AND u.line_id = l.id;
+  IF NEW.status = 'returned' THEN
+    DELETE FROM booking_units u USING booking_lines l, items i
+      WHERE l.booking_id = NEW.id AND u.line_id = l.id AND i.id = l.item_id AND today + 1 + i.buffer_days <= u.held_from;
+    UPDATE booking_units u SET held_until = today + 1 + i.buffer_days FROM booking_lines l, items i
+      WHERE l.booking_id = NEW.id AND u.line_id = l.id AND i.id = l.item_id AND today + 1 + i.buffer_days < u.held_until;
+  ELSE
+    DELETE FROM booking_units u USING booking_lines l WHERE l.booking_id = NEW.id AND u.line_id = l.id;
+  END IF;
   RETURN NEW;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER "bookings_release_units" AFTER UPDATE OF "status" ON "bookings"
-  FOR EACH ROW WHEN (NEW.status NOT IN ('accepted', 'picked_up') AND OLD.status IN ('accepted', 'picked_up'))
+  FOR EACH ROW WHEN (OLD.status IN ('accepted', 'picked_up') AND NEW.status NOT IN ('accepted', 'picked_up'))
   EXECUTE FUNCTION booking_release_units();
 --> statement-breakpoint
 

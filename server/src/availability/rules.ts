@@ -18,7 +18,7 @@ export type LoanRules = {
   horizonDays: number;
 };
 
-/** A unit held by an accepted or picked-up loan: [heldFrom, heldUntil) includes the buffer. */
+/** A unit held by a loan (accepted, out, or back and resting): [heldFrom, heldUntil) includes the buffer. */
 export type Hold = { unitNumber: number; heldFrom: string; heldUntil: string };
 export type BlockedPeriod = { startDate: string; endDate: string; reason: BlockedReason };
 

@@ -45,7 +45,7 @@ async function requestedLoan(item: Parameters<typeof lendingScene>[2] = {}) {
 }
 
 describe('the life of a loan, step by step, as each side sees it', () => {
-  it('goes requested → accepted → picked up → returned → closed, holding a unit only while accepted or out', async () => {
+  it('goes requested → accepted → picked up → returned → closed, holding a unit while accepted or out (none once back before its first day)', async () => {
     const { lender, member, borrower, item, booking, startDate, endDate } = await requestedLoan();
     const around = [dayFromToday(9), dayFromToday(13)] as const;
     expect(booking).toMatchObject({
@@ -216,6 +216,28 @@ describe('who may take a step', () => {
     const after = await seen(lender.headers, booking.id);
     expect(after.status).toBe('requested');
     expect(after.events).toHaveLength(1);
+  });
+});
+
+describe('the days between two loans', () => {
+  it('stay held after a return: the item rests for its buffer after the day it came back, and is free again sooner when it came back early', async () => {
+    const { lender, borrower, item } = await lendingScene(t.app, db(), { quantity: 1, bufferDays: 2, minNoticeDays: 0, minLoanDays: 1 });
+    const loan = await makeBooking(t.app, borrower.headers, { itemId: item.id, startDate: dayFromToday(0), endDate: dayFromToday(5) });
+    await moveBookingTo(t.app, lender.headers, loan.id, 'accept');
+    await moveBookingTo(t.app, lender.headers, loan.id, 'pickup');
+    expect(Object.values(await unitsFreeByDay(t.app, item.id, dayFromToday(0), dayFromToday(8)))).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1]);
+
+    // Brought back today, five days early: held today and for the two rest days, free from the third.
+    await moveBookingTo(t.app, lender.headers, loan.id, 'return', { condition: 'as_lent' });
+    expect(Object.values(await unitsFreeByDay(t.app, item.id, dayFromToday(0), dayFromToday(8)))).toEqual([0, 0, 0, 1, 1, 1, 1, 1, 1]);
+    const other = await signedInStructure(t.app, db());
+    const during = await t.app.inject({ method: 'POST', url: '/api/bookings', headers: other.headers, payload: { itemId: item.id, startDate: dayFromToday(2), endDate: dayFromToday(2) } });
+    expect(during.statusCode).toBe(409);
+    // A loan on day 3 rests the item on days 4 and 5, free as well.
+    expect((await makeBooking(t.app, other.headers, { itemId: item.id, startDate: dayFromToday(3), endDate: dayFromToday(3) })).status).toBe('requested');
+    // Closing the loan changes nothing to the days held.
+    await moveBookingTo(t.app, borrower.headers, loan.id, 'close');
+    expect(Object.values(await unitsFreeByDay(t.app, item.id, dayFromToday(0), dayFromToday(3)))).toEqual([0, 0, 0, 1]);
   });
 });
 

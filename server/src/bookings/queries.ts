@@ -128,26 +128,34 @@ export async function insertUnits(db: Database, units: Array<typeof bookingUnits
   if (units.length > 0) await db.insert(bookingUnits).values(units);
 }
 
-/** Every unit an item's current and future loans hold, with the line holding it. */
-export async function selectItemHolds(db: Database, itemId: string) {
+/**
+ * The units an item's loans hold from `today` on, with the line holding each. Older holds cannot
+ * be in the way of a loan starting today or later, nor of a renumbering (which only moves holds
+ * starting today or later: one started earlier keeps its unit).
+ */
+export async function selectItemHolds(db: Database, itemId: string, today: string) {
   return db
     .select({ lineId: bookingUnits.lineId, unitNumber: bookingUnits.unitNumber, heldFrom: bookingUnits.heldFrom, heldUntil: bookingUnits.heldUntil })
     .from(bookingUnits)
-    .where(eq(bookingUnits.itemId, itemId));
+    .where(and(eq(bookingUnits.itemId, itemId), sql`${bookingUnits.heldUntil} > ${today}::date`));
 }
 
 /**
- * Locks (shared, in id order) the loans holding units of the item: while their units are
+ * Locks (shared, in id order) the loans holding units of the item from `today` on: while their units are
  * renumbered, none of them can be cancelled or returned, which would release units in between.
  */
-export async function lockLoansHolding(db: Database, itemId: string) {
+export async function lockLoansHolding(db: Database, itemId: string, today: string) {
   await db
     .select({ id: bookings.id })
     .from(bookings)
     .where(
       inArray(
         bookings.id,
-        db.select({ id: bookingLines.bookingId }).from(bookingLines).innerJoin(bookingUnits, eq(bookingUnits.lineId, bookingLines.id)).where(eq(bookingUnits.itemId, itemId)),
+        db
+          .select({ id: bookingLines.bookingId })
+          .from(bookingLines)
+          .innerJoin(bookingUnits, eq(bookingUnits.lineId, bookingLines.id))
+          .where(and(eq(bookingUnits.itemId, itemId), sql`${bookingUnits.heldUntil} > ${today}::date`)),
       ),
     )
     .orderBy(asc(bookings.id))

@@ -9,6 +9,7 @@ import { bookings } from '../db/schema/bookings.ts';
 import { items } from '../db/schema/items.ts';
 import { type BookingAction, type BookingParty, judgeTransition } from '../domain/booking-lifecycle.ts';
 import type { TransitionBody } from '../domain/bookings.ts';
+import { parisToday } from '../domain/calendar-days.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
 import { outOfOrderMessage, sideFor } from './parties.ts';
 import {
@@ -117,7 +118,7 @@ async function holdUnits(db: Database, booking: BookingRow, lines: Line[], locke
       throw new AppError('item_unavailable', `Vous avez bloqué « ${line.title} » du ${longDay(blocked.startDate)} au ${longDay(blocked.endDate)} (${blockedReasonLabels[blocked.reason]}) : débloquez ces jours pour accepter.`);
     }
     const held = heldRange(startDate, endDate, item.bufferDays);
-    const holds = await selectItemHolds(db, item.id);
+    const holds = await selectItemHolds(db, item.id, parisToday());
     const freeAllAlong = unitsFreeThroughout(item.quantity, holds, held);
     if (freeAllAlong < line.quantity) throw unavailable(line.title, freeAllAlong, line.quantity);
     const free = freeUnitNumbers(item.quantity, holds, held);
@@ -130,8 +131,9 @@ async function holdUnits(db: Database, booking: BookingRow, lines: Line[], locke
 }
 
 async function packAndHold(db: Database, item: { id: string; quantity: number }, wanted: { lineId: string; quantity: number; heldFrom: string; heldUntil: string }) {
-  await lockLoansHolding(db, item.id);
-  const holds = await selectItemHolds(db, item.id); // again: a loan may have let go of its units while we waited
+  const today = parisToday();
+  await lockLoansHolding(db, item.id, today);
+  const holds = await selectItemHolds(db, item.id, today); // again: a loan may have let go of its units while we waited
   const newcomers = Array.from({ length: wanted.quantity }, () => ({ lineId: wanted.lineId, unitNumber: 0, heldFrom: wanted.heldFrom, heldUntil: wanted.heldUntil }));
   const packed = packUnits([...holds.map((hold) => ({ ...hold, was: hold.unitNumber })), ...newcomers.map((hold) => ({ ...hold, was: 0 }))]);
   if (packed.some((hold) => hold.unitNumber > item.quantity)) throw new AppError('item_unavailable', 'Ce matériel n’est plus libre à ces dates : un autre prêt a été accepté entre-temps.');

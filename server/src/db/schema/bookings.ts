@@ -120,7 +120,8 @@ export const bookingLines = pgTable(
 
 /**
  * The units an accepted or picked-up line holds, from its first day to the day after its last
- * day plus the item's buffer (`held_until` excluded). The exclusion constraint of the bookings
+ * day plus the item's buffer (`held_until` excluded); once returned, until the day after the
+ * return plus the buffer, if that is sooner. The exclusion constraint of the bookings
  * migration forbids two holds of the same unit on overlapping days, and a trigger keeps
  * `unit_number` within the item's quantity: over-committing an item cannot be written.
  */
