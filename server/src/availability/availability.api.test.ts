@@ -257,6 +257,7 @@ describe('GET /api/items by dates (« dates first »)', () => {
     ['only the last day', () => `available_to=${dayFromToday(5)}`, 'available_from'],
     ['a quantity without dates', () => 'quantity=2', 'quantity'],
     ['days in reverse', () => `available_from=${dayFromToday(6)}&available_to=${dayFromToday(5)}`, 'available_to'],
+    ['days in the past', () => `available_from=${dayFromToday(-3)}&available_to=${dayFromToday(-1)}`, 'available_from'],
   ])('refuses %s (400 naming the field)', async (_case, query, field) => {
     const response = await t.app.inject({ method: 'GET', url: `/api/items?${query()}` });
     expect(response.statusCode).toBe(400);

@@ -68,6 +68,7 @@ function loanDatesOf(query: ItemSearchQuery) {
   }
   if (!startDate || !endDate) throw fieldError(startDate ? 'available_to' : 'available_from', 'Indiquez les deux dates : available_from et available_to.', 'requires');
   if (endDate < startDate) throw fieldError('available_to', 'Le dernier jour doit suivre le premier.', 'order');
+  if (startDate < parisToday()) throw fieldError('available_from', 'Ces dates sont passées : cherchez à partir d’aujourd’hui.', 'past');
   return { startDate, endDate, quantity: query.quantity ?? 1 };
 }
 
