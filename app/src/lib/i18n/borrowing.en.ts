@@ -22,7 +22,7 @@ export const borrowingEn: Record<keyof typeof borrowingFr, string> = {
   'borrowing.calendar.legend.partial': 'Partly booked: the number of free units is shown',
   'borrowing.calendar.legend.full': 'Fully booked: number struck through',
   'borrowing.calendar.legend.blocked': 'Blocked by the lender (closed, repair, internal use): hatched',
-  'borrowing.calendar.legend.unavailable': 'Not bookable (past, notice, too far ahead): greyed out',
+  'borrowing.calendar.legend.unavailable': 'Not bookable (past, notice, too far ahead, item resting before a loan): greyed out',
   'borrowing.calendar.legend.handover': 'Possible pick-up or return day: underlined, to choose',
   'borrowing.calendar.legend.chosen': 'Chosen dates: green background',
 
@@ -38,6 +38,7 @@ export const borrowingEn: Record<keyof typeof borrowingFr, string> = {
   'borrowing.day.past': 'past',
   'borrowing.day.notice': 'too soon, because of the notice period',
   'borrowing.day.beyond_horizon': 'too far ahead to book',
+  'borrowing.day.resting': 'free, but the item must rest before the next loan',
   'borrowing.day.notEnough': 'not enough free units for your request',
   'borrowing.day.handover': 'pick-up and return possible',
   'borrowing.day.noHandover': 'no pick-up or return that day',

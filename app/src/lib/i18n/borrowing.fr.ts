@@ -21,7 +21,7 @@ export const borrowingFr = {
   'borrowing.calendar.legend.partial': 'Partiellement réservé : le nombre d’unités libres est indiqué',
   'borrowing.calendar.legend.full': 'Complet : chiffre barré',
   'borrowing.calendar.legend.blocked': 'Bloqué par le prêteur (fermeture, réparation, usage interne) : hachuré',
-  'borrowing.calendar.legend.unavailable': 'Non réservable (jour passé, préavis, trop loin) : grisé',
+  'borrowing.calendar.legend.unavailable': 'Non réservable (jour passé, préavis, trop loin, repos du matériel avant un prêt) : grisé',
   'borrowing.calendar.legend.handover': 'Jour de retrait ou de retour possible : souligné, à choisir',
   'borrowing.calendar.legend.chosen': 'Dates choisies : fond vert',
 
@@ -37,6 +37,7 @@ export const borrowingFr = {
   'borrowing.day.past': 'jour passé',
   'borrowing.day.notice': 'trop tôt, à cause du préavis',
   'borrowing.day.beyond_horizon': 'trop loin pour réserver',
+  'borrowing.day.resting': 'libre, mais le matériel doit se reposer avant le prêt suivant',
   'borrowing.day.notEnough': 'pas assez d’unités libres pour votre demande',
   'borrowing.day.handover': 'retrait et retour possibles',
   'borrowing.day.noHandover': 'ni retrait ni retour ce jour-là',

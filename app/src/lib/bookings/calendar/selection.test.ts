@@ -58,6 +58,8 @@ describe('dayState', () => {
     for (const reason of ['past', 'notice', 'beyond_horizon'] as const) {
       expect(dayState(day('2027-06-01', { bookable: false, reason }), 2)).toBe('unavailable');
     }
+    // All units free, but the item must rest between this day and the next loan.
+    expect(dayState(day('2027-06-01', { unitsFree: 2, bookable: false, reason: 'fully_booked' }), 2)).toBe('unavailable');
   });
 });
 

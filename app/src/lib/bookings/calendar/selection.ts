@@ -22,13 +22,15 @@ export const noSelection: Selection = { start: null, end: null };
 
 /**
  * Free: every unit of the item; partly booked: some units (0 < unitsFree < quantity); fully
- * booked: none; blocked: the lender keeps it back; unavailable: past, within the notice or
- * beyond the horizon. `quantity` is the item's.
+ * booked: none; blocked: the lender keeps it back; unavailable: past, within the notice,
+ * beyond the horizon, or resting days before a loan. `quantity` is the item's.
  */
 export function dayState(day: AvailabilityDay, quantity: number): DayState {
   if (day.reason === 'past' || day.reason === 'notice' || day.reason === 'beyond_horizon') return 'unavailable';
   if (day.reason === 'blocked') return 'blocked';
   if (day.unitsFree <= 0) return 'full';
+  // Every unit free, yet a loan including the day would run into the next one with the rest days after it.
+  if (day.reason === 'fully_booked' && day.unitsFree >= quantity) return 'unavailable';
   if (day.unitsFree < quantity || day.reason === 'fully_booked') return 'partial';
   return 'free';
 }
