@@ -3,7 +3,8 @@ import type { Database } from '../db/client.ts';
 import { itemBlockedPeriods } from '../db/schema/availability.ts';
 import { bookingUnits } from '../db/schema/bookings.ts';
 import { items } from '../db/schema/items.ts';
-import type { Hold, LoanRules } from './rules.ts';
+import { organisations } from '../db/schema/organisations.ts';
+import type { BlockedPeriod, Hold, LoanRules } from './rules.ts';
 
 export const loanRuleColumns = {
   quantity: items.quantity,
@@ -16,6 +17,36 @@ export const loanRuleColumns = {
   bufferDays: items.bufferDays,
   horizonDays: items.horizonDays,
 };
+
+/**
+ * What an item's calendar from `from` to `to` needs, in one round trip: its loan rules, what
+ * decides who may see it (no text, no photos), the units held on those days and the buffer after
+ * them, and its blocked periods touching them.
+ */
+export async function selectCalendar(db: Database, itemId: string, range: { from: string; to: string }) {
+  const [row] = await db
+    .select({
+      ...loanRuleColumns,
+      organisationId: items.organisationId,
+      status: items.status,
+      visibility: items.visibility,
+      organisationStatus: organisations.status,
+      holds: sql<Hold[]>`coalesce((
+        select json_agg(json_build_object('unitNumber', u.unit_number, 'heldFrom', u.held_from, 'heldUntil', u.held_until))
+        from ${bookingUnits} u
+        where u.item_id = ${items.id} and daterange(u.held_from, u.held_until, '[)') && daterange(${range.from}::date, ${range.to}::date + 1 + ${items.bufferDays}, '[)')
+      ), '[]')`,
+      blocked: sql<BlockedPeriod[]>`coalesce((
+        select json_agg(json_build_object('startDate', p.start_date, 'endDate', p.end_date, 'reason', p.reason) order by p.start_date)
+        from ${itemBlockedPeriods} p
+        where p.item_id = ${items.id} and p.start_date <= ${range.to}::date and p.end_date >= ${range.from}::date
+      ), '[]')`,
+    })
+    .from(items)
+    .innerJoin(organisations, eq(organisations.id, items.organisationId))
+    .where(eq(items.id, itemId));
+  return row;
+}
 
 /** The same range expression as the exclusion constraint, so that its index answers. */
 export function heldDays(): SQL {

@@ -1,7 +1,7 @@
 import { fr } from 'date-fns/locale';
 import { format } from 'date-fns';
 import type { AvailabilityDay, BlockedReason, UnavailableReason } from '../domain/bookings.ts';
-import { addDays, eachDay, isoWeekday, loanLength, parisMidnight } from '../domain/calendar-days.ts';
+import { addDays, daysFrom, eachDay, isoWeekday, loanLength, parisMidnight } from '../domain/calendar-days.ts';
 
 /**
  * The availability rules of an item, as pure functions: what the calendar shows and what a
@@ -33,11 +33,6 @@ export function heldRange(startDate: string, endDate: string, bufferDays: number
   return { heldFrom: startDate, heldUntil: addDays(endDate, 1 + bufferDays) };
 }
 
-/** Units held on `day` (a buffer day counts: the unit is being checked, not lent). */
-function unitsHeldOn(day: string, holds: Hold[]): number {
-  return new Set(holds.filter((hold) => hold.heldFrom <= day && day < hold.heldUntil).map((hold) => hold.unitNumber)).size;
-}
-
 /**
  * The calendar from `from` to `to`: units free per day and, when a day cannot be part of a loan,
  * why. A loan that includes a day holds at least that day and the buffer after it, so a day is
@@ -53,9 +48,17 @@ export function describeDays(
   wanted = 1,
 ): AvailabilityDay[] {
   const { firstBookableDay, lastBookableDay } = bookableWindow(rules, today);
-  return eachDay(range.from, range.to).map((date) => {
-    const unitsFree = Math.max(0, rules.quantity - unitsHeldOn(date, holds));
-    const freeWithBuffer = Math.min(unitsFree, ...eachDay(addDays(date, 1), addDays(date, rules.bufferDays)).map((day) => rules.quantity - unitsHeldOn(day, holds)));
+  const dates = eachDay(range.from, range.to);
+  // Units held per day from `from`, counted once per hold (a unit has one hold a day), buffer days after `to` included.
+  const held = new Array<number>(dates.length + rules.bufferDays).fill(0);
+  for (const hold of holds) {
+    const until = Math.min(held.length, daysFrom(range.from, hold.heldUntil));
+    for (let index = Math.max(0, daysFrom(range.from, hold.heldFrom)); index < until; index += 1) held[index]! += 1;
+  }
+  const firstWeekday = isoWeekday(range.from);
+  return dates.map((date, index) => {
+    const unitsFree = Math.max(0, rules.quantity - held[index]!);
+    const freeWithBuffer = rules.quantity - Math.max(...held.slice(index, index + 1 + rules.bufferDays));
     const blockedBy = blocked.find((period) => period.startDate <= date && date <= period.endDate);
     let reason: UnavailableReason | null = null;
     if (date < today) reason = 'past';
@@ -67,7 +70,7 @@ export function describeDays(
       date,
       unitsFree,
       bookable: reason === null,
-      handover: rules.handoverWeekdays.includes(isoWeekday(date)),
+      handover: rules.handoverWeekdays.includes(((firstWeekday - 1 + index) % 7) + 1),
       reason,
       blockedReason: blockedBy?.reason ?? null,
     };

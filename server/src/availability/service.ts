@@ -5,19 +5,11 @@ import { addDays, daysFrom, parisToday } from '../domain/calendar-days.ts';
 import { selectItem } from '../items/queries.ts';
 import { isListingVisible, requireListingEditor } from '../listings/ownership.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
-import { deleteBlockedPeriodRow, insertBlockedPeriod, selectBlockedPeriods, selectHolds } from './queries.ts';
+import { deleteBlockedPeriodRow, insertBlockedPeriod, selectBlockedPeriods, selectCalendar } from './queries.ts';
 import { bookableWindow, describeDays, type LoanRules, onlyUnits } from './rules.ts';
 
 const notFound = () => new AppError('not_found', 'Objet introuvable.');
 const maxRangeDays = 366;
-
-/** The item as availability needs it, once its page may be seen by the caller. */
-async function visibleItem(db: Database, actor: Actor | null, itemId: string) {
-  const found = await selectItem(db, itemId);
-  if (!found) throw notFound();
-  if (!(await isListingVisible(db, actor, { ...found.item, organisationStatus: found.organisation.status }))) throw notFound();
-  return found.item;
-}
 
 export function loanRulesOf(item: LoanRules): LoanRules {
   const { quantity, minLoanDays, maxLoanDays, minNoticeDays, handoverWeekdays, bufferDays, horizonDays } = item;
@@ -26,15 +18,15 @@ export function loanRulesOf(item: LoanRules): LoanRules {
 
 /** GET /items/:id/availability: per day, the units free and why a day cannot be booked. */
 export async function getAvailability(db: Database, actor: Actor | null, itemId: string, query: { from: string; to?: string; quantity?: number }) {
-  const item = await visibleItem(db, actor, itemId);
   const from = query.from;
   const to = query.to ?? addDays(from, 30);
   if (to < from) throw fieldError('to', 'La fin de la période doit suivre son début.', 'order');
-  if ((query.quantity ?? 1) > item.quantity) throw fieldError('quantity', `${onlyUnits(item.quantity)}.`, 'quantity');
   if (daysFrom(from, to) >= maxRangeDays) throw fieldError('to', `Demandez au plus ${maxRangeDays} jours à la fois.`, 'range');
+  const item = await selectCalendar(db, itemId, { from, to });
+  if (!item || !(await isListingVisible(db, actor, item))) throw notFound();
+  if ((query.quantity ?? 1) > item.quantity) throw fieldError('quantity', `${onlyUnits(item.quantity)}.`, 'quantity');
   const today = parisToday();
   const rules = loanRulesOf(item);
-  const [holds, blocked] = await Promise.all([selectHolds(db, itemId, from, addDays(to, 1 + rules.bufferDays)), selectBlockedPeriods(db, itemId, { from, to })]);
   return {
     itemId,
     quantity: item.quantity,
@@ -45,7 +37,7 @@ export async function getAvailability(db: Database, actor: Actor | null, itemId:
       handoverClosesAt: item.handoverClosesAt?.slice(0, 5) ?? null,
       ...bookableWindow(rules, today),
     },
-    days: describeDays(rules, today, { from, to }, holds, blocked, query.quantity ?? 1),
+    days: describeDays(rules, today, { from, to }, item.holds, item.blocked, query.quantity ?? 1),
   };
 }
 

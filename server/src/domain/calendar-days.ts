@@ -60,7 +60,8 @@ export function isoWeekday(day: string): number {
 /** Every day from `from` to `to`, both included. */
 export function eachDay(from: string, to: string): string[] {
   const days: string[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  const last = utcDay(to);
+  for (let day = utcDay(from); day <= last; day += dayMs) days.push(new Date(day).toISOString().slice(0, 10));
   return days;
 }
 
