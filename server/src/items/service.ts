@@ -54,7 +54,7 @@ export async function searchItems(db: Database, actor: Actor | null, query: Item
     cursor: query.cursor,
     limit,
     namedCategories: query.q ? await categoriesMatching(db, query.q) : [],
-  }, { extra: dates ? [freeForLoan(dates, parisToday())] : [] });
+  }, { extra: dates ? [freeForLoan(dates, parisToday(), { everyMatch: Boolean(query.q) || Boolean(near) })] : [] });
   const rows = await selectItemSummaries(db, plan, limit + 1);
   return { items: await presentItemSummaries(db, rows.slice(0, limit)), nextCursor: plan.nextCursor(rows, limit) };
 }
