@@ -10,10 +10,10 @@ import { daysFrom } from '../domain/calendar-days.ts';
  * SQL. The busiest day of the loan is the first day of one of its overlapping holds (or its own
  * first day), so counting the holds on those days alone is enough.
  *
- * `everyMatch`: the search ranks every match (by text or by distance), so PostgreSQL may check them all as
- * anti-joins. Otherwise it walks an index and stops after a page, and `offset 0` keeps each check
- * per row: as anti-joins they doubled the planning time (4.3 → 2.1 ms measured), which was most of
- * such a search, while a text search with dates runs a third slower without them.
+ * `everyMatch`: the search ranks every match (by text or by distance), so PostgreSQL may check
+ * them all as anti-joins. Otherwise it walks an index and stops after a page, and `offset 0` keeps
+ * each check per row: as anti-joins they doubled the planning time (4.3 → 2.1 ms measured), most
+ * of such a search, while a text search with dates runs a third slower without them.
  */
 export function freeForLoan(loan: { startDate: string; endDate: string; quantity: number }, today: string, { everyMatch }: { everyMatch: boolean }): SQL {
   const { startDate, endDate, quantity } = loan;
