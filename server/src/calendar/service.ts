@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import { activeMembershipOf } from '../auth/policies.ts';
 import { requireSide } from '../bookings/parties.ts';
 import type { Database } from '../db/client.ts';
-import type { BookingStatus } from '../domain/booking-lifecycle.ts';
+import { acceptedOnward } from '../domain/booking-lifecycle.ts';
 import { addDays, parisToday } from '../domain/calendar-days.ts';
 import { AppError } from '../plugins/errors.ts';
 import { bookingsCalendar, type CalendarBooking } from './ical.ts';
@@ -44,9 +44,6 @@ export async function feedCalendar(db: Database, token: string, settings: Calend
   return bookingsCalendar({ name: `Mutua · ${owner.name}`, publicUrl: settings.publicUrl }, rows.map((row) => toCalendarBooking(row, owner.id)));
 }
 
-/** The statuses only an accepted booking reaches; a cancelled one may or may not have been accepted first. */
-const acceptedStatuses: BookingStatus[] = ['accepted', 'picked_up', 'returned', 'done', 'closed'];
-
 /**
  * One loan as an .ics file, for its two structures, once it has been accepted: still on, over,
  * or cancelled after (the file then removes it from a calendar). A request, even cancelled, never was on one.
@@ -55,7 +52,7 @@ export async function bookingCalendar(db: Database, actor: Actor, bookingId: str
   const [row] = await selectCalendarBookings(db, { bookingId });
   if (!row) throw new AppError('not_found', 'Demande introuvable.');
   const sides = requireSide(actor, row.booking);
-  const accepted = acceptedStatuses.includes(row.booking.status) || (row.booking.status === 'cancelled' && (await selectWasAccepted(db, bookingId)));
+  const accepted = acceptedOnward.has(row.booking.status) || (row.booking.status === 'cancelled' && (await selectWasAccepted(db, bookingId)));
   if (!accepted) {
     throw new AppError('booking_out_of_order', 'Ce prêt n’a pas été accepté : il n’a pas de place dans un agenda.');
   }

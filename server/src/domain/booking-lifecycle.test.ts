@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  acceptedOnward,
   availableActions,
   type BookingAction,
   bookingActions,
@@ -72,5 +73,9 @@ describe('the booking state machine', () => {
     expect(isOverdue({ status: 'picked_up', endDate: '2027-03-29' }, '2027-03-29')).toBe(false);
     expect(isOverdue({ status: 'returned', endDate: '2027-03-01' }, '2027-03-29')).toBe(false);
     expect(isOverdue({ status: 'accepted', endDate: '2027-03-01' }, '2027-03-29')).toBe(false);
+  });
+
+  it('knows the statuses reached only through an acceptance (a cancellation may come before or after one)', () => {
+    expect([...acceptedOnward].sort()).toEqual(['accepted', 'closed', 'done', 'picked_up', 'returned']);
   });
 });

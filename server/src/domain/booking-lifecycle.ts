@@ -61,6 +61,23 @@ export function isFinal(booking: { status: BookingStatus; kind: BookingKind }): 
   return (['lender', 'borrower', 'system'] as const).every((party) => availableActions(booking, party).length === 0);
 }
 
+/** Every status a booking can reach from `start`, leaving out the steps `skipping` says to. */
+function reachableFrom(start: BookingStatus, skipping: (transition: Transition) => boolean = () => false): Set<BookingStatus> {
+  const reached = new Set<BookingStatus>([start]);
+  for (const status of reached) {
+    for (const transition of Object.values(transitions).flat()) if (transition.from === status && !skipping(transition)) reached.add(transition.to);
+  }
+  return reached;
+}
+
+const withoutAcceptance = reachableFrom('requested', (transition) => transition.to === 'accepted');
+
+/**
+ * The statuses a booking reaches only by being accepted first: accepted, and everything after
+ * that no request reaches without it (a cancelled booking may or may not have been accepted).
+ */
+export const acceptedOnward: ReadonlySet<BookingStatus> = new Set([...reachableFrom('accepted')].filter((status) => !withoutAcceptance.has(status)));
+
 /**
  * Overdue: picked up, and its last day (a Paris calendar day, `YYYY-MM-DD`) is before today
  * (also a Paris day). Days compare as ISO strings.
