@@ -91,11 +91,14 @@ export async function selectCompetingServiceRequests(db: Database, accepted: { i
     .orderBy(asc(bookings.id));
 }
 
+/** Every change of a booking's status moves its revision on: calendars read it as the iCal SEQUENCE. */
+export const nextRevision = sql`${bookings.revision} + 1`;
+
 /** Compare-and-set: moves the booking only if it is still in `from`; answers the new row or nothing. */
 export async function moveBooking(db: Database, id: string, from: BookingStatus, changes: Partial<NewBookingRow> & { status: BookingStatus }) {
   const [row] = await db
     .update(bookings)
-    .set({ ...changes, revision: sql`${bookings.revision} + 1`, updatedAt: new Date() })
+    .set({ ...changes, revision: nextRevision, updatedAt: new Date() })
     .where(and(eq(bookings.id, id), eq(bookings.status, from)))
     .returning();
   return row;
@@ -137,7 +140,11 @@ export async function selectItemHolds(db: Database, itemId: string, today: strin
   return db
     .select({ lineId: bookingUnits.lineId, unitNumber: bookingUnits.unitNumber, heldFrom: bookingUnits.heldFrom, heldUntil: bookingUnits.heldUntil })
     .from(bookingUnits)
-    .where(and(eq(bookingUnits.itemId, itemId), sql`${bookingUnits.heldUntil} > ${today}::date`));
+    .where(heldFromToday(itemId, today));
+}
+
+function heldFromToday(itemId: string, today: string) {
+  return and(eq(bookingUnits.itemId, itemId), sql`${bookingUnits.heldUntil} > ${today}::date`);
 }
 
 /**
@@ -155,7 +162,7 @@ export async function lockLoansHolding(db: Database, itemId: string, today: stri
           .select({ id: bookingLines.bookingId })
           .from(bookingLines)
           .innerJoin(bookingUnits, eq(bookingUnits.lineId, bookingLines.id))
-          .where(and(eq(bookingUnits.itemId, itemId), sql`${bookingUnits.heldUntil} > ${today}::date`)),
+          .where(heldFromToday(itemId, today)),
       ),
     )
     .orderBy(asc(bookings.id))

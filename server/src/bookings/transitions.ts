@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import { requireTradingMemberOf } from '../auth/policies.ts';
 import { selectBlockedPeriods, selectHolds } from '../availability/queries.ts';
@@ -22,6 +22,7 @@ import {
   lockService,
   moveBooking,
   type NewBookingRow,
+  nextRevision,
   renumberUnits,
   selectCompetingRequests,
   selectCompetingServiceRequests,
@@ -136,7 +137,7 @@ async function packAndHold(db: Database, item: { id: string; quantity: number },
   const holds = await selectItemHolds(db, item.id, today); // again: a loan may have let go of its units while we waited
   const newcomers = Array.from({ length: wanted.quantity }, () => ({ lineId: wanted.lineId, unitNumber: 0, heldFrom: wanted.heldFrom, heldUntil: wanted.heldUntil }));
   const packed = packUnits([...holds.map((hold) => ({ ...hold, was: hold.unitNumber })), ...newcomers.map((hold) => ({ ...hold, was: 0 }))]);
-  if (packed.some((hold) => hold.unitNumber > item.quantity)) throw new AppError('item_unavailable', 'Ce matériel n’est plus libre à ces dates : un autre prêt a été accepté entre-temps.');
+  if (packed.some((hold) => hold.unitNumber > item.quantity)) throw new AppError('item_unavailable', itemTakenMeanwhile);
   await renumberUnits(
     db,
     packed.filter((hold) => hold.was > 0 && hold.was !== hold.unitNumber).map((hold) => ({ lineId: hold.lineId, from: hold.was, to: hold.unitNumber })),
@@ -185,7 +186,7 @@ export async function expireRequests(db: Database, now: Date = new Date()): Prom
   return db.transaction(async (tx) => {
     const expired = await tx
       .update(bookings)
-      .set({ status: 'expired', expiresAt: null, updatedAt: now, revision: sql`${bookings.revision} + 1` })
+      .set({ status: 'expired', expiresAt: null, updatedAt: now, revision: nextRevision })
       .where(and(eq(bookings.status, 'requested'), lte(bookings.expiresAt, now)))
       .returning({ id: bookings.id });
     for (const { id } of expired) {
@@ -204,10 +205,12 @@ function unavailable(title: string, free: number, wanted: number) {
   );
 }
 
+const itemTakenMeanwhile = 'Ce matériel n’est plus libre à ces dates : un autre prêt a été accepté entre-temps.';
+
 /** The database's refusal (exclusion constraint) reads as the same 409 as our own check. */
 function asUnavailable(error: unknown, kind: 'item' | 'service') {
   if (databaseError(error)?.code !== exclusionViolation) return error;
   return kind === 'item'
-    ? new AppError('item_unavailable', 'Ce matériel n’est plus libre à ces dates : un autre prêt a été accepté entre-temps.')
+    ? new AppError('item_unavailable', itemTakenMeanwhile)
     : new AppError('slot_unavailable', 'Ce créneau est déjà pris par une autre demande acceptée.');
 }
