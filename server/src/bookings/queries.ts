@@ -38,6 +38,9 @@ export async function selectBookings(db: Database, where: SQL, options: { orderB
 }
 export type BookingWithParties = Awaited<ReturnType<typeof selectBookings>>[number];
 
+/** The order a booking's lines are shown in, in the API and in calendars alike. */
+export const lineOrder = [asc(items.title), asc(bookingLines.id)];
+
 export async function selectLines(db: Database, bookingIds: string[]) {
   if (bookingIds.length === 0) return [];
   return db
@@ -45,7 +48,7 @@ export async function selectLines(db: Database, bookingIds: string[]) {
     .from(bookingLines)
     .innerJoin(items, eq(items.id, bookingLines.itemId))
     .where(inArray(bookingLines.bookingId, bookingIds))
-    .orderBy(asc(items.title), asc(bookingLines.id));
+    .orderBy(...lineOrder);
 }
 
 /** Locks the booking for the rest of the transaction: two answers to one request never interleave. */

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { lineOrder } from '../bookings/queries.ts';
 import type { Database } from '../db/client.ts';
 import { bookingEvents, bookingLines, bookings, calendarFeeds } from '../db/schema/bookings.ts';
 import { items } from '../db/schema/items.ts';
@@ -80,7 +81,7 @@ export async function selectCalendarBookings(db: Database, scope: { bookingId: s
         .from(bookingLines)
         .innerJoin(items, eq(items.id, bookingLines.itemId))
         .where(inArray(bookingLines.bookingId, rows.map((row) => row.booking.id)))
-        .orderBy(asc(items.title), asc(bookingLines.id))
+        .orderBy(...lineOrder)
     : [];
   const linesOf = new Map<string, typeof lines>();
   for (const line of lines) {
