@@ -177,7 +177,8 @@ function weekdayName(day: string): string {
   return format(parisMidnight(day), 'EEEE', { locale: fr });
 }
 
-const weekdayNames = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+/** French weekday names by ISO weekday − 1 (lundi first), for the rules' messages. */
+export const weekdayNames = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 
 function handoverDaysSentence(weekdays: number[]): string {
   return `retraits et retours le ${weekdays.map((day) => weekdayNames[day - 1]).join(', ')}`;

@@ -1,7 +1,7 @@
+import { weekdayNames } from '../availability/rules.ts';
 import type { ServiceSlot } from '../domain/bookings.ts';
 import { addDays, isoWeekday, parisClockOf, parisDayOf } from '../domain/calendar-days.ts';
 
-const weekdayNames = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 /** A service is booked at most this far ahead, like an item's default horizon stretched to a year. */
 export const serviceHorizonDays = 365;
 
@@ -11,7 +11,8 @@ export const serviceHorizonDays = 365;
  */
 export function serviceSlotBreach(slots: ServiceSlot[], onRequest: boolean, startsAt: Date, endsAt: Date, today: string) {
   const day = parisDayOf(startsAt);
-  const endsOnSameDay = parisDayOf(endsAt) === day || (parisDayOf(endsAt) === addDays(day, 1) && parisClockOf(endsAt) === '00:00');
+  const [endDay, startClock, endClock] = [parisDayOf(endsAt), parisClockOf(startsAt), parisClockOf(endsAt)];
+  const endsOnSameDay = endDay === day || (endDay === addDays(day, 1) && endClock === '00:00');
   if (!endsOnSameDay) return { field: 'endsAt', rule: 'same_day', message: 'Un créneau commence et finit le même jour : pour plusieurs jours, faites une demande par jour.' };
   if (day > addDays(today, serviceHorizonDays)) {
     return { field: 'startsAt', rule: 'horizon', message: `On réserve un service au plus ${serviceHorizonDays} jours à l’avance.` };
@@ -20,11 +21,7 @@ export function serviceSlotBreach(slots: ServiceSlot[], onRequest: boolean, star
   if (slots.length === 0) return { field: 'startsAt', rule: 'slot', message: 'Ce service ne prend pas de réservation en ce moment : écrivez à la structure qui le propose.' };
   const fits = slots.some(
     (slot) =>
-      slot.weekday === isoWeekday(day) &&
-      parisDayOf(endsAt) === day &&
-      slot.startsAt <= parisClockOf(startsAt) &&
-      parisClockOf(endsAt) <= slot.endsAt &&
-      parisClockOf(endsAt) !== '00:00',
+      slot.weekday === isoWeekday(day) && endDay === day && slot.startsAt <= startClock && endClock <= slot.endsAt && endClock !== '00:00',
   );
   if (fits) return null;
   const offered = slots.map((slot) => `${weekdayNames[slot.weekday - 1]} ${slot.startsAt}–${slot.endsAt}`).join(', ');
