@@ -12,6 +12,8 @@ import itemsRoutes from './items/routes.ts';
 import listingsRoutes from './listings/routes.ts';
 import moderationRoutes from './moderation/routes.ts';
 import needsRoutes from './needs/routes.ts';
+import adminEmailsRoutes from './notifications/admin-routes.ts';
+import notificationsRoutes from './notifications/routes.ts';
 import organisationsRoutes from './organisations/routes.ts';
 import referenceRoutes from './reference/routes.ts';
 import databasePlugin from './plugins/database.ts';
@@ -82,6 +84,8 @@ export async function buildApp(options: AppOptions) {
       await api.register(availabilityRoutes);
       await api.register(bookingsRoutes, { requestExpiryDays: options.requestExpiryDays ?? 7 });
       await api.register(calendarRoutes, { publicUrl: options.publicUrl ?? 'http://localhost:3000' });
+      await api.register(notificationsRoutes, { secret: options.jwtSecret });
+      await api.register(adminEmailsRoutes);
     },
     { prefix: '/api' },
   );

@@ -22,6 +22,9 @@ export type Config = {
   trustProxy: boolean;
   /** Days a loan request waits for an answer before it expires. */
   requestExpiryDays: number;
+  /** smtp://user:pass@host:587 or smtps://…; unset: every email stays in the local mailbox (/admin/emails). */
+  smtpUrl: string | null;
+  mailFrom: { name: string; address: string };
 };
 
 /** Every environment variable Mutua reads, in one place (the README lists them). */
@@ -46,7 +49,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     requestExpiryDays: Number(env.REQUEST_EXPIRY_DAYS ?? 7),
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: parseMailFrom(env.MAIL_FROM || 'Mutua <ne-pas-repondre@mutua.localhost>'),
   };
+}
+
+/** `Mutua <ne-pas-repondre@exemple.org>` or a bare address. */
+export function parseMailFrom(value: string): { name: string; address: string } {
+  const named = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(value);
+  return named ? { name: named[1]!.trim() || 'Mutua', address: named[2]!.trim() } : { name: 'Mutua', address: value.trim() };
 }
 
 /** Without JWT_SECRET, one machine keeps a random secret in DATA_DIR so sessions survive restarts. */

@@ -1,9 +1,11 @@
 import { buildApp } from './app.ts';
-import { startExpirySweeper } from './bookings/expiry.ts';
 import { loadConfig } from './config.ts';
 import { connectDatabase } from './db/client.ts';
 import { demoAccountsToPrint } from './db/seed/demo-data.ts';
 import { isEmpty, seedDemo, seedReferenceData } from './db/seed/seed.ts';
+import { startWorker } from './jobs/worker.ts';
+import { defaultRetryDelaysSeconds } from './notifications/delivery.ts';
+import { mailboxTransport, smtpTransport } from './notifications/transports.ts';
 import { diskPhotoStorage } from './photos/storage.ts';
 import { mountSvelteKit } from './web/sveltekit.ts';
 
@@ -30,7 +32,20 @@ const app = await buildApp({
   requestExpiryDays: config.requestExpiryDays,
   logger: { level: config.logLevel },
 });
-const stopExpirySweeper = startExpirySweeper(connection.db, app.log);
+const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : mailboxTransport;
+const worker = await startWorker(connection, {
+  log: app.log,
+  delivery: {
+    db: connection.db,
+    transport,
+    publicUrl: config.publicUrl,
+    mailFrom: config.mailFrom,
+    secret: config.jwtSecret,
+    retryDelaysSeconds: defaultRetryDelaysSeconds,
+    retryForSeconds: 26 * 3600,
+    leaseSeconds: 300,
+  },
+});
 const appMounted = await mountSvelteKit(app);
 
 let closing = false;
@@ -38,7 +53,8 @@ async function close(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down');
-  stopExpirySweeper();
+  await worker.stop();
+  transport.close();
   await app.close();
   await connection.close();
   process.exit(0);

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor.ts';
 import { loadActor } from '../auth/actor.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/client.ts';
+import { recordEvent } from '../notifications/record.ts';
 import type { LoginInput, RegisterInput } from '../domain/accounts.ts';
 import { organisationCanTrade } from '../domain/organisations.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
@@ -43,6 +44,7 @@ export async function register(db: Database, input: RegisterInput, sessionDays: 
       const organisation = await findJoinableOrganisation(tx, input.joinOrganisationId!);
       if (!organisation) throw new AppError('not_found', 'La structure à rejoindre est introuvable.');
       await insertMembership(tx, { userId: user.id, organisationId: organisation.id, role: 'member', status: 'pending' });
+      await recordEvent(tx, { type: 'membership.requested', actorId: user.id, organisationId: organisation.id, userId: user.id });
     }
     const session = await insertSession(tx, user.id, sessionExpiry(sessionDays));
     return { userId: user.id, sessionId: session.id, expiresAt: session.expiresAt };

@@ -13,7 +13,6 @@ import { useTestApp } from '../../test/test-app.ts';
 const t = useTestApp();
 const db = () => t.connection.db;
 
-const stillFree = 'Plus disponible à ces dates : une autre demande vient d’être acceptée.';
 
 async function seen(headers: Record<string, string>, id: string) {
   const response = await t.app.inject({ method: 'GET', url: `/api/bookings/${id}`, headers });
@@ -37,8 +36,8 @@ describe('competing requests for the same item', () => {
     await moveBookingTo(t.app, lender.headers, chosen.id, 'accept');
 
     const declined = await seen(second!.headers, competing.id);
-    expect(declined).toMatchObject({ status: 'declined', answer: stillFree, expiresAt: null, viewer: { role: 'borrower', actions: [] } });
-    expect(declined.events.at(-1)).toMatchObject({ action: 'decline', fromStatus: 'requested', toStatus: 'declined', party: 'lender', actor: { name: 'Camille du prêteur' }, note: stillFree });
+    expect(declined).toMatchObject({ status: 'declined', answer: null, declineCode: 'dates_taken', expiresAt: null, viewer: { role: 'borrower', actions: [] } });
+    expect(declined.events.at(-1)).toMatchObject({ action: 'decline', fromStatus: 'requested', toStatus: 'declined', party: 'lender', actor: { name: 'Camille du prêteur' }, note: null, reasonCode: 'dates_taken' });
     // The request on the days after the loan is not in the way: still waiting.
     expect((await seen(later!.headers, afterwards.id)).status).toBe('requested');
     expect((await seen(lender.headers, chosen.id)).status).toBe('accepted');
@@ -57,7 +56,7 @@ describe('competing requests for the same item', () => {
     expect(Object.values(await unitsFreeByDay(t.app, item.id, dayFromToday(10), dayFromToday(11)))).toEqual([1, 1]);
 
     await moveBookingTo(t.app, lender.headers, two.id, 'accept');
-    expect(await seen(people[2]!.headers, three.id)).toMatchObject({ status: 'declined', answer: stillFree });
+    expect(await seen(people[2]!.headers, three.id)).toMatchObject({ status: 'declined', answer: null, declineCode: 'dates_taken' });
     expect(Object.values(await unitsFreeByDay(t.app, item.id, dayFromToday(10), dayFromToday(11)))).toEqual([0, 0]);
 
     const third = await t.app.inject({ method: 'POST', url: `/api/bookings/${three.id}/accept`, headers: lender.headers, payload: {} });
@@ -85,7 +84,7 @@ describe('competing requests for the same item', () => {
     const both = await makeBooking(t.app, first!.headers, { itemId: item.id, quantity: 2, startDate: dayFromToday(10), endDate: dayFromToday(10) });
     const one = await makeBooking(t.app, second!.headers, { itemId: item.id, quantity: 1, startDate: dayFromToday(10), endDate: dayFromToday(11) });
     await moveBookingTo(t.app, lender.headers, one.id, 'accept');
-    expect(await seen(first!.headers, both.id)).toMatchObject({ status: 'declined', answer: stillFree });
+    expect(await seen(first!.headers, both.id)).toMatchObject({ status: 'declined', answer: null, declineCode: 'dates_taken' });
   });
 
   it('refuses to accept on days the lender has blocked since the request (409), naming the period', async () => {
@@ -141,8 +140,8 @@ describe('the buffer between two loans', () => {
     const wellBefore = await makeBooking(t.app, fifth!.headers, { itemId: item.id, startDate: dayFromToday(5), endDate: dayFromToday(7) });
 
     await moveBookingTo(t.app, lender.headers, chosen.id, 'accept');
-    expect(await seen(second!.headers, nextDay.id)).toMatchObject({ status: 'declined', answer: stillFree });
-    expect(await seen(fourth!.headers, justBefore.id)).toMatchObject({ status: 'declined', answer: stillFree });
+    expect(await seen(second!.headers, nextDay.id)).toMatchObject({ status: 'declined', answer: null, declineCode: 'dates_taken' });
+    expect(await seen(fourth!.headers, justBefore.id)).toMatchObject({ status: 'declined', answer: null, declineCode: 'dates_taken' });
     expect((await seen(third!.headers, afterBuffer.id)).status).toBe('requested');
     expect((await seen(fifth!.headers, wellBefore.id)).status).toBe('requested');
     const accept = await t.app.inject({ method: 'POST', url: `/api/bookings/${nextDay.id}/accept`, headers: lender.headers, payload: {} });

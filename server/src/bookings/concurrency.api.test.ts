@@ -132,7 +132,7 @@ describe('simultaneous acceptances', () => {
     await t.app.inject({ method: 'POST', url: `/api/bookings/${ids[0]}/accept`, headers: lender.headers });
     // Bypassing the service: mark the other one accepted and try to hold the same unit.
     const write = t.connection.db.transaction(async (tx) => {
-      await tx.execute(sql`update bookings set status = 'accepted' where id = ${ids[1]}`);
+      await tx.execute(sql`update bookings set status = 'accepted', decline_code = null where id = ${ids[1]}`);
       await tx.execute(sql`
         insert into booking_units (line_id, item_id, unit_number, held_from, held_until)
         select l.id, l.item_id, 1, ${addDays(startDate, 1)}::date, ${addDays(startDate, 4)}::date from booking_lines l where l.booking_id = ${ids[1]}`);
@@ -140,7 +140,7 @@ describe('simultaneous acceptances', () => {
     await expect(write).rejects.toMatchObject({ cause: expect.objectContaining({ code: '23P01' }) });
     // Nor a unit beyond the quantity.
     const beyond = t.connection.db.transaction(async (tx) => {
-      await tx.execute(sql`update bookings set status = 'accepted' where id = ${ids[1]}`);
+      await tx.execute(sql`update bookings set status = 'accepted', decline_code = null where id = ${ids[1]}`);
       await tx.execute(sql`
         insert into booking_units (line_id, item_id, unit_number, held_from, held_until)
         select l.id, l.item_id, 2, ${addDays(startDate, 1)}::date, ${addDays(startDate, 4)}::date from booking_lines l where l.booking_id = ${ids[1]}`);

@@ -274,7 +274,7 @@ describe('requests nobody answers', () => {
     expect(await expireRequests(db(), new Date(soon.expiresAt!))).toBeGreaterThanOrEqual(1);
     const expired = await seen(scene.lender.headers, soon.id);
     expect(expired).toMatchObject({ status: 'expired', expiresAt: null, viewer: { role: 'lender', actions: [] } });
-    expect(history(expired).at(-1)).toEqual(['expire', 'requested', 'expired', 'system', null, 'Sans réponse dans le délai.']);
+    expect(history(expired).at(-1)).toEqual(['expire', 'requested', 'expired', 'system', null, null]);
     expect((await seen(scene.borrower.headers, later.id)).status).toBe('requested');
 
     const accept = await step(scene.lender.headers, soon.id, 'accept');

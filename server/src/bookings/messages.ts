@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
+import { recordEvent } from '../notifications/record.ts';
 import { bookings } from '../db/schema/bookings.ts';
 import { AppError } from '../plugins/errors.ts';
 import { requireSide } from './parties.ts';
@@ -36,7 +37,11 @@ export async function postMessage(db: Database, actor: Actor, bookingId: string,
   const text = body.trim();
   if (!text) throw new AppError('validation_failed', 'Le message est vide.', [{ field: 'body', rule: 'minLength', message: 'Écrivez un message.' }]);
   const authorOrganisationId = sides.includes('borrower') ? booking.borrowerOrganisationId : booking.lenderOrganisationId;
-  const { id } = await insertMessage(db, { bookingId, authorId: actor.user.id, authorOrganisationId, body: text });
+  const { id } = await db.transaction(async (tx) => {
+    const message = await insertMessage(tx, { bookingId, authorId: actor.user.id, authorOrganisationId, body: text });
+    await recordEvent(tx, { type: 'booking.message', actorId: actor.user.id, bookingId, params: { messageId: message.id, authorOrganisationId } });
+    return message;
+  });
   const messages = await listMessages(db, actor, bookingId);
   return messages.find((message) => message.id === id)!;
 }

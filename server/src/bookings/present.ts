@@ -31,6 +31,7 @@ export async function presentBookings(db: Database, actor: Actor | null, rows: B
       requestedBy: requestedBy?.id ? { id: requestedBy.id, name: requestedBy.name } : null,
       message: booking.message,
       answer: booking.answer,
+      declineCode: booking.declineCode as Booking['declineCode'],
       cancelReason: booking.cancelReason,
       returnCondition: booking.returnCondition,
       incidentNote: booking.incidentNote,

@@ -195,6 +195,7 @@ export async function selectEvents(db: Database, bookingId: string) {
       actorId: users.id,
       actorName: users.name,
       note: bookingEvents.note,
+      reasonCode: sql<'dates_taken' | 'slot_taken' | 'no_answer' | null>`${bookingEvents.reasonCode}`,
       at: bookingEvents.createdAt,
     })
     .from(bookingEvents)

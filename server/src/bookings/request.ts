@@ -14,7 +14,8 @@ import { isListingVisible } from '../listings/ownership.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
 import { selectService, selectSlots } from '../service-offers/queries.ts';
 import { serviceSlotBreach } from './service-slots.ts';
-import { insertBookingRow, insertEvent, insertGroup, insertLineRows } from './queries.ts';
+import { insertBookingRow, insertGroup, insertLineRows } from './queries.ts';
+import { recordBookingStep } from './steps.ts';
 
 export type RequestSettings = { requestExpiryDays: number };
 
@@ -106,7 +107,7 @@ async function requestLoans(
         expiresAt,
       });
       await insertLineRows(tx, lines.map((line) => ({ bookingId: id, ...line })));
-      await insertEvent(tx, { bookingId: id, action: 'request', toStatus: 'requested', party: 'borrower', actorId: actor.user.id });
+      await recordBookingStep(tx, { bookingId: id, action: 'request', toStatus: 'requested', party: 'borrower', actorId: actor.user.id }, 0);
       bookingIds.push(id);
     }
     return { groupId: group?.id ?? null, bookingIds };
@@ -153,7 +154,7 @@ export async function requestService(db: Database, actor: Actor, input: ServiceB
       message: input.message?.trim() ?? '',
       expiresAt: expiryOf(settings, startsAt),
     });
-    await insertEvent(tx, { bookingId: id, action: 'request', toStatus: 'requested', party: 'borrower', actorId: actor.user.id });
+    await recordBookingStep(tx, { bookingId: id, action: 'request', toStatus: 'requested', party: 'borrower', actorId: actor.user.id }, 0);
     return id;
   });
 }

@@ -10,11 +10,12 @@ import { items } from '../db/schema/items.ts';
 import { type BookingAction, type BookingParty, judgeTransition } from '../domain/booking-lifecycle.ts';
 import type { TransitionBody } from '../domain/bookings.ts';
 import { parisToday } from '../domain/calendar-days.ts';
+import type { DeclineCode } from '../domain/notifications.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
 import { outOfOrderMessage, sideFor } from './parties.ts';
+import { recordBookingStep } from './steps.ts';
 import {
   type BookingRow,
-  insertEvent,
   insertUnits,
   lockBooking,
   lockItems,
@@ -57,9 +58,11 @@ export async function transitionBooking<Action extends ActorAction>(db: Database
     const verdict = judgeTransition(booking, action, party);
     if (!verdict.allowed) throw new AppError('booking_out_of_order', outOfOrderMessage(booking, action));
     const changes = changesFor(action, body as TransitionBody[ActorAction], booking);
+    let revision = booking.revision + 1;
     try {
       const moved = await moveBooking(tx, id, booking.status, { status: verdict.to, ...changes });
       if (!moved) throw new AppError('booking_out_of_order', outOfOrderMessage(booking, action));
+      revision = moved.revision;
       if (action === 'accept' && booking.kind === 'item') {
         await holdUnits(tx, booking, lines, lockedItems);
         await declineCompetitors(tx, actor, booking, lines.map((line) => line.itemId));
@@ -68,7 +71,7 @@ export async function transitionBooking<Action extends ActorAction>(db: Database
     } catch (error) {
       throw asUnavailable(error, booking.kind);
     }
-    await insertEvent(tx, { bookingId: id, action, fromStatus: booking.status, toStatus: verdict.to, party, actorId: actor.user.id, note: noteOf(action, body as TransitionBody[ActorAction]) });
+    await recordBookingStep(tx, { bookingId: id, action, fromStatus: booking.status, toStatus: verdict.to, party, actorId: actor.user.id, note: noteOf(action, body as TransitionBody[ActorAction]) }, revision);
   });
 }
 
@@ -148,13 +151,16 @@ async function packAndHold(db: Database, item: { id: string; quantity: number },
 /** The requests for the same service at overlapping times are declined: the slot is taken. */
 async function declineServiceCompetitors(db: Database, actor: Actor, accepted: BookingRow) {
   const competitors = await selectCompetingServiceRequests(db, { id: accepted.id, serviceId: accepted.serviceId!, startsAt: accepted.startsAt!, endsAt: accepted.endsAt! });
-  await declineAsTaken(db, actor, competitors.map((competitor) => competitor.id), 'Ce créneau n’est plus libre : une autre demande vient d’être acceptée.');
+  await declineAsTaken(db, actor, competitors.map((competitor) => competitor.id), 'slot_taken');
 }
 
-async function declineAsTaken(db: Database, actor: Actor, bookingIds: string[], reason: string) {
+/** Declined by the platform on the lender's behalf: the reason is a code, phrased in each reader's language. */
+async function declineAsTaken(db: Database, actor: Actor, bookingIds: string[], reasonCode: DeclineCode) {
   for (const id of bookingIds) {
-    const moved = await moveBooking(db, id, 'requested', { status: 'declined', answer: reason, expiresAt: null });
-    if (moved) await insertEvent(db, { bookingId: id, action: 'decline', fromStatus: 'requested', toStatus: 'declined', party: 'lender', actorId: actor.user.id, note: reason });
+    const moved = await moveBooking(db, id, 'requested', { status: 'declined', answer: null, declineCode: reasonCode, expiresAt: null });
+    if (moved) {
+      await recordBookingStep(db, { bookingId: id, action: 'decline', fromStatus: 'requested', toStatus: 'declined', party: 'lender', actorId: actor.user.id, reasonCode }, moved.revision);
+    }
   }
 }
 
@@ -178,7 +184,7 @@ async function declineCompetitors(db: Database, actor: Actor, accepted: BookingR
     }
     if (!servable) unservable.push(competitor.id);
   }
-  await declineAsTaken(db, actor, unservable, 'Plus disponible à ces dates : une autre demande vient d’être acceptée.');
+  await declineAsTaken(db, actor, unservable, 'dates_taken');
 }
 
 /** The system's step: requests nobody answered in time expire. Answers how many did. */
@@ -188,9 +194,9 @@ export async function expireRequests(db: Database, now: Date = new Date()): Prom
       .update(bookings)
       .set({ status: 'expired', expiresAt: null, updatedAt: now, revision: nextRevision })
       .where(and(eq(bookings.status, 'requested'), lte(bookings.expiresAt, now)))
-      .returning({ id: bookings.id });
-    for (const { id } of expired) {
-      await insertEvent(tx, { bookingId: id, action: 'expire', fromStatus: 'requested', toStatus: 'expired', party: 'system' satisfies BookingParty, note: 'Sans réponse dans le délai.' });
+      .returning({ id: bookings.id, revision: bookings.revision });
+    for (const { id, revision } of expired) {
+      await recordBookingStep(tx, { bookingId: id, action: 'expire', fromStatus: 'requested', toStatus: 'expired', party: 'system' satisfies BookingParty, reasonCode: 'no_answer' }, revision);
     }
     return expired.length;
   });

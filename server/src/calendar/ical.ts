@@ -39,6 +39,16 @@ function allDay(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
+type CalendarOptions = {
+  name: string;
+  publicUrl: string;
+  /** publish: a file to add; request / cancel: an invitation in an email (RFC 5546), which needs an organizer. */
+  method?: 'publish' | 'request' | 'cancel';
+  organizer?: { name: string; email: string };
+};
+
+const methods = { publish: ICalCalendarMethod.PUBLISH, request: ICalCalendarMethod.REQUEST, cancel: ICalCalendarMethod.CANCEL };
+
 function eventStatus(status: BookingStatus): ICalEventStatus {
   if (status === 'requested') return ICalEventStatus.TENTATIVE;
   if (['declined', 'cancelled', 'expired'].includes(status)) return ICalEventStatus.CANCELLED;
@@ -50,14 +60,14 @@ function eventStatus(status: BookingStatus): ICalEventStatus {
  * subscribed calendar updates an event in place (and drops a cancelled one) instead of
  * duplicating it. Loans are all-day events: DTEND is the day after the last day, as RFC 5545 says.
  */
-export function bookingsCalendar(options: { name: string; publicUrl: string; method?: 'publish' }, bookings: CalendarBooking[]): string {
+export function bookingsCalendar(options: CalendarOptions, bookings: CalendarBooking[]): string {
   const calendar = ical({
     name: options.name,
     prodId: { company: 'Mutua', product: 'prets', language: 'FR' },
     timezone: null,
     ttl: 15 * 60,
   });
-  if (options.method === 'publish') calendar.method(ICalCalendarMethod.PUBLISH);
+  if (options.method) calendar.method(methods[options.method]);
   for (const booking of bookings) {
     const lending = booking.side === 'lender';
     const summary = `${lending ? 'Prêt' : 'Emprunt'} : ${booking.what} (${lending ? booking.borrowerName : booking.lenderName})`;
@@ -78,6 +88,7 @@ export function bookingsCalendar(options: { name: string; publicUrl: string; met
       created: booking.createdAt,
       lastModified: booking.updatedAt,
       stamp: booking.updatedAt,
+      organizer: options.organizer,
     });
   }
   return calendar.toString();

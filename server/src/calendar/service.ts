@@ -60,6 +60,18 @@ export async function bookingCalendar(db: Database, actor: Actor, bookingId: str
   return bookingsCalendar({ name: 'Mutua', publicUrl: settings.publicUrl, method: 'publish' }, [toCalendarBooking(row, viewpoint)]);
 }
 
+/**
+ * The invitation an email carries for a loan: REQUEST when it is accepted, CANCEL when an
+ * accepted loan is called off — same UID as the feed, SEQUENCE the revision of that step.
+ */
+export async function invitationCalendar(db: Database, bookingId: string, viewpoint: 'lender' | 'borrower', step: { method: 'request' | 'cancel'; revision: number }, options: { publicUrl: string; organizer: { name: string; email: string } }) {
+  const [row] = await selectCalendarBookings(db, { bookingId });
+  if (!row) return null;
+  const organisationId = viewpoint === 'lender' ? row.booking.lenderOrganisationId : row.booking.borrowerOrganisationId;
+  const booking = { ...toCalendarBooking(row, organisationId), revision: step.revision, status: step.method === 'cancel' ? ('cancelled' as const) : ('accepted' as const) };
+  return bookingsCalendar({ name: 'Mutua', publicUrl: options.publicUrl, method: step.method, organizer: options.organizer }, [booking]);
+}
+
 function toCalendarBooking(row: Awaited<ReturnType<typeof selectCalendarBookings>>[number], organisationId: string): CalendarBooking {
   const { booking, lines } = row;
   const what = booking.kind === 'service' ? (row.serviceTitle ?? 'Service') : lines.map((line) => (line.quantity > 1 ? `${line.quantity} × ${line.title}` : line.title)).join(', ');

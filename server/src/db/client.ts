@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { migrateJobQueue } from '../jobs/queue.ts';
 
 /** The one type the features see, whichever engine is underneath. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -15,12 +16,18 @@ export type Database = PgDatabase<PgQueryResultHKT>;
 export type DatabaseConnection = {
   db: Database;
   engine: 'postgres' | 'pglite';
+  /** Mutua's migrations (drizzle/), then the job queue's tables and queues. */
   migrate(): Promise<void>;
   /**
    * Runs `task` while holding a database-wide lock, so that several instances starting at once
    * migrate and seed one after the other. PGlite has a single owner, so it just runs the task.
    */
   exclusively<T>(task: () => Promise<T>): Promise<T>;
+  /**
+   * Raw SQL with `$1…` parameters, for the job queue (pg-boss's `db` option); without values it
+   * may hold several statements (pg-boss's own migrations).
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 };
 
@@ -42,10 +49,13 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
       connection: { TimeZone: 'UTC', application_name: 'mutua' },
     });
     const db = drizzlePostgres(sql) as unknown as Database;
-    return {
+    const connection: DatabaseConnection = {
       db,
       engine: 'postgres',
-      migrate: () => migratePostgres(drizzlePostgres(sql), { migrationsFolder }),
+      async migrate() {
+        await migratePostgres(drizzlePostgres(sql), { migrationsFolder });
+        await migrateJobQueue(connection);
+      },
       async exclusively(task) {
         const lockHolder = await sql.reserve();
         try {
@@ -56,21 +66,47 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
           lockHolder.release();
         }
       },
+      async executeSql(text, values) {
+        if (values?.length) return { rows: [...(await sql.unsafe(text, values.map(asParameter) as postgres.ParameterOrJSON<never>[]))] };
+        // Several statements, maybe with their own BEGIN/COMMIT: on one connection of their own.
+        const connection = await sql.reserve();
+        try {
+          return { rows: [...(await connection.unsafe(text))] };
+        } finally {
+          connection.release();
+        }
+      },
       close: () => sql.end({ timeout: 5 }),
     };
+    return connection;
   }
   const dataDir = 'dataDir' in options ? options.dataDir : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir, extensions: { btree_gist, unaccent } });
   await client.exec(`SET TIME ZONE 'UTC'`);
   const pgliteDb = drizzlePglite(client);
-  return {
+  const connection: DatabaseConnection = {
     db: pgliteDb as unknown as Database,
     engine: 'pglite',
-    migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
+    async migrate() {
+      await migratePglite(pgliteDb, { migrationsFolder });
+      await migrateJobQueue(connection);
+    },
     exclusively: (task) => task(),
+    async executeSql(text, values) {
+      if (values?.length) return { rows: (await client.query(text, values)).rows };
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
     close: () => client.close(),
   };
+  return connection;
+}
+
+/** As node-postgres sends them (pg-boss is written for it): plain objects as JSON text. */
+function asParameter(value: unknown): unknown {
+  const plainObject = value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !Buffer.isBuffer(value);
+  return plainObject ? JSON.stringify(value) : value;
 }
 
 /** The rows of `db.execute(...)`: postgres-js answers an array, PGlite an object with `rows`. */

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { bookingActions, bookingStatuses } from './booking-lifecycle.ts';
+import { declineCodes } from './notifications.ts';
 import { Nullable } from './nullable.ts';
 import { OrganisationKindSchema } from './organisations.ts';
 
@@ -151,7 +152,8 @@ export const BookingSchema = Type.Object({
   borrower: Party,
   requestedBy: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
   message: Type.String(),
-  answer: Nullable(Type.String()),
+  answer: Nullable(Type.String({ description: 'Le mot du prêteur, tel qu’écrit' })),
+  declineCode: Nullable(Type.Enum([...declineCodes], { description: 'Refusée par la plateforme : dates_taken (une autre demande acceptée sur ces dates), slot_taken (ce créneau)' })),
   cancelReason: Nullable(Type.String()),
   returnCondition: Nullable(Type.Enum([...returnConditions])),
   incidentNote: Nullable(Type.String()),
@@ -172,7 +174,8 @@ export const BookingEventSchema = Type.Object({
   toStatus: Type.Enum([...bookingStatuses]),
   party: Type.Enum(['lender', 'borrower', 'system']),
   actor: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
-  note: Nullable(Type.String()),
+  note: Nullable(Type.String({ description: 'Ce que la personne a écrit, tel quel' })),
+  reasonCode: Nullable(Type.Enum([...declineCodes, 'no_answer'], { description: 'Une étape de la plateforme : pourquoi' })),
   at: Instant,
 });
 

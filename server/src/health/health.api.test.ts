@@ -66,6 +66,16 @@ describe('the OpenAPI document', () => {
       '/api/bookings/{id}.ics': ['get'],
       '/api/calendar/{token}.ics': ['get'],
       '/api/organisations/{id}/calendar-feed': ['get', 'post', 'delete'],
+      '/api/notifications': ['get'],
+      '/api/notifications/unread': ['get'],
+      '/api/notifications/{id}/read': ['post'],
+      '/api/notifications/read-all': ['post'],
+      '/api/me/notification-preferences': ['get', 'patch'],
+      '/api/unsubscribe/{token}': ['get', 'post'],
+      '/api/admin/emails': ['get'],
+      '/api/admin/emails/{id}': ['get'],
+      '/api/admin/emails/{id}/retry': ['post'],
+      '/api/admin/email-templates': ['get'],
     };
     expect(Object.keys(document.paths).sort()).toEqual(Object.keys(expected).sort());
     for (const [path, methods] of Object.entries(expected)) {

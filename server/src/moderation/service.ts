@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor.ts';
 import { requireNetworkAdmin } from '../auth/policies.ts';
 import type { Database } from '../db/client.ts';
+import { recordEvent } from '../notifications/record.ts';
 import type { OrganisationStatus } from '../domain/organisations.ts';
 import { AppError } from '../plugins/errors.ts';
 import { decidePendingOrganisation, isInNetworks, selectOrganisationsForReview, selectStatus } from './queries.ts';
@@ -26,7 +27,13 @@ async function decide(
 ) {
   const networkIds = requireNetworkAdmin(actor);
   if (!(await isInNetworks(db, organisationId, networkIds))) throw new AppError('not_found', 'Structure introuvable.');
-  const decided = await decidePendingOrganisation(db, organisationId, { ...decision, reviewedBy: actor.user.id });
+  const decided = await db.transaction(async (tx) => {
+    const row = await decidePendingOrganisation(tx, organisationId, { ...decision, reviewedBy: actor.user.id });
+    if (row) {
+      await recordEvent(tx, { type: decision.status === 'active' ? 'organisation.approved' : 'organisation.rejected', actorId: actor.user.id, organisationId });
+    }
+    return row;
+  });
   if (!decided) {
     const status = await selectStatus(db, organisationId);
     throw new AppError('organisation_not_pending', `Cette structure n'est plus en attente (statut : ${status}).`, { status });

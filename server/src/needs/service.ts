@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import { requireTradingMemberOf } from '../auth/policies.ts';
 import type { Database } from '../db/client.ts';
+import { recordEvent } from '../notifications/record.ts';
 import { needs } from '../db/schema/needs.ts';
 import type { NeedCreate, NeedPatch, NeedResponseCreate } from '../domain/catalogue.ts';
 import { categoryExists } from '../items/queries.ts';
@@ -120,13 +121,17 @@ export async function respondToNeed(db: Database, actor: Actor, needId: string, 
       throw fieldError(input.itemId ? 'itemId' : 'serviceId', "L'annonce indiquée n'est pas une annonce de votre structure.");
     }
   }
-  const { id } = await insertResponse(db, {
-    needId,
-    organisationId,
-    authorId: actor.user.id,
-    message: input.message.trim(),
-    itemId: input.itemId ?? null,
-    serviceId: input.serviceId ?? null,
+  const id = await db.transaction(async (tx) => {
+    const { id } = await insertResponse(tx, {
+      needId,
+      organisationId,
+      authorId: actor.user.id,
+      message: input.message.trim(),
+      itemId: input.itemId ?? null,
+      serviceId: input.serviceId ?? null,
+    });
+    await recordEvent(tx, { type: 'need.response', actorId: actor.user.id, organisationId, params: { needId, responseId: id } });
+    return id;
   });
   const [response] = (await selectResponses(db, needId, [organisationId])).filter((r) => r.id === id);
   return response!;

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor.ts';
 import { activeMembershipOf, adminNetworkIds, requireManagerOf } from '../auth/policies.ts';
 import type { Database } from '../db/client.ts';
+import { recordEvent } from '../notifications/record.ts';
 import type { OrganisationPatch } from '../domain/organisations.ts';
 import { AppError } from '../plugins/errors.ts';
 import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
@@ -96,6 +97,7 @@ export async function acceptMember(db: Database, actor: Actor, organisationId: s
       throw new AppError('membership_not_pending', 'Cette personne est déjà membre de la structure.');
     }
     await updateMembership(tx, organisationId, userId, { status: 'active' });
+    await recordEvent(tx, { type: 'membership.accepted', actorId: actor.user.id, organisationId, userId });
   });
   return listMembers(db, actor, organisationId);
 }

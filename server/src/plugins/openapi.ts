@@ -20,6 +20,7 @@ export default fp(async function openapiPlugin(app: FastifyInstance) {
         { name: 'organisations', description: 'Structures et leurs membres' },
         { name: 'admin', description: 'Administration du réseau' },
         { name: 'catalogue', description: 'Matériel, offres de service, besoins, catégories, territoires' },
+        { name: 'notifications', description: 'Notifications dans l’application, préférences, désabonnement' },
       ],
       components: {
         securitySchemes: {

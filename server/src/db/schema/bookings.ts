@@ -65,8 +65,10 @@ export const bookings = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }),
     endsAt: timestamp('ends_at', { withTimezone: true }),
     message: text('message').notNull().default(''),
-    /** The lender's word when accepting or declining. */
+    /** The lender's word when accepting or declining, as typed. */
     answer: text('answer'),
+    /** Declined by the platform, not a person: why, as a code the reader's language phrases. */
+    declineCode: text('decline_code'),
     cancelReason: text('cancel_reason'),
     returnCondition: returnConditionEnum('return_condition'),
     incidentNote: text('incident_note'),
@@ -92,6 +94,7 @@ export const bookings = pgTable(
         when 'item' then ${table.startDate} is not null and ${table.endDate} >= ${table.startDate} and ${table.serviceId} is null and ${table.startsAt} is null and ${table.endsAt} is null
         else ${table.serviceId} is not null and ${table.endsAt} > ${table.startsAt} and ${table.startDate} is null and ${table.endDate} is null end`,
     ),
+    check('bookings_decline_code', sql`${table.declineCode} is null or (${table.status} = 'declined' and ${table.declineCode} in ('dates_taken', 'slot_taken'))`),
     check(
       'bookings_kind_statuses',
       sql`(${table.kind} = 'item' and ${table.status} <> 'done') or (${table.kind} = 'service' and ${table.status} not in ('picked_up', 'returned'))`,
@@ -158,7 +161,10 @@ export const bookingEvents = pgTable(
     toStatus: bookingStatusEnum('to_status').notNull(),
     party: bookingPartyEnum('party').notNull(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** What the person typed with the step (a reason, a note), as typed. */
     note: text('note'),
+    /** A step the platform took for a reason (a competing request accepted): its code. */
+    reasonCode: text('reason_code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('booking_events_booking_idx').on(table.bookingId, table.id)],

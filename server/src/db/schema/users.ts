@@ -15,6 +15,13 @@ export const users = pgTable(
     locale: localeEnum('locale').notNull().default('fr'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** Until then the person may browse but not trade (lend, borrow, publish). */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** The mail server refused the address for good (5xx): no more emails until it changes. */
+    emailUndeliverableAt: timestamp('email_undeliverable_at', { withTimezone: true }),
+    emailUndeliverableReason: text('email_undeliverable_reason'),
+    /** The last daily digest really sent (moves only then). */
+    digestSentAt: timestamp('digest_sent_at', { withTimezone: true }),
   },
   (table) => [
     check('users_email_lower_case', sql`${table.email} = lower(${table.email})`),

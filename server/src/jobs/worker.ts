@@ -1,0 +1,73 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { expireRequests } from '../bookings/transitions.ts';
+import type { DatabaseConnection } from '../db/client.ts';
+import { type DeliverySettings, deliverEmail } from '../notifications/delivery.ts';
+import { selectStrandedEmails } from '../notifications/delivery-queries.ts';
+import { recordDueReminders } from '../notifications/reminders.ts';
+import { enqueueInTransaction, jobQueueOn, queues } from './queue.ts';
+
+export type WorkerOptions = {
+  delivery: DeliverySettings;
+  log: Pick<FastifyBaseLogger, 'info' | 'error' | 'warn'>;
+  /** How often each instance looks for emails to send (seconds, at least 0.5). */
+  pollingSeconds?: number;
+  /** How many emails one instance sends at once. */
+  concurrency?: number;
+  /** Tests drive the clock-driven tasks themselves. */
+  periodicTasks?: boolean;
+};
+
+type Periodic = { name: (typeof queues)[keyof typeof queues]; run: () => Promise<number>; what: string };
+
+/**
+ * Starts this instance's part of the queue: sending emails, and the periodic tasks. pg-boss's
+ * scheduler creates one job per minute for each task whatever the number of instances (its
+ * cron lock), and each task is idempotent anyway: expiry is a compare-and-set, reminders have
+ * occurrence keys, the sweep only wakes emails that their claim protects.
+ */
+export async function startWorker(connection: Pick<DatabaseConnection, 'executeSql' | 'db'>, options: WorkerOptions) {
+  const { db } = connection;
+  const boss = jobQueueOn(connection, { supervise: true, schedule: options.periodicTasks !== false });
+  boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
+  await boss.start();
+
+  const concurrency = options.concurrency ?? 20;
+  await boss.work<{ notificationId: number }>(
+    queues.deliverEmail,
+    { batchSize: concurrency, pollingIntervalSeconds: options.pollingSeconds ?? 1 },
+    async (jobs) => {
+      await Promise.all(
+        jobs.map(async (job) => {
+          const outcome = await deliverEmail(options.delivery, job.data.notificationId);
+          if (outcome === 'failed') options.log.warn({ notificationId: job.data.notificationId }, 'email failed for good');
+        }),
+      );
+    },
+  );
+
+  if (options.periodicTasks !== false) {
+    const periodic: Periodic[] = [
+      { name: queues.expireRequests, run: () => expireRequests(db), what: 'booking requests expired' },
+      { name: queues.sendReminders, run: () => recordDueReminders(db), what: 'reminders recorded' },
+      { name: queues.sweepOutbox, run: () => sweepOutbox(connection), what: 'stranded emails woken' },
+    ];
+    for (const task of periodic) {
+      await boss.schedule(task.name, '* * * * *', {}, { tz: 'Europe/Paris' });
+      await boss.work(task.name, { pollingIntervalSeconds: 5 }, async () => {
+        const count = await task.run();
+        if (count > 0) options.log.info({ count }, task.what);
+      });
+    }
+  }
+  return {
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}
+
+/** Wakes the emails that are due but that no job carries any more. */
+export async function sweepOutbox(connection: Pick<DatabaseConnection, 'db'>): Promise<number> {
+  const ids = await selectStrandedEmails(connection.db, 60, 500);
+  if (ids.length === 0) return 0;
+  await connection.db.transaction((tx) => enqueueInTransaction(tx, ids.map((notificationId) => ({ name: queues.deliverEmail, data: { notificationId } }))));
+  return ids.length;
+}

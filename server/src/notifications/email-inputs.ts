@@ -1,0 +1,145 @@
+import type { BookingSummary, DeclineReason, EmailInputs } from '@mutua/emails';
+import { and, eq } from 'drizzle-orm';
+import { selectBookings, selectLines } from '../bookings/queries.ts';
+import type { Database } from '../db/client.ts';
+import { bookingMessages, bookings } from '../db/schema/bookings.ts';
+import type { events } from '../db/schema/events.ts';
+import { memberships } from '../db/schema/memberships.ts';
+import { needResponses, needs } from '../db/schema/needs.ts';
+import { organisations } from '../db/schema/organisations.ts';
+import { users } from '../db/schema/users.ts';
+import type { NotificationKind } from '../domain/notifications.ts';
+import { appPathOf } from './paths.ts';
+
+type EventRow = typeof events.$inferSelect;
+type Inputs<K extends NotificationKind> = EmailInputs[K];
+export type AnyEmailInput = { [K in NotificationKind]: { kind: K; input: Inputs<K> } }[NotificationKind];
+
+export type InputContext = { publicUrl: string; recipientId: string | null };
+
+/**
+ * What a template needs for one notification, read now (names and titles as they are when the
+ * email goes). Null when the thing it is about is gone: nothing to say any more.
+ */
+export async function emailInputOf(db: Database, kind: NotificationKind, event: EventRow, context: InputContext): Promise<AnyEmailInput | null> {
+  const params = event.params as Record<string, string | number | undefined>;
+  const url = context.publicUrl + appPathOf(kind, event);
+  if (kind.startsWith('booking.') || kind.startsWith('reminder.')) {
+    const booking = await bookingSummaryOf(db, event.bookingId!, context.publicUrl);
+    if (!booking) return null;
+    const row = booking.row;
+    const side = await sideOf(db, context.recipientId, row);
+    const summary = booking.summary;
+    switch (kind) {
+      case 'booking.requested':
+        return { kind, input: { booking: summary, message: row.message, expiresAt: row.expiresAt?.toISOString() ?? null, acceptUrl: null, declineUrl: null } };
+      case 'booking.accepted':
+        return { kind, input: { booking: summary, answer: row.answer } };
+      case 'booking.declined':
+        return { kind, input: { booking: summary, reason: declineReasonOf(row) } };
+      case 'booking.cancelled':
+        return { kind, input: { booking: summary, by: params.party === 'lender' ? 'lender' : 'borrower', reason: row.cancelReason } };
+      case 'booking.expired':
+        return { kind, input: { booking: summary, side } };
+      case 'booking.message': {
+        const message = await messageOf(db, String(params.messageId));
+        return message ? { kind, input: { booking: summary, ...message } } : null;
+      }
+      case 'reminder.pickup':
+      case 'reminder.return':
+        return { kind, input: { booking: summary, side } };
+      case 'reminder.overdue':
+        return { kind, input: { booking: summary, side, daysLate: Number(params.daysLate ?? 1) } };
+      case 'reminder.answer_due':
+      case 'reminder.request_expiring':
+        return { kind, input: { booking: summary, expiresAt: String(params.expiresAt) } };
+      default:
+        return null;
+    }
+  }
+  switch (kind) {
+    case 'organisation.approved':
+    case 'organisation.rejected': {
+      const organisation = await organisationOf(db, event.organisationId!);
+      if (!organisation) return null;
+      return kind === 'organisation.approved'
+        ? { kind, input: { organisationName: organisation.name, url } }
+        : { kind, input: { organisationName: organisation.name, reason: organisation.rejectionReason, url } };
+    }
+    case 'membership.requested': {
+      const [organisation, person] = [await organisationOf(db, event.organisationId!), await personOf(db, event.userId!)];
+      return organisation && person ? { kind, input: { organisationName: organisation.name, personName: person.name, url } } : null;
+    }
+    case 'membership.accepted': {
+      const organisation = await organisationOf(db, event.organisationId!);
+      return organisation ? { kind, input: { organisationName: organisation.name, url } } : null;
+    }
+    case 'need.response': {
+      const [need] = await db.select({ title: needs.title }).from(needs).where(eq(needs.id, String(params.needId)));
+      const organisation = await organisationOf(db, event.organisationId!);
+      const [response] = await db.select({ message: needResponses.message }).from(needResponses).where(eq(needResponses.id, String(params.responseId)));
+      return need && organisation && response ? { kind, input: { needTitle: need.title, organisationName: organisation.name, message: response.message, url } } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function declineReasonOf(row: typeof bookings.$inferSelect): DeclineReason {
+  if (row.declineCode === 'dates_taken') return { code: 'dates_taken' };
+  if (row.declineCode === 'slot_taken') return { code: 'slot_taken' };
+  return { code: 'lender', text: row.answer };
+}
+
+async function bookingSummaryOf(db: Database, bookingId: string, publicUrl: string) {
+  const [row] = await selectBookings(db, eq(bookings.id, bookingId));
+  if (!row) return null;
+  const lines = row.booking.kind === 'item' ? await selectLines(db, [bookingId]) : [];
+  const summary: BookingSummary = {
+    id: row.booking.id,
+    kind: row.booking.kind,
+    lenderName: row.lender.name,
+    borrowerName: row.borrower.name,
+    lines: lines.map((line) => ({ title: line.title, quantity: line.quantity })),
+    serviceTitle: row.service?.title ?? null,
+    startDate: row.booking.startDate,
+    endDate: row.booking.endDate,
+    startsAt: row.booking.startsAt?.toISOString() ?? null,
+    endsAt: row.booking.endsAt?.toISOString() ?? null,
+    url: `${publicUrl}/prets/${row.booking.id}`,
+  };
+  return { summary, row: row.booking };
+}
+
+/** Which side of the booking the reader stands on (the lender's when on both). */
+async function sideOf(db: Database, userId: string | null, booking: { lenderOrganisationId: string }): Promise<'lender' | 'borrower'> {
+  if (!userId) return 'borrower';
+  const [lending] = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, booking.lenderOrganisationId), eq(memberships.status, 'active')));
+  return lending ? 'lender' : 'borrower';
+}
+
+async function messageOf(db: Database, messageId: string) {
+  const [row] = await db
+    .select({ body: bookingMessages.body, authorName: users.name, authorOrganisationName: organisations.name })
+    .from(bookingMessages)
+    .innerJoin(organisations, eq(organisations.id, bookingMessages.authorOrganisationId))
+    .leftJoin(users, eq(users.id, bookingMessages.authorId))
+    .where(eq(bookingMessages.id, messageId));
+  return row ? { body: row.body, authorName: row.authorName ?? '', authorOrganisationName: row.authorOrganisationName } : null;
+}
+
+async function organisationOf(db: Database, organisationId: string) {
+  const [row] = await db
+    .select({ name: organisations.name, rejectionReason: organisations.rejectionReason })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return row;
+}
+
+async function personOf(db: Database, userId: string) {
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  return row;
+}

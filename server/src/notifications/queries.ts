@@ -1,0 +1,85 @@
+import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database } from '../db/client.ts';
+import { bookings } from '../db/schema/bookings.ts';
+import { events } from '../db/schema/events.ts';
+import { memberships } from '../db/schema/memberships.ts';
+import { needs } from '../db/schema/needs.ts';
+import { notificationPreferences, notifications } from '../db/schema/notifications.ts';
+import { organisations } from '../db/schema/organisations.ts';
+import { services } from '../db/schema/services.ts';
+import type { EmailMode } from '../domain/notifications.ts';
+
+const lender = alias(organisations, 'lender');
+const borrower = alias(organisations, 'borrower');
+const about = alias(organisations, 'about_organisation');
+
+/** What a booking is about in one phrase: its service, or its first item (by title) and how many more. */
+const bookingTitle = sql<string | null>`coalesce(${services.title}, (
+  select i.title || case when count(*) over () > 1 then ' (+' || (count(*) over () - 1) || ')' else '' end
+  from booking_lines l join items i on i.id = l.item_id where l.booking_id = ${bookings.id} order by i.title, l.id limit 1))`;
+
+/** A person's notifications in the app, newest first, with the names to phrase them. */
+export async function selectInbox(db: Database, userId: string, options: { before?: number; limit: number }) {
+  const ownOrganisations = db.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
+  return db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+      event: { bookingId: events.bookingId, params: events.params, organisationId: events.organisationId },
+      title: sql<string | null>`coalesce(${bookingTitle}, ${needs.title})`,
+      // The other side of a booking, else the structure the event is about.
+      organisationName: sql<string | null>`case
+        when ${bookings.id} is null then ${about.name}
+        when ${bookings.lenderOrganisationId} in ${ownOrganisations} then ${borrower.name}
+        else ${lender.name} end`,
+    })
+    .from(notifications)
+    .innerJoin(events, eq(events.id, notifications.eventId))
+    .leftJoin(bookings, eq(bookings.id, events.bookingId))
+    .leftJoin(services, eq(services.id, bookings.serviceId))
+    .leftJoin(lender, eq(lender.id, bookings.lenderOrganisationId))
+    .leftJoin(borrower, eq(borrower.id, bookings.borrowerOrganisationId))
+    .leftJoin(about, eq(about.id, events.organisationId))
+    .leftJoin(needs, sql`${needs.id}::text = ${events.params}->>'needId'`)
+    .where(and(eq(notifications.recipientId, userId), eq(notifications.channel, 'in_app'), options.before ? lt(notifications.id, options.before) : undefined))
+    .orderBy(desc(notifications.id))
+    .limit(options.limit);
+}
+
+export async function countUnread(db: Database, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ unread: count() })
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, userId), eq(notifications.channel, 'in_app'), isNull(notifications.readAt)));
+  return row?.unread ?? 0;
+}
+
+/** Marks read the person's own notifications only (all of them when no id is given). Answers how many it found. */
+export async function markRead(db: Database, userId: string, id?: number): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(eq(notifications.recipientId, userId), eq(notifications.channel, 'in_app'), id === undefined ? isNull(notifications.readAt) : eq(notifications.id, id)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+export async function selectPreferences(db: Database, userId: string) {
+  return db.select({ kind: notificationPreferences.kind, email: notificationPreferences.email }).from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+}
+
+export async function savePreferences(db: Database, userId: string, preferences: Array<{ kind: string; email: EmailMode }>) {
+  const immediate = preferences.filter((preference) => preference.email === 'immediate').map((preference) => preference.kind);
+  const chosen = preferences.filter((preference) => preference.email !== 'immediate');
+  // Immediate is the default: no row for it.
+  if (immediate.length > 0) await db.delete(notificationPreferences).where(and(eq(notificationPreferences.userId, userId), inArray(notificationPreferences.kind, immediate)));
+  if (chosen.length > 0) {
+    await db
+      .insert(notificationPreferences)
+      .values(chosen.map((preference) => ({ userId, ...preference })))
+      .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { email: sql`excluded.email`, updatedAt: sql`now()` } });
+  }
+}

@@ -1,0 +1,26 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Links that carry their own proof: `<payload>.<signature>`, the signature an HMAC of the
+ * payload with a key derived from the server's secret for one purpose. A link for one purpose
+ * never passes for another, and the database alone cannot forge one.
+ */
+export function signer(secret: string, purpose: string) {
+  const key = createHmac('sha256', secret).update(`mutua-links:${purpose}`).digest();
+  const signatureOf = (payload: string) => createHmac('sha256', key).update(payload).digest('base64url');
+  return {
+    sign(parts: string[]): string {
+      const payload = Buffer.from(parts.join('\n')).toString('base64url');
+      return `${payload}.${signatureOf(payload)}`;
+    },
+    /** The parts, or null when the token is malformed or its signature wrong. */
+    verify(token: string): string[] | null {
+      const [payload, signature, extra] = token.split('.');
+      if (!payload || !signature || extra !== undefined) return null;
+      const expected = Buffer.from(signatureOf(payload));
+      const given = Buffer.from(signature);
+      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+      return Buffer.from(payload, 'base64url').toString().split('\n');
+    },
+  };
+}
