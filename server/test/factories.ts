@@ -30,11 +30,11 @@ export async function makeNetwork(db: Database, name = `Réseau ${uniqueSuffix()
   return network!;
 }
 
-export async function makeUser(db: Database, overrides: { name?: string; email?: string } = {}) {
+export async function makeUser(db: Database, overrides: { name?: string; email?: string; verified?: boolean } = {}) {
   const email = overrides.email ?? `personne-${uniqueSuffix()}@test.mutua.fr`;
   const [user] = await db
     .insert(users)
-    .values({ email, name: overrides.name ?? 'Personne de test', passwordHash: await passwordHash })
+    .values({ email, name: overrides.name ?? 'Personne de test', passwordHash: await passwordHash, emailVerifiedAt: overrides.verified === false ? null : new Date() })
     .returning({ id: users.id, email: users.email, name: users.name });
   return user!;
 }

@@ -281,8 +281,8 @@ async function prepareContention(db: Database) {
       insert into organisation_networks (organisation_id, network_id)
       select o.id, n.id from organisations o, networks n where o.name like ${like} and n.slug = 'reseau-de-charge'`);
     await tx.execute(`
-      insert into users (email, name, password_hash)
-      select lower(replace(replace(substr(name, ${benchPrefix.length + 2}), ' ', '-'), 'ê', 'e')) || ${literal(`@${benchEmailDomain}`)}, 'Gestion ' || name, ${literal(passwordHash)}
+      insert into users (email, name, password_hash, email_verified_at)
+      select lower(replace(replace(substr(name, ${benchPrefix.length + 2}), ' ', '-'), 'ê', 'e')) || ${literal(`@${benchEmailDomain}`)}, 'Gestion ' || name, ${literal(passwordHash)}, now()
       from organisations where name like ${like}`);
     await tx.execute(`
       insert into memberships (user_id, organisation_id, role, status)

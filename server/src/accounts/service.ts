@@ -69,7 +69,7 @@ export function describeActor(actor: Actor) {
     user: actor.user,
     memberships: actor.memberships.map((m) => ({
       ...m,
-      canTrade: m.status === 'active' && organisationCanTrade(m.organisation.status),
+      canTrade: actor.user.emailVerified && m.status === 'active' && organisationCanTrade(m.organisation.status),
     })),
     networkRoles: actor.networkRoles,
   };

@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { memberships, networkRoles } from '../db/schema/memberships.ts';
 import { networks } from '../db/schema/networks.ts';
@@ -14,7 +14,16 @@ import type {
 /** Who is calling, with what they may act for: loaded once per authenticated request. */
 export type Actor = {
   sessionId: string;
-  user: { id: string; email: string; name: string; locale: 'fr' | 'en' };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    locale: 'fr' | 'en';
+    /** Until the address is confirmed, the person browses but does not trade. */
+    emailVerified: boolean;
+    /** The mail server refused the address for good: the app asks to fix it. */
+    emailUndeliverable: boolean;
+  };
   memberships: Array<{
     role: MembershipRole;
     status: 'pending' | 'active';
@@ -25,7 +34,14 @@ export type Actor = {
 
 export async function loadActor(db: Database, sessionId: string, userId: string): Promise<Actor | null> {
   const [session] = await db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
+      emailUndeliverable: sql<boolean>`${users.emailUndeliverableAt} is not null`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())));

@@ -5,7 +5,7 @@ import { adminNetworkIds, isManagerOf, requireManagerOf, requireNetworkAdmin, re
 function actorWith(memberships: Array<Partial<Actor['memberships'][number]> & { organisationStatus?: string }>, adminOf: string[] = []): Actor {
   return {
     sessionId: 's',
-    user: { id: 'u', email: 'u@test.fr', name: 'U', locale: 'fr' },
+    user: { id: 'u', email: 'u@test.fr', name: 'U', locale: 'fr', emailVerified: true, emailUndeliverable: false },
     memberships: memberships.map((m, index) => ({
       role: m.role ?? 'member',
       status: m.status ?? 'active',

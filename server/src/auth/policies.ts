@@ -28,6 +28,7 @@ export function requireManagerOf(actor: Actor, organisationId: string) {
 export function requireTradingMemberOf(actor: Actor, organisationId: string) {
   const membership = activeMembershipOf(actor, organisationId);
   if (!membership) throw new AppError('forbidden', "Vous n'agissez pas pour cette structure.");
+  requireVerifiedEmail(actor);
   if (!organisationCanTrade(membership.organisation.status)) {
     throw new AppError(
       'organisation_not_active',
@@ -35,6 +36,13 @@ export function requireTradingMemberOf(actor: Actor, organisationId: string) {
     );
   }
   return membership;
+}
+
+/** Lending, borrowing and publishing wait until the person has confirmed their address. */
+export function requireVerifiedEmail(actor: Actor) {
+  if (!actor.user.emailVerified) {
+    throw new AppError('email_unverified', 'Confirmez d’abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé (ou demandez-en un nouveau).');
+  }
 }
 
 export function adminNetworkIds(actor: Actor): string[] {
@@ -49,6 +57,7 @@ export function requireNetworkAdmin(actor: Actor): string[] {
 
 /** The structures the actor may borrow for from `lenderOrganisationId`: its own approved ones, other than the lender. */
 export function borrowingOrganisations(actor: Actor | null, lenderOrganisationId: string): string[] {
+  if (!actor?.user.emailVerified) return [];
   return (actor?.memberships ?? [])
     .filter((m) => m.status === 'active' && organisationCanTrade(m.organisation.status) && m.organisation.id !== lenderOrganisationId)
     .map((m) => m.organisation.id);

@@ -12,6 +12,7 @@ export const errorStatuses = {
   invalid_credentials: 401,
   forbidden: 403,
   organisation_not_active: 403,
+  email_unverified: 403,
   listing_hidden: 403,
   unsupported_photo: 415,
   unreadable_heic: 415,

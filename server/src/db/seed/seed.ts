@@ -38,7 +38,7 @@ export async function seedDemo(db: Database, password: string) {
     const networkId = (slug: string) => networkRows.find((n) => n.slug === slug)!.id;
     const userRows = await tx
       .insert(users)
-      .values(demoUsers.map(({ email, name }) => ({ email, name, passwordHash })))
+      .values(demoUsers.map(({ email, name }) => ({ email, name, passwordHash, emailVerifiedAt: new Date() })))
       .returning({ id: users.id, email: users.email });
     const userId = (email: string) => userRows.find((u) => u.email === email)!.id;
     const adminId = userId('admin@demo.mutua.fr');

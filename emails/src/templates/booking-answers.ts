@@ -1,0 +1,99 @@
+import { button, paragraph, quote, type Template } from '../content.ts';
+import type { BookingSummary, DeclineReason } from '../contract.ts';
+import { defineStrings, fr } from '../strings.ts';
+import { bookingDetails, bookingTitle, bookingWhen } from './booking-details.ts';
+
+/** The lender's answer to a request, to the borrower: accepted or declined. */
+
+type Kind = BookingSummary['kind'];
+
+const accepted = defineStrings({
+  fr: {
+    subject: (title: string) => fr`Demande acceptée : ${title}`,
+    intro: (kind: Kind, lender: string) =>
+      kind === 'item' ? fr`Bonne nouvelle : ${lender} a accepté votre demande, le prêt est confirmé.` : fr`Bonne nouvelle : ${lender} a accepté votre demande, la réservation est confirmée.`,
+    answerLabel: fr`Message joint à la réponse :`,
+    open: (kind: Kind) => (kind === 'item' ? 'Voir le prêt' : 'Voir la réservation'),
+    summary: (lender: string, title: string, when: string | null) => (when ? fr`${lender} a accepté votre demande : ${title}, ${when}` : fr`${lender} a accepté votre demande : ${title}`),
+  },
+  en: {
+    subject: (title: string) => `Request accepted: ${title}`,
+    intro: (kind: Kind, lender: string) =>
+      kind === 'item' ? `Good news: ${lender} accepted your request, the loan is confirmed.` : `Good news: ${lender} accepted your request, the booking is confirmed.`,
+    answerLabel: 'Message sent with the answer:',
+    open: (kind: Kind) => (kind === 'item' ? 'View the loan' : 'View the booking'),
+    summary: (lender: string, title: string, when: string | null) => (when ? `${lender} accepted your request: ${title}, ${when}` : `${lender} accepted your request: ${title}`),
+  },
+});
+
+const summariseAccepted: Template<'booking.accepted'>['summarise'] = ({ booking }, locale) => ({
+  text: accepted[locale].summary(booking.lenderName, bookingTitle(booking, locale), bookingWhen(booking, locale)),
+  url: booking.url,
+});
+
+export const bookingAccepted: Template<'booking.accepted'> = {
+  compose(input, locale) {
+    const { booking } = input;
+    const t = accepted[locale];
+    return {
+      subject: t.subject(bookingTitle(booking, locale)),
+      preheader: summariseAccepted(input, locale).text,
+      blocks: [paragraph(t.intro(booking.kind, booking.lenderName)), bookingDetails(booking, locale), quote(t.answerLabel, input.answer), button(t.open(booking.kind), booking.url)],
+    };
+  },
+  summarise: summariseAccepted,
+};
+
+const declined = defineStrings({
+  fr: {
+    subject: (title: string) => fr`Demande non acceptée : ${title}`,
+    intro: (lender: string) => fr`${lender} ne peut pas donner suite à votre demande.`,
+    datesTaken: fr`Le matériel n’est plus libre à ces dates : une autre demande vient d’être acceptée.`,
+    slotTaken: fr`Ce créneau n’est plus libre : une autre demande vient d’être acceptée.`,
+    lenderReasonLabel: fr`Motif indiqué :`,
+    elsewhere: (kind: Kind) =>
+      kind === 'item' ? 'D’autres structures du réseau prêtent peut-être le même matériel, ou à d’autres dates.' : 'D’autres structures du réseau proposent peut-être un service proche, ou un autre créneau.',
+    open: 'Voir la demande',
+    summary: (lender: string, title: string) => fr`${lender} ne peut pas donner suite à votre demande : ${title}`,
+  },
+  en: {
+    subject: (title: string) => `Request not accepted: ${title}`,
+    intro: (lender: string) => `${lender} cannot take your request forward.`,
+    datesTaken: 'The items are no longer free on these dates: another request has just been accepted.',
+    slotTaken: 'This slot is no longer free: another request has just been accepted.',
+    lenderReasonLabel: 'Reason given:',
+    elsewhere: (kind: Kind) =>
+      kind === 'item' ? 'Other structures in the network may lend the same items, or on other dates.' : 'Other structures in the network may offer a similar service, or another slot.',
+    open: 'View the request',
+    summary: (lender: string, title: string) => `${lender} cannot take your request forward: ${title}`,
+  },
+});
+
+const summariseDeclined: Template<'booking.declined'>['summarise'] = ({ booking }, locale) => ({
+  text: declined[locale].summary(booking.lenderName, bookingTitle(booking, locale)),
+  url: booking.url,
+});
+
+export const bookingDeclined: Template<'booking.declined'> = {
+  compose(input, locale) {
+    const { booking, reason } = input;
+    const t = declined[locale];
+    return {
+      subject: t.subject(bookingTitle(booking, locale)),
+      preheader: summariseDeclined(input, locale).text,
+      blocks: [paragraph(t.intro(booking.lenderName)), phraseReason(reason, t), bookingDetails(booking, locale), paragraph(t.elsewhere(booking.kind)), button(t.open, booking.url)],
+    };
+  },
+  summarise: summariseDeclined,
+};
+
+function phraseReason(reason: DeclineReason, t: (typeof declined)['fr']) {
+  switch (reason.code) {
+    case 'dates_taken':
+      return paragraph(t.datesTaken);
+    case 'slot_taken':
+      return paragraph(t.slotTaken);
+    case 'lender':
+      return quote(t.lenderReasonLabel, reason.text);
+  }
+}
