@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import accountsRoutes from './accounts/routes.ts';
 import availabilityRoutes from './availability/routes.ts';
+import emailActionRoutes from './bookings/email-action-routes.ts';
 import bookingsRoutes from './bookings/routes.ts';
 import calendarRoutes from './calendar/routes.ts';
 import type { Database } from './db/client.ts';
@@ -14,6 +15,7 @@ import moderationRoutes from './moderation/routes.ts';
 import needsRoutes from './needs/routes.ts';
 import adminEmailsRoutes from './notifications/admin-routes.ts';
 import notificationsRoutes from './notifications/routes.ts';
+import invitationRoutes from './organisations/invitation-routes.ts';
 import organisationsRoutes from './organisations/routes.ts';
 import referenceRoutes from './reference/routes.ts';
 import databasePlugin from './plugins/database.ts';
@@ -72,8 +74,9 @@ export async function buildApp(options: AppOptions) {
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
-      await api.register(accountsRoutes, { loginRateLimit: options.loginRateLimit ?? 10, sessionDays });
+      await api.register(accountsRoutes, { loginRateLimit: options.loginRateLimit ?? 10, sessionDays, secret: options.jwtSecret });
       await api.register(organisationsRoutes);
+      await api.register(invitationRoutes, { secret: options.jwtSecret });
       await api.register(moderationRoutes);
       await api.register(referenceRoutes);
       await api.register(itemsRoutes);
@@ -83,6 +86,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(needsRoutes);
       await api.register(availabilityRoutes);
       await api.register(bookingsRoutes, { requestExpiryDays: options.requestExpiryDays ?? 7 });
+      await api.register(emailActionRoutes, { secret: options.jwtSecret });
       await api.register(calendarRoutes, { publicUrl: options.publicUrl ?? 'http://localhost:3000' });
       await api.register(notificationsRoutes, { secret: options.jwtSecret });
       await api.register(adminEmailsRoutes);

@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DatabaseConnection } from '../src/db/client.ts';
+import { notifications } from '../src/db/schema/notifications.ts';
 import { startWorker } from '../src/jobs/worker.ts';
-import { type DeliverySettings } from '../src/notifications/delivery.ts';
-import { smtpTransport, type Transport } from '../src/notifications/transports.ts';
+import { deliverEmail, type DeliverySettings } from '../src/notifications/delivery.ts';
+import { mailboxTransport, smtpTransport, type Transport } from '../src/notifications/transports.ts';
 
 /**
  * A real SMTP server for a test: it parses what arrives (mailparser). `refuse` makes it answer
@@ -89,4 +91,30 @@ export async function startTestWorker(connection: DatabaseConnection, url: strin
       transport.close();
     },
   };
+}
+
+/** Sends the emails waiting for one address, now, into the local mailbox (no worker): what the tests then read. */
+export async function sendQueuedToMailbox(connection: DatabaseConnection, address: string) {
+  const rows = await connection.db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.toAddress, address), inArray(notifications.status, ['queued', 'retrying'])));
+  for (const { id } of rows) await deliverEmail(deliverySettings(connection, mailboxTransport), id);
+}
+
+/** The emails one address received in the local mailbox, oldest first. */
+export async function mailboxOf(connection: DatabaseConnection, address: string) {
+  await sendQueuedToMailbox(connection, address);
+  return connection.db
+    .select({ kind: notifications.kind, subject: notifications.subject, text: notifications.textBody, html: notifications.htmlBody, status: notifications.status, locale: notifications.locale })
+    .from(notifications)
+    .where(and(eq(notifications.channel, 'email'), eq(notifications.toAddress, address)))
+    .orderBy(asc(notifications.id));
+}
+
+/** The token of the first link to `path` (`/mot-de-passe`) in an email's text. */
+export function tokenIn(text: string | null, path: string): string {
+  const match = new RegExp(`${testPublicUrl}${path}/([A-Za-z0-9_.-]+)`).exec(text ?? '');
+  if (!match) throw new Error(`no link to ${path} in: ${text}`);
+  return match[1]!;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { type App, buildApp } from '../src/app.ts';
 import { connectDatabase, type DatabaseConnection } from '../src/db/client.ts';
 import { diskPhotoStorage } from '../src/photos/storage.ts';
-import { prepareReferenceData } from './test-database.ts';
+import { freshDatabase, prepareReferenceData } from './test-database.ts';
 
 export type TestContext = { app: App; connection: DatabaseConnection; photosDir: string };
 
@@ -13,10 +13,17 @@ export type TestContext = { app: App; connection: DatabaseConnection; photosDir:
  * The API on the engine under test (MUTUA_TEST_ENGINE), built once per test file.
  * Tests isolate their data by making their own networks, structures and people (factories).
  */
-export function useTestApp(options: { loginRateLimit?: number } = {}): TestContext {
+export function useTestApp(options: { loginRateLimit?: number; ownDatabase?: boolean } = {}): TestContext {
   const context = {} as TestContext;
+  let dispose: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    if (process.env.MUTUA_TEST_ENGINE === 'postgres') {
+    if (options.ownDatabase) {
+      // Clock-driven tasks sweep every booking: they get a database no other test file writes to.
+      const database = await freshDatabase();
+      context.connection = database.connection;
+      dispose = database.dispose;
+      await prepareReferenceData(context.connection);
+    } else if (process.env.MUTUA_TEST_ENGINE === 'postgres') {
       context.connection = await connectDatabase({ databaseUrl: inject('postgresTestUrl'), poolSize: 60 });
     } else {
       context.connection = await connectDatabase({});
@@ -34,7 +41,8 @@ export function useTestApp(options: { loginRateLimit?: number } = {}): TestConte
   });
   afterAll(async () => {
     await context.app?.close();
-    await context.connection?.close();
+    if (dispose) await dispose();
+    else await context.connection?.close();
     if (context.photosDir) await rm(context.photosDir, { recursive: true, force: true });
   });
   return context;

@@ -43,7 +43,7 @@ export async function prepareReferenceData(connection: DatabaseConnection) {
 export async function freshDatabase(): Promise<{ connection: DatabaseConnection; dispose(): Promise<void> }> {
   if (process.env.MUTUA_TEST_ENGINE === 'postgres') {
     const database = await createPostgresDatabase(process.env.DATABASE_URL!, 'mutua_fresh');
-    const connection = await connectDatabase({ databaseUrl: database.url, poolSize: 2 });
+    const connection = await connectDatabase({ databaseUrl: database.url, poolSize: 10 });
     await connection.migrate();
     return {
       connection,

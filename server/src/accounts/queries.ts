@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { sessions, users } from '../db/schema/users.ts';
 
-export async function insertUser(db: Database, user: { email: string; name: string; passwordHash: string }) {
+export async function insertUser(db: Database, user: { email: string; name: string; passwordHash: string; locale: 'fr' | 'en' }) {
   const [row] = await db.insert(users).values(user).onConflictDoNothing().returning({ id: users.id });
   return row;
 }
@@ -13,6 +13,10 @@ export async function findUserByEmail(db: Database, email: string) {
     .from(users)
     .where(eq(users.email, email));
   return row;
+}
+
+export async function updateUser(db: Database, userId: string, changes: { name?: string; locale?: 'fr' | 'en' }) {
+  await db.update(users).set(changes).where(eq(users.id, userId));
 }
 
 export async function insertSession(db: Database, userId: string, expiresAt: Date) {

@@ -3,7 +3,7 @@ import { loadActor } from '../auth/actor.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/client.ts';
 import { recordEvent } from '../notifications/record.ts';
-import type { LoginInput, RegisterInput } from '../domain/accounts.ts';
+import type { LoginInput, MePatch, RegisterInput } from '../domain/accounts.ts';
 import { organisationCanTrade } from '../domain/organisations.ts';
 import { AppError, fieldError } from '../plugins/errors.ts';
 import {
@@ -12,7 +12,9 @@ import {
   insertMembership,
   insertOrganisation,
 } from '../organisations/queries.ts';
-import { deleteSession, findUserByEmail, insertSession, insertUser } from './queries.ts';
+import { joinByInvitation } from '../organisations/invitations.ts';
+import { sendVerificationLink } from './email-verification.ts';
+import { deleteSession, findUserByEmail, insertSession, insertUser, updateUser } from './queries.ts';
 
 const invalidCredentials = () => new AppError('invalid_credentials', 'Adresse e-mail ou mot de passe incorrect.');
 
@@ -21,15 +23,20 @@ export function normaliseEmail(email: string): string {
 }
 
 /** Creates the person, then their new structure (pending) or their request to join one, in one transaction. */
-export async function register(db: Database, input: RegisterInput, sessionDays: number) {
-  if (Boolean(input.organisation) === Boolean(input.joinOrganisationId)) {
+export async function register(db: Database, input: RegisterInput, sessionDays: number, secret: string) {
+  if ([input.organisation, input.joinOrganisationId, input.invitationToken].filter(Boolean).length !== 1) {
     throw fieldError('organisation', 'Indiquez soit une nouvelle structure, soit la structure à rejoindre.', 'oneOf');
   }
   const passwordHash = await hashPassword(input.password);
   const email = normaliseEmail(input.email);
   const { userId, sessionId, expiresAt } = await db.transaction(async (tx) => {
-    const user = await insertUser(tx, { email, name: input.name.trim(), passwordHash });
+    const user = await insertUser(tx, { email, name: input.name.trim(), passwordHash, locale: input.locale ?? 'fr' });
     if (!user) throw new AppError('email_taken', 'Un compte existe déjà avec cette adresse e-mail.');
+    if (input.invitationToken) {
+      await joinByInvitation(tx, secret, input.invitationToken, { id: user.id, email });
+    } else {
+      await sendVerificationLink(tx, { id: user.id, email });
+    }
     if (input.organisation) {
       const network = await findNetwork(tx, input.organisation.networkId);
       if (!network) {
@@ -40,8 +47,8 @@ export async function register(db: Database, input: RegisterInput, sessionDays: 
         throw new AppError('organisation_exists', 'Une structure de ce nom existe déjà à ce code postal : demandez plutôt à la rejoindre.');
       }
       await insertMembership(tx, { userId: user.id, organisationId: organisation.id, role: 'manager', status: 'active' });
-    } else {
-      const organisation = await findJoinableOrganisation(tx, input.joinOrganisationId!);
+    } else if (input.joinOrganisationId) {
+      const organisation = await findJoinableOrganisation(tx, input.joinOrganisationId);
       if (!organisation) throw new AppError('not_found', 'La structure à rejoindre est introuvable.');
       await insertMembership(tx, { userId: user.id, organisationId: organisation.id, role: 'member', status: 'pending' });
       await recordEvent(tx, { type: 'membership.requested', actorId: user.id, organisationId: organisation.id, userId: user.id });
@@ -61,6 +68,12 @@ export async function login(db: Database, input: LoginInput, sessionDays: number
 
 export async function logout(db: Database, actor: Actor | null) {
   if (actor) await deleteSession(db, actor.sessionId);
+}
+
+/** The person's own settings: their name, and the language of the app and of their emails. */
+export async function updateMe(db: Database, actor: Actor, patch: MePatch) {
+  await updateUser(db, actor.user.id, { ...patch, name: patch.name?.trim() || undefined });
+  return describeActor((await loadActor(db, actor.sessionId, actor.user.id))!);
 }
 
 /** The `/api/me` view of an actor. */

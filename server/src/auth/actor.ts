@@ -32,20 +32,35 @@ export type Actor = {
   networkRoles: Array<{ role: NetworkRoleName; network: { id: string; slug: string; name: string } }>;
 };
 
+const personColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  locale: users.locale,
+  emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
+  emailUndeliverable: sql<boolean>`${users.emailUndeliverableAt} is not null`,
+};
+
 export async function loadActor(db: Database, sessionId: string, userId: string): Promise<Actor | null> {
-  const [session] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
-      emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
-      emailUndeliverable: sql<boolean>`${users.emailUndeliverableAt} is not null`,
-    })
+  const [person] = await db
+    .select(personColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())));
-  if (!session) return null;
+  return person ? withMemberships(db, person, sessionId) : null;
+}
+
+/**
+ * The person a single-use link was sent to, acting through it without a session (an email's
+ * « Accepter »): the same rules apply to them as when signed in.
+ */
+export async function loadActorByLink(db: Database, userId: string): Promise<Actor | null> {
+  const [person] = await db.select(personColumns).from(users).where(eq(users.id, userId));
+  return person ? withMemberships(db, person, '') : null;
+}
+
+async function withMemberships(db: Database, person: Actor['user'], sessionId: string): Promise<Actor> {
+  const userId = person.id;
   const [membershipRows, roleRows] = await Promise.all([
     db
       .select({
@@ -70,5 +85,5 @@ export async function loadActor(db: Database, sessionId: string, userId: string)
       .where(eq(networkRoles.userId, userId))
       .orderBy(networks.name),
   ]);
-  return { sessionId, user: session, memberships: membershipRows, networkRoles: roleRows };
+  return { sessionId, user: person, memberships: membershipRows, networkRoles: roleRows };
 }

@@ -9,8 +9,9 @@ const PersonName = Type.String({ minLength: 1, maxLength: 120 });
 
 /**
  * Register, and either create a new structure (`organisation`, pending until a network admin
- * approves it) or ask to join an existing one (`joinOrganisationId`, a manager of it accepts).
- * Exactly one of the two is given; the service checks it.
+ * approves it), ask to join an existing one (`joinOrganisationId`, a manager of it accepts), or
+ * follow an invitation (`invitationToken`, the link of the email: joins at once). Exactly one of
+ * the three is given; the service checks it.
  */
 export const RegisterSchema = Type.Object(
   {
@@ -19,6 +20,9 @@ export const RegisterSchema = Type.Object(
     name: PersonName,
     organisation: Type.Optional(NewOrganisationSchema),
     joinOrganisationId: Type.Optional(Type.String({ format: 'uuid' })),
+    invitationToken: Type.Optional(Type.String({ minLength: 10, maxLength: 400 })),
+    /** The language of the app at sign-up: the emails follow it (changeable later). */
+    locale: Type.Optional(Type.Enum(['fr', 'en'])),
   },
   { additionalProperties: false },
 );
@@ -29,3 +33,11 @@ export const LoginSchema = Type.Object(
   { additionalProperties: false },
 );
 export type LoginInput = Type.Static<typeof LoginSchema>;
+
+export const MePatchSchema = Type.Object({ name: Type.Optional(PersonName), locale: Type.Optional(Type.Enum(['fr', 'en'])) }, { additionalProperties: false, minProperties: 1 });
+export type MePatch = Type.Static<typeof MePatchSchema>;
+
+export const EmailChangeSchema = Type.Object({ email: Email, password: Type.String({ maxLength: 200 }) }, { additionalProperties: false });
+export const PasswordResetRequestSchema = Type.Object({ email: Type.String({ maxLength: 254 }) }, { additionalProperties: false });
+export const LinkTokenSchema = Type.Object({ token: Type.String({ minLength: 10, maxLength: 400 }) }, { additionalProperties: false });
+export const PasswordResetSchema = Type.Object({ token: Type.String({ minLength: 10, maxLength: 400 }), password: Password }, { additionalProperties: false });

@@ -20,6 +20,7 @@ export const errorStatuses = {
   email_taken: 409,
   organisation_exists: 409,
   already_member: 409,
+  already_verified: 409,
   organisation_not_pending: 409,
   membership_not_pending: 409,
   last_manager: 409,

@@ -25,6 +25,8 @@ export type DeliverySettings = {
   leaseSeconds: number;
 };
 
+const carriesPersonalLinks: ReadonlySet<NotificationKind> = new Set<NotificationKind>(['account.verify_email', 'account.password_reset', 'account.email_change', 'organisation.invitation', 'booking.requested']);
+
 export const defaultRetryDelaysSeconds = [30, 120, 600, 1800, 3600, 7200, 14_400, 21_600];
 
 export type DeliveryOutcome = 'sent' | 'retrying' | 'failed' | 'skipped' | 'not_due';
@@ -45,7 +47,7 @@ export async function deliverEmail(settings: DeliverySettings, notificationId: n
     await settleEmail(db, email.id, { status: 'skipped', lastError: 'no_longer_true' });
     return 'skipped';
   }
-  const content = email.subject ? storedContent(email) : await renderNow(settings, email, event);
+  const content = email.textBody ? storedContent(email) : await renderNow(settings, email, event);
   if (!content) {
     await settleEmail(db, email.id, { status: 'skipped', lastError: 'subject_gone' });
     return 'skipped';
@@ -87,7 +89,7 @@ function storedContent(email: EmailRow): Content {
 
 async function renderNow(settings: DeliverySettings, email: EmailRow, event: NonNullable<Awaited<ReturnType<typeof selectEvent>>>): Promise<Content | null> {
   const kind = email.kind as NotificationKind;
-  const built = await emailInputOf(settings.db, kind, event, { publicUrl: settings.publicUrl, recipientId: email.recipientId });
+  const built = await emailInputOf(settings.db, kind, event, { publicUrl: settings.publicUrl, recipientId: email.recipientId, secret: settings.secret });
   if (!built) return null;
   const rendered = renderEmail(built.kind, built.input as EmailInputs[typeof built.kind], {
     locale: email.locale,
@@ -98,7 +100,16 @@ async function renderNow(settings: DeliverySettings, email: EmailRow, event: Non
   });
   const calendar = await calendarPartOf(settings, kind, event, built);
   const content: Content = { ...rendered, messageId: messageIdOf(email.dedupKey, settings.publicUrl), calendar };
-  await saveRendered(settings.db, email.id, { subject: content.subject, textBody: content.text, htmlBody: content.html, calendar: calendar?.content ?? null, messageId: content.messageId });
+  // A real mailbox receives the links that act for the person (a password reset, « Accepter »):
+  // the database keeps only the subject of those. The demo's local mailbox keeps everything.
+  const keepBody = settings.transport.kind === 'mailbox' || !carriesPersonalLinks.has(kind);
+  await saveRendered(settings.db, email.id, {
+    subject: content.subject,
+    textBody: keepBody ? content.text : null,
+    htmlBody: keepBody ? content.html : null,
+    calendar: calendar?.content ?? null,
+    messageId: content.messageId,
+  });
   return content;
 }
 

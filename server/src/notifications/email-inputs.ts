@@ -9,13 +9,15 @@ import { needResponses, needs } from '../db/schema/needs.ts';
 import { organisations } from '../db/schema/organisations.ts';
 import { users } from '../db/schema/users.ts';
 import type { NotificationKind } from '../domain/notifications.ts';
+import { issueActionLinks } from '../bookings/email-actions.ts';
+import { signToken } from '../email-links/tokens.ts';
 import { appPathOf } from './paths.ts';
 
 type EventRow = typeof events.$inferSelect;
 type Inputs<K extends NotificationKind> = EmailInputs[K];
 export type AnyEmailInput = { [K in NotificationKind]: { kind: K; input: Inputs<K> } }[NotificationKind];
 
-export type InputContext = { publicUrl: string; recipientId: string | null };
+export type InputContext = { publicUrl: string; recipientId: string | null; secret: string };
 
 /**
  * What a template needs for one notification, read now (names and titles as they are when the
@@ -31,8 +33,20 @@ export async function emailInputOf(db: Database, kind: NotificationKind, event: 
     const side = await sideOf(db, context.recipientId, row);
     const summary = booking.summary;
     switch (kind) {
-      case 'booking.requested':
-        return { kind, input: { booking: summary, message: row.message, expiresAt: row.expiresAt?.toISOString() ?? null, acceptUrl: null, declineUrl: null } };
+      case 'booking.requested': {
+        // The buttons act for this reader: only while the request waits, and only for a person who may answer it.
+        const links = row.status === 'requested' && side === 'lender' && context.recipientId ? await issueActionLinks(db, context.secret, row, context.recipientId) : null;
+        return {
+          kind,
+          input: {
+            booking: summary,
+            message: row.message,
+            expiresAt: row.expiresAt?.toISOString() ?? null,
+            acceptUrl: links ? `${context.publicUrl}/action/${links.accept}` : null,
+            declineUrl: links ? `${context.publicUrl}/action/${links.decline}` : null,
+          },
+        };
+      }
       case 'booking.accepted':
         return { kind, input: { booking: summary, answer: row.answer } };
       case 'booking.declined':
@@ -57,7 +71,24 @@ export async function emailInputOf(db: Database, kind: NotificationKind, event: 
         return null;
     }
   }
+  const link = (path: string) => `${context.publicUrl}${path}/${signToken(context.secret, { id: String(params.tokenId), purpose: purposes[kind as keyof typeof purposes] })}`;
   switch (kind) {
+    case 'account.verify_email':
+      return { kind, input: { url: link('/verifier-email'), expiresInHours: Number(params.expiresInHours) } };
+    case 'account.password_reset':
+      return { kind, input: { url: link('/mot-de-passe'), expiresInMinutes: Number(params.expiresInMinutes) } };
+    case 'account.password_changed':
+      return { kind, input: { changedAt: event.createdAt.toISOString(), resetUrl: `${context.publicUrl}/mot-de-passe-oublie` } };
+    case 'account.email_change':
+      return { kind, input: { newEmail: String(params.newEmail), url: link('/adresse'), expiresInHours: Number(params.expiresInHours) } };
+    case 'organisation.invitation': {
+      const [organisation, inviter] = [await organisationOf(db, event.organisationId!), event.actorId ? await personOf(db, event.actorId) : undefined];
+      if (!organisation) return null;
+      return {
+        kind,
+        input: { organisationName: organisation.name, inviterName: inviter?.name ?? organisation.name, role: params.role === 'manager' ? 'manager' : 'member', url: link('/invitation'), expiresInDays: Number(params.expiresInDays) },
+      };
+    }
     case 'organisation.approved':
     case 'organisation.rejected': {
       const organisation = await organisationOf(db, event.organisationId!);
@@ -84,6 +115,13 @@ export async function emailInputOf(db: Database, kind: NotificationKind, event: 
       return null;
   }
 }
+
+const purposes = {
+  'account.verify_email': 'verify_email',
+  'account.password_reset': 'reset_password',
+  'account.email_change': 'change_email',
+  'organisation.invitation': 'invitation',
+} as const;
 
 function declineReasonOf(row: typeof bookings.$inferSelect): DeclineReason {
   if (row.declineCode === 'dates_taken') return { code: 'dates_taken' };

@@ -7,7 +7,7 @@ import { enqueueInTransaction, queues } from '../jobs/queue.ts';
 import { type Recipient, recipientsOf } from './recipients.ts';
 
 /** Events nobody is told of, kept as history (a booking's pickup, return, close). */
-type HistoryOnly = 'booking.picked_up' | 'booking.returned' | 'booking.done' | 'booking.closed' | 'organisation.updated';
+type HistoryOnly = 'booking.picked_up' | 'booking.returned' | 'booking.done' | 'booking.closed' | 'account.email_changed' | 'membership.joined';
 export type EventType = NotificationKind | HistoryOnly;
 
 export type NewEvent = {

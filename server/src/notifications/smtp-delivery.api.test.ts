@@ -26,7 +26,7 @@ async function worker(url: string, overrides = {}) {
 }
 
 /** A header as it came, unparsed (mailparser folds List-* headers into objects). */
-function rawHeader(mail: { headerLines: Array<{ key: string; line: string }> }, name: string): string | undefined {
+function rawHeader(mail: { headerLines: ReadonlyArray<{ key: string; line: string }> }, name: string): string | undefined {
   return mail.headerLines.find((header) => header.key === name)?.line.slice(name.length + 1).trim();
 }
 
