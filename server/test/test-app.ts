@@ -7,7 +7,7 @@ import { connectDatabase, type DatabaseConnection } from '../src/db/client.ts';
 import { diskPhotoStorage } from '../src/photos/storage.ts';
 import { freshDatabase, prepareReferenceData } from './test-database.ts';
 
-export type TestContext = { app: App; connection: DatabaseConnection; photosDir: string };
+export type TestContext = { app: App; connection: DatabaseConnection; photosDir: string; /** PostgreSQL: the database's address, for a second instance. */ databaseUrl?: string };
 
 /**
  * The API on the engine under test (MUTUA_TEST_ENGINE), built once per test file.
@@ -21,6 +21,7 @@ export function useTestApp(options: { loginRateLimit?: number; ownDatabase?: boo
       // Clock-driven tasks sweep every booking: they get a database no other test file writes to.
       const database = await freshDatabase();
       context.connection = database.connection;
+      context.databaseUrl = database.url;
       dispose = database.dispose;
       await prepareReferenceData(context.connection);
     } else if (process.env.MUTUA_TEST_ENGINE === 'postgres') {

@@ -6,7 +6,8 @@ import { dayFromToday, lendingScene, makeBooking, moveBookingTo } from '../../te
 import { startSmtpSink, startTestWorker } from '../../test/mail.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
-const t = useTestApp();
+// The worker takes every email of the database: this file has one of its own.
+const t = useTestApp({ ownDatabase: true });
 const db = () => t.connection.db;
 const stops: Array<() => Promise<void>> = [];
 afterEach(async () => {
