@@ -3,6 +3,7 @@ import { expireRequests } from '../bookings/transitions.ts';
 import type { DatabaseConnection } from '../db/client.ts';
 import { type DeliverySettings, deliverEmail } from '../notifications/delivery.ts';
 import { selectStrandedEmails } from '../notifications/delivery-queries.ts';
+import { recordDueDigests } from '../notifications/digest.ts';
 import { recordDueReminders } from '../notifications/reminders.ts';
 import { enqueueInTransaction, jobQueueOn, queues } from './queue.ts';
 
@@ -50,6 +51,7 @@ export async function startWorker(connection: Pick<DatabaseConnection, 'executeS
       { name: queues.expireRequests, run: () => expireRequests(db), what: 'booking requests expired' },
       { name: queues.sendReminders, run: () => recordDueReminders(db), what: 'reminders recorded' },
       { name: queues.sweepOutbox, run: () => sweepOutbox(connection), what: 'stranded emails woken' },
+      { name: queues.sendDigests, run: () => recordDueDigests(db), what: 'daily digests recorded' },
     ];
     for (const task of periodic) {
       await boss.schedule(task.name, '* * * * *', {}, { tz: 'Europe/Paris' });

@@ -4,6 +4,7 @@ import { invitationCalendar } from '../calendar/service.ts';
 import type { Database } from '../db/client.ts';
 import { essentialKinds, type NotificationKind } from '../domain/notifications.ts';
 import { enqueueInTransaction, queues } from '../jobs/queue.ts';
+import { digestInputOf, settleDigest } from './digest.ts';
 import { emailInputOf } from './email-inputs.ts';
 import { claimEmail, type EmailRow, markAddressUndeliverable, saveRendered, selectEvent, selectRecipientName, settleEmail } from './delivery-queries.ts';
 import { preferencesPath, unsubscribePath } from './paths.ts';
@@ -42,8 +43,8 @@ export async function deliverEmail(settings: DeliverySettings, notificationId: n
   const email = await claimEmail(db, notificationId, settings.leaseSeconds);
   if (!email) return 'not_due';
   const event = await selectEvent(db, email.eventId);
-  const kind = email.kind as NotificationKind;
-  if (!event || !(await stillDue(db, kind, event))) {
+  const kind = email.kind as EmailKind;
+  if (!event || (kind !== 'digest' && !(await stillDue(db, kind, event)))) {
     await settleEmail(db, email.id, { status: 'skipped', lastError: 'no_longer_true' });
     return 'skipped';
   }
@@ -53,7 +54,7 @@ export async function deliverEmail(settings: DeliverySettings, notificationId: n
     return 'skipped';
   }
   const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
-  if (!essentialKinds.has(kind) && email.recipientId) {
+  if (!isEssential(kind) && email.recipientId) {
     headers['List-Unsubscribe'] = `<${settings.publicUrl}/api/unsubscribe/${unsubscribeToken(settings.secret, email.recipientId, kind)}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }
@@ -72,6 +73,7 @@ export async function deliverEmail(settings: DeliverySettings, notificationId: n
     return recordFailure(settings, email, classifyFailure(error));
   }
   await settleEmail(db, email.id, { status: 'sent', sentAt: new Date(), lastError: null });
+  if (kind === 'digest') await settleDigest(db, email, event);
   return 'sent';
 }
 
@@ -88,21 +90,22 @@ function storedContent(email: EmailRow): Content {
 }
 
 async function renderNow(settings: DeliverySettings, email: EmailRow, event: NonNullable<Awaited<ReturnType<typeof selectEvent>>>): Promise<Content | null> {
-  const kind = email.kind as NotificationKind;
-  const built = await emailInputOf(settings.db, kind, event, { publicUrl: settings.publicUrl, recipientId: email.recipientId, secret: settings.secret });
+  const kind = email.kind as EmailKind;
+  const context = { publicUrl: settings.publicUrl, recipientId: email.recipientId, secret: settings.secret };
+  const built = kind === 'digest' ? await digestBuilt(settings.db, event, context) : await emailInputOf(settings.db, kind, event, context);
   if (!built) return null;
   const rendered = renderEmail(built.kind, built.input as EmailInputs[typeof built.kind], {
     locale: email.locale,
     recipientName: await selectRecipientName(settings.db, email.recipientId),
     publicUrl: settings.publicUrl,
-    unsubscribeUrl: !essentialKinds.has(kind) && email.recipientId ? settings.publicUrl + unsubscribePath(unsubscribeToken(settings.secret, email.recipientId, kind)) : null,
+    unsubscribeUrl: !isEssential(kind) && email.recipientId ? settings.publicUrl + unsubscribePath(unsubscribeToken(settings.secret, email.recipientId, kind)) : null,
     preferencesUrl: settings.publicUrl + preferencesPath,
   });
   const calendar = await calendarPartOf(settings, kind, event, built);
   const content: Content = { ...rendered, messageId: messageIdOf(email.dedupKey, settings.publicUrl), calendar };
   // A real mailbox receives the links that act for the person (a password reset, « Accepter »):
   // the database keeps only the subject of those. The demo's local mailbox keeps everything.
-  const keepBody = settings.transport.kind === 'mailbox' || !carriesPersonalLinks.has(kind);
+  const keepBody = settings.transport.kind === 'mailbox' || kind === 'digest' || !carriesPersonalLinks.has(kind);
   await saveRendered(settings.db, email.id, {
     subject: content.subject,
     textBody: keepBody ? content.text : null,
@@ -114,7 +117,16 @@ async function renderNow(settings: DeliverySettings, email: EmailRow, event: Non
 }
 
 /** An accepted loan's email invites to the event; an accepted loan called off cancels it. A request never carries one. */
-async function calendarPartOf(settings: DeliverySettings, kind: NotificationKind, event: { bookingId: string | null; params: Record<string, unknown> }, built: { input: unknown }) {
+async function digestBuilt(db: Database, event: Parameters<typeof digestInputOf>[1], context: Parameters<typeof digestInputOf>[2]) {
+  const input = await digestInputOf(db, event, context);
+  return input ? { kind: 'digest' as const, input } : null;
+}
+
+/** What an email is: a notification of one kind, or the daily digest of several. */
+type EmailKind = NotificationKind | 'digest';
+const isEssential = (kind: EmailKind) => kind !== 'digest' && essentialKinds.has(kind);
+
+async function calendarPartOf(settings: DeliverySettings, kind: EmailKind, event: { bookingId: string | null; params: Record<string, unknown> }, built: { input: unknown }) {
   const params = event.params as { revision?: number; fromStatus?: string };
   const method = kind === 'booking.accepted' ? 'request' : kind === 'booking.cancelled' && params.fromStatus === 'accepted' ? 'cancel' : null;
   if (!method || !event.bookingId) return null;

@@ -4,6 +4,7 @@ import { events } from '../db/schema/events.ts';
 import { notifications } from '../db/schema/notifications.ts';
 import { addMember, dayFromToday, lendingScene, makeBooking, makeUser, moveBookingTo, signedInMember, signIn } from '../../test/factories.ts';
 import { useTestApp } from '../../test/test-app.ts';
+import { unsubscribeToken } from './unsubscribe.ts';
 
 const t = useTestApp();
 const db = () => t.connection.db;
@@ -135,5 +136,33 @@ describe('preferences', () => {
     expect((await emailsOf(colleague.id)).map((email) => email.status)).toEqual(['held']);
     expect((await inbox(scene.lender.headers)).unread).toBe(1);
     expect((await inbox(colleagueHeaders)).unread).toBe(1);
+  });
+});
+
+describe('one-click unsubscribe (RFC 8058)', () => {
+  it('turns a kind off without signing in, from a form POST as mail clients send it; GET only describes', async () => {
+    const scene = await lendingScene(t.app, db());
+    const token = unsubscribeToken('test-secret-not-for-production', scene.lender.manager.id, 'booking.message');
+    const described = await t.app.inject({ method: 'GET', url: `/api/unsubscribe/${token}` });
+    expect(described.json()).toEqual({ kind: 'booking.message' });
+    const before = (await t.app.inject({ method: 'GET', url: '/api/me/notification-preferences', headers: scene.lender.headers })).json();
+    expect(before.preferences).toContainEqual({ kind: 'booking.message', essential: false, email: 'immediate' });
+    const done = await t.app.inject({ method: 'POST', url: `/api/unsubscribe/${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    expect(done.statusCode).toBe(200);
+    const after = (await t.app.inject({ method: 'GET', url: '/api/me/notification-preferences', headers: scene.lender.headers })).json();
+    expect(after.preferences).toContainEqual({ kind: 'booking.message', essential: false, email: 'off' });
+    // Twice is still a success.
+    expect((await t.app.inject({ method: 'POST', url: `/api/unsubscribe/${token}` })).statusCode).toBe(200);
+  });
+
+  it('refuses a forged token and a token for an essential kind', async () => {
+    const scene = await lendingScene(t.app, db());
+    const essential = unsubscribeToken('test-secret-not-for-production', scene.lender.manager.id, 'booking.accepted');
+    const forged = unsubscribeToken('another-secret', scene.lender.manager.id, 'booking.message');
+    for (const token of [essential, forged]) {
+      const response = await t.app.inject({ method: 'POST', url: `/api/unsubscribe/${token}` });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ error: 'link_invalid' });
+    }
   });
 });

@@ -61,7 +61,7 @@ const notificationsRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async
 
   // One-click unsubscribe (RFC 8058): mail clients POST `List-Unsubscribe=One-Click` as a form.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, _body, done) => done(null, undefined));
-  const UnsubscribeSchema = Type.Object({ kind: Type.Enum([...notificationKinds]) });
+  const UnsubscribeSchema = Type.Object({ kind: Type.Enum([...notificationKinds, 'digest'], { description: 'Le type d’e-mails désactivé (digest : le récapitulatif du jour)' }) });
   app.get(
     '/unsubscribe/:token',
     { schema: { tags, summary: 'Ce que désactive un lien de désabonnement (sans agir)', params: TokenParams, response: { 200: UnsubscribeSchema, ...errorResponses(400) } } },

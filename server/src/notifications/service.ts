@@ -63,16 +63,19 @@ export async function updatePreferences(db: Database, actor: Actor, patch: Notif
 /** What a one-click unsubscribe link would turn off (the page shows it before the person confirms). */
 export function describeUnsubscribe(secret: string, token: string) {
   const target = readUnsubscribeToken(secret, token);
-  if (!target || !(notificationKinds as readonly string[]).includes(target.kind) || essentialKinds.has(target.kind as NotificationKind)) {
+  const known = target && (target.kind === 'digest' || (notificationKinds as readonly string[]).includes(target.kind));
+  if (!target || !known || essentialKinds.has(target.kind as NotificationKind)) {
     throw new AppError('link_invalid', 'Ce lien de désabonnement n’est pas valable : ouvrez vos préférences de notification depuis votre compte.');
   }
-  return { kind: target.kind as NotificationKind, userId: target.userId };
+  return { kind: target.kind as NotificationKind | 'digest', userId: target.userId };
 }
 
 /** RFC 8058: works without signing in; turning a kind off twice is still a success. */
 export async function unsubscribe(db: Database, secret: string, token: string) {
   const target = describeUnsubscribe(secret, token);
-  await savePreferences(db, target.userId, [{ kind: target.kind, email: 'off' }]).catch((error: unknown) => {
+  // Leaving the digest turns off the kinds it gathered (the bell still shows them).
+  const kinds = target.kind === 'digest' ? (await selectPreferences(db, target.userId)).filter((row) => row.email === 'digest').map((row) => row.kind) : [target.kind];
+  await savePreferences(db, target.userId, kinds.map((kind) => ({ kind, email: 'off' as const }))).catch((error: unknown) => {
     // The person's account is gone: nothing will be sent to it anyway.
     if ((error as { cause?: { code?: string } }).cause?.code !== '23503') throw error;
   });

@@ -2,7 +2,7 @@ import type { NotificationKind } from '../domain/notifications.ts';
 import { signer } from '../email-links/signing.ts';
 
 /** The token of a one-click unsubscribe link: who, from which kind. It never expires; it only turns a kind off. */
-export function unsubscribeToken(secret: string, userId: string, kind: NotificationKind): string {
+export function unsubscribeToken(secret: string, userId: string, kind: NotificationKind | 'digest'): string {
   return signer(secret, 'unsubscribe').sign([Buffer.from(userId.replaceAll('-', ''), 'hex').toString('base64url'), kind]);
 }
 
