@@ -14,6 +14,8 @@ import { mailboxTransport, smtpTransport, type Transport } from '../src/notifica
  */
 export async function startSmtpSink(options: { port?: number } = {}) {
   const received: ParsedMail[] = [];
+  /** When each message arrived, by Message-ID (several times if it came twice). */
+  const arrivals = new Map<string, number[]>();
   const state: { refuse: null | { code: number; at: 'rcpt' | 'data'; message: string } } = { refuse: null };
   const refusal = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
   const serverOptions: SMTPServerOptions = {
@@ -29,10 +31,14 @@ export async function startSmtpSink(options: { port?: number } = {}) {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         if (state.refuse?.at === 'data') return callback(refusal(state.refuse.code, state.refuse.message));
-        simpleParser(Buffer.concat(chunks)).then((mail) => {
+        const arrivedAt = Date.now();
+        // Accepted as soon as it is all here, as a relay does; read afterwards.
+        callback();
+        void simpleParser(Buffer.concat(chunks)).then((mail) => {
           received.push(mail);
-          callback();
-        }, callback);
+          const id = mail.messageId ?? 'none';
+          arrivals.set(id, [...(arrivals.get(id) ?? []), arrivedAt]);
+        });
       });
     },
   };
@@ -43,6 +49,7 @@ export async function startSmtpSink(options: { port?: number } = {}) {
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
+    arrivals,
     state,
     /** Closes the port: the sink is down until `start()`. */
     async stop() {

@@ -103,8 +103,9 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
   return connection;
 }
 
-/** As node-postgres sends them (pg-boss is written for it): plain objects as JSON text. */
+/** As node-postgres sends them (pg-boss is written for it): undefined as null, plain objects as JSON text. */
 function asParameter(value: unknown): unknown {
+  if (value === undefined) return null;
   const plainObject = value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !Buffer.isBuffer(value);
   return plainObject ? JSON.stringify(value) : value;
 }

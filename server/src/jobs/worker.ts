@@ -32,19 +32,22 @@ export async function startWorker(connection: Pick<DatabaseConnection, 'executeS
   boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
   await boss.start();
 
-  const concurrency = options.concurrency ?? 20;
-  await boss.work<{ notificationId: number }>(
-    queues.deliverEmail,
-    { batchSize: concurrency, pollingIntervalSeconds: options.pollingSeconds ?? 1 },
-    async (jobs) => {
-      await Promise.all(
-        jobs.map(async (job) => {
-          const outcome = await deliverEmail(options.delivery, job.data.notificationId);
-          if (outcome === 'failed') options.log.warn({ notificationId: job.data.notificationId }, 'email failed for good');
-        }),
-      );
-    },
-  );
+  const concurrency = options.concurrency ?? 10;
+  // Two fetch loops: one sends its batch while the other fetches the next.
+  for (let loop = 0; loop < 2; loop += 1) {
+    await boss.work<{ notificationId: number }>(
+      queues.deliverEmail,
+      { batchSize: concurrency, pollingIntervalSeconds: options.pollingSeconds ?? 0.5 },
+      async (jobs) => {
+        await Promise.all(
+          jobs.map(async (job) => {
+            const outcome = await deliverEmail(options.delivery, job.data.notificationId);
+            if (outcome === 'failed') options.log.warn({ notificationId: job.data.notificationId }, 'email failed for good');
+          }),
+        );
+      },
+    );
+  }
 
   if (options.periodicTasks !== false) {
     const periodic: Periodic[] = [

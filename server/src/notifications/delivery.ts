@@ -28,7 +28,8 @@ export type DeliverySettings = {
 
 const carriesPersonalLinks: ReadonlySet<NotificationKind> = new Set<NotificationKind>(['account.verify_email', 'account.password_reset', 'account.email_change', 'organisation.invitation', 'booking.requested']);
 
-export const defaultRetryDelaysSeconds = [30, 120, 600, 1800, 3600, 7200, 14_400, 21_600];
+/** Soon at first (a server restarting), then further apart: about eight hours in nine tries, then every six hours until `retryForSeconds`. */
+export const defaultRetryDelaysSeconds = [15, 60, 300, 900, 1800, 3600, 7200, 14_400, 21_600];
 
 export type DeliveryOutcome = 'sent' | 'retrying' | 'failed' | 'skipped' | 'not_due';
 

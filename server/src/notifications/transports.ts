@@ -28,7 +28,8 @@ export const mailboxTransport: Transport = { kind: 'mailbox', send: async () => 
 
 /** nodemailer over SMTP: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…` (TLS). */
 export function smtpTransport(url: string): Transport {
-  const transporter = nodemailer.createTransport(url, {});
+  // A few kept-open connections rather than one per email: a burst of a thousand does not knock a thousand times.
+  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 5 });
   transporter.set('connectionTimeout', 15_000);
   transporter.set('greetingTimeout', 15_000);
   transporter.set('socketTimeout', 30_000);
