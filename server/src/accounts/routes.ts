@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { EmailChangeSchema, LinkTokenSchema, LoginSchema, MePatchSchema, PasswordResetRequestSchema, PasswordResetSchema, RegisterSchema } from '../domain/accounts.ts';
+import { EmailChangeSchema, LinkTokenParamsSchema, LinkTokenSchema, LoginSchema, MePatchSchema, PasswordResetRequestSchema, PasswordResetSchema, RegisterSchema } from '../domain/accounts.ts';
 import { errorResponses } from '../domain/errors.ts';
 import { signedIn } from '../plugins/openapi.ts';
 import { MeSchema, SessionSchema } from './schemas.ts';
@@ -11,7 +11,6 @@ import { describeActor, login, logout, register, updateMe } from './service.ts';
 
 const EmailSchema = Type.Object({ email: Type.String() });
 const SentSchema = Type.Object({ sent: Type.Boolean(), message: Type.String() });
-const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 400 }) }, { additionalProperties: false });
 
 const accountsRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sessionDays: number; secret: string }> = async (app, options) => {
   const { sessionDays, secret } = options;
@@ -139,7 +138,7 @@ const accountsRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sessio
 
   app.get(
     '/auth/password-reset/:token',
-    { schema: { tags: ['accounts'], summary: 'Le compte d’un lien de réinitialisation, s’il est encore valable (sans l’utiliser)', params: TokenParams, response: { 200: EmailSchema, ...errorResponses(400, 409, 410) } } },
+    { schema: { tags: ['accounts'], summary: 'Le compte d’un lien de réinitialisation, s’il est encore valable (sans l’utiliser)', params: LinkTokenParamsSchema, response: { 200: EmailSchema, ...errorResponses(400, 409, 410) } } },
     async (request) => inspectPasswordReset(app.db, secret, request.params.token),
   );
 

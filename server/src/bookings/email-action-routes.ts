@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { BookingDetailSchema } from '../domain/bookings.ts';
+import { LinkTokenParamsSchema } from '../domain/accounts.ts';
 import { errorResponses } from '../domain/errors.ts';
 import { confirmEmailAction, describeEmailAction } from './email-actions.ts';
 
 const tags = ['prêts'];
-const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 400 }) }, { additionalProperties: false });
 const Body = Type.Object({ message: Type.Optional(Type.String({ maxLength: 2000 })), reason: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
 
 /** The « Accepter » / « Refuser » buttons of a new-request email: the link is the key, no session needed. */
@@ -16,7 +16,7 @@ const emailActionRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (
       schema: {
         tags,
         summary: 'Ce que ferait un lien « Accepter » ou « Refuser » d’un e-mail, et la demande (sans agir)',
-        params: TokenParams,
+        params: LinkTokenParamsSchema,
         response: { 200: Type.Object({ action: Type.Enum(['accept', 'decline']), booking: BookingDetailSchema }), ...errorResponses(400, 403, 404, 409, 410) },
       },
     },
@@ -28,7 +28,7 @@ const emailActionRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (
       schema: {
         tags,
         summary: 'Confirmer l’action du lien : accepter ou refuser la demande (une seule fois ; 409 si quelqu’un a été plus rapide)',
-        params: TokenParams,
+        params: LinkTokenParamsSchema,
         body: Body,
         response: { 200: BookingDetailSchema, ...errorResponses(400, 403, 404, 409, 410) },
       },

@@ -3,7 +3,8 @@ import type { BookingAction } from '../domain/booking-lifecycle.ts';
 import { type EventType, recordEvent } from '../notifications/record.ts';
 import { insertEvent, type NewEventRow } from './queries.ts';
 
-const eventTypes: Record<BookingAction | 'request', EventType> = {
+/** The event each step records (what the notifications read). */
+export const bookingEventTypes: Record<BookingAction | 'request', EventType> = {
   request: 'booking.requested',
   accept: 'booking.accepted',
   decline: 'booking.declined',
@@ -23,7 +24,7 @@ const eventTypes: Record<BookingAction | 'request', EventType> = {
 export async function recordBookingStep(tx: Database, step: NewEventRow & { action: BookingAction | 'request' }, revision: number) {
   await insertEvent(tx, step);
   await recordEvent(tx, {
-    type: eventTypes[step.action],
+    type: bookingEventTypes[step.action],
     actorId: step.actorId ?? null,
     bookingId: step.bookingId,
     params: { party: step.party, fromStatus: step.fromStatus ?? null, revision, ...(step.reasonCode ? { reasonCode: step.reasonCode } : {}) },

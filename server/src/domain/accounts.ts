@@ -39,5 +39,8 @@ export type MePatch = Type.Static<typeof MePatchSchema>;
 
 export const EmailChangeSchema = Type.Object({ email: Email, password: Type.String({ maxLength: 200 }) }, { additionalProperties: false });
 export const PasswordResetRequestSchema = Type.Object({ email: Type.String({ maxLength: 254 }) }, { additionalProperties: false });
-export const LinkTokenSchema = Type.Object({ token: Type.String({ minLength: 10, maxLength: 400 }) }, { additionalProperties: false });
-export const PasswordResetSchema = Type.Object({ token: Type.String({ minLength: 10, maxLength: 400 }), password: Password }, { additionalProperties: false });
+const LinkToken = Type.String({ minLength: 10, maxLength: 400, description: 'Le jeton d’un lien envoyé par e-mail' });
+export const LinkTokenSchema = Type.Object({ token: LinkToken }, { additionalProperties: false });
+/** The same token in a path: `/…/:token`. */
+export const LinkTokenParamsSchema = LinkTokenSchema;
+export const PasswordResetSchema = Type.Object({ token: LinkToken, password: Password }, { additionalProperties: false });

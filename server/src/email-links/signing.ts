@@ -1,5 +1,16 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+/** A uuid in 22 characters (its 16 bytes, base64url), to keep links short; and back (null if it is not one). */
+export function compactUuid(id: string): string {
+  return Buffer.from(id.replaceAll('-', ''), 'hex').toString('base64url');
+}
+
+export function expandUuid(compact: string): string | null {
+  const hex = Buffer.from(compact, 'base64url').toString('hex');
+  if (!/^[0-9a-f]{32}$/.test(hex)) return null;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /**
  * Links that carry their own proof: `<payload>.<signature>`, the signature an HMAC of the
  * payload with a key derived from the server's secret for one purpose. A link for one purpose

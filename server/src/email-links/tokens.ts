@@ -2,12 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { singleUseTokens } from '../db/schema/tokens.ts';
 import { AppError } from '../plugins/errors.ts';
-import { signer } from './signing.ts';
+import { compactUuid, expandUuid, signer } from './signing.ts';
 
 export type TokenPurpose = (typeof singleUseTokens.$inferSelect)['purpose'];
 export type TokenRow = typeof singleUseTokens.$inferSelect;
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Creates a link's row (in the caller's transaction); the email signs its id when it is written. */
 export async function issueToken(tx: Database, token: Omit<typeof singleUseTokens.$inferInsert, 'expiresAt'> & { validForSeconds: number }): Promise<TokenRow> {
@@ -21,16 +19,15 @@ export async function issueToken(tx: Database, token: Omit<typeof singleUseToken
 
 /** The text of a link: the row's id (16 bytes), signed with a key of the server's secret for that purpose. */
 export function signToken(secret: string, token: Pick<TokenRow, 'id' | 'purpose'>): string {
-  return signer(secret, `single-use:${token.purpose}`).sign([Buffer.from(token.id.replaceAll('-', ''), 'hex').toString('base64url')]);
+  return signer(secret, `single-use:${token.purpose}`).sign([compactUuid(token.id)]);
 }
 
 const invalid = () => new AppError('link_invalid', 'Ce lien n’est pas valable : il a peut-être été mal copié. Demandez-en un nouveau.');
 
 function idOf(secret: string, text: string, purpose: TokenPurpose): string {
   const parts = signer(secret, `single-use:${purpose}`).verify(text);
-  const hex = parts?.length === 1 ? Buffer.from(parts[0]!, 'base64url').toString('hex') : '';
-  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-  if (!uuid.test(id)) throw invalid();
+  const id = parts?.length === 1 ? expandUuid(parts[0]!) : null;
+  if (!id) throw invalid();
   return id;
 }
 

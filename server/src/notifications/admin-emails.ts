@@ -10,7 +10,7 @@ import { organisationNetworks } from '../db/schema/organisations.ts';
 import { users } from '../db/schema/users.ts';
 import { type EmailStatus, notificationKinds } from '../domain/notifications.ts';
 import { enqueueInTransaction, queues } from '../jobs/queue.ts';
-import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
+import { decodeIdCursor, encodeCursor } from '../pagination/cursor.ts';
 import { AppError } from '../plugins/errors.ts';
 
 /**
@@ -71,8 +71,7 @@ function present(row: SummaryRow) {
 export async function listEmails(db: Database, actor: Actor, query: { status?: EmailStatus; cursor?: string; limit?: number }) {
   const networkIds = requireNetworkAdmin(actor);
   const limit = query.limit ?? 50;
-  const before = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : undefined;
-  if (before !== undefined && !(Number.isSafeInteger(before) && before > 0)) throw new AppError('validation_failed', 'Le curseur de pagination est invalide.', [{ field: 'cursor', rule: 'format', message: 'Le curseur de pagination est invalide.' }]);
+  const before = query.cursor ? decodeIdCursor(query.cursor) : undefined;
   const rows = await db
     .select(summary)
     .from(notifications)

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { errorResponses } from '../domain/errors.ts';
 import { emailStatuses } from '../domain/notifications.ts';
+import { Nullable } from '../domain/nullable.ts';
 import { signedIn } from '../plugins/openapi.ts';
 import { getEmail, listEmails, listTemplates, retryEmail } from './admin-emails.ts';
 
 const tags = ['admin'];
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Status = Type.Enum([...emailStatuses]);
 const EmailSummary = Type.Object({
   id: Type.String(),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { LinkTokenParamsSchema } from '../domain/accounts.ts';
 import { errorResponses } from '../domain/errors.ts';
 import { NotificationListSchema, NotificationPreferencesPatchSchema, NotificationPreferencesSchema, notificationKinds } from '../domain/notifications.ts';
 import { signedIn } from '../plugins/openapi.ts';
@@ -11,7 +12,6 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 const IdParams = Type.Object({ id: Type.String({ maxLength: 20, description: 'Identifiant de la notification' }) }, { additionalProperties: false });
-const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 400 }) }, { additionalProperties: false });
 
 const notificationsRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (app, options) => {
   app.get(
@@ -64,12 +64,12 @@ const notificationsRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async
   const UnsubscribeSchema = Type.Object({ kind: Type.Enum([...notificationKinds, 'digest'], { description: 'Le type d’e-mails désactivé (digest : le récapitulatif du jour)' }) });
   app.get(
     '/unsubscribe/:token',
-    { schema: { tags, summary: 'Ce que désactive un lien de désabonnement (sans agir)', params: TokenParams, response: { 200: UnsubscribeSchema, ...errorResponses(400) } } },
+    { schema: { tags, summary: 'Ce que désactive un lien de désabonnement (sans agir)', params: LinkTokenParamsSchema, response: { 200: UnsubscribeSchema, ...errorResponses(400) } } },
     async (request) => ({ kind: describeUnsubscribe(options.secret, request.params.token).kind }),
   );
   app.post(
     '/unsubscribe/:token',
-    { schema: { tags, summary: 'Se désabonner en un clic, sans se connecter (RFC 8058)', params: TokenParams, response: { 200: UnsubscribeSchema, ...errorResponses(400) } } },
+    { schema: { tags, summary: 'Se désabonner en un clic, sans se connecter (RFC 8058)', params: LinkTokenParamsSchema, response: { 200: UnsubscribeSchema, ...errorResponses(400) } } },
     async (request) => unsubscribe(app.db, options.secret, request.params.token),
   );
 };

@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import { essentialKinds, type NotificationKind, type NotificationPreferencesPatch, notificationKinds } from '../domain/notifications.ts';
 import { AppError } from '../plugins/errors.ts';
-import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
+import { decodeIdCursor, encodeCursor } from '../pagination/cursor.ts';
 import { appPathOf } from './paths.ts';
 import { countUnread, markRead, savePreferences, selectInbox, selectPreferences } from './queries.ts';
 import { readUnsubscribeToken } from './unsubscribe.ts';
@@ -10,8 +10,7 @@ import { readUnsubscribeToken } from './unsubscribe.ts';
 /** The bell: the signed-in person's own notifications, newest first. */
 export async function listNotifications(db: Database, actor: Actor, query: { cursor?: string; limit?: number }) {
   const limit = query.limit ?? 30;
-  const before = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : undefined;
-  if (before !== undefined && !(Number.isSafeInteger(before) && before > 0)) throw new AppError('validation_failed', 'Le curseur de pagination est invalide.', [{ field: 'cursor', rule: 'format', message: 'Le curseur de pagination est invalide.' }]);
+  const before = query.cursor ? decodeIdCursor(query.cursor) : undefined;
   const rows = await selectInbox(db, actor.user.id, { before, limit: limit + 1 });
   const page = rows.slice(0, limit);
   return {

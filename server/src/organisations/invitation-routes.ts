@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { LinkTokenParamsSchema } from '../domain/accounts.ts';
 import { errorResponses } from '../domain/errors.ts';
 import { MembershipRoleSchema } from '../domain/organisations.ts';
 import { signedIn } from '../plugins/openapi.ts';
@@ -10,7 +11,6 @@ const tags = ['organisations'];
 const Uuid = Type.String({ format: 'uuid' });
 const InvitationSchema = Type.Object({ id: Uuid, email: Type.String(), role: MembershipRoleSchema, expiresAt: Type.String({ format: 'date-time' }), createdAt: Type.String({ format: 'date-time' }) });
 const InvitationBody = Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }), role: MembershipRoleSchema }, { additionalProperties: false });
-const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 400 }) }, { additionalProperties: false });
 
 const invitationRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (app, { secret }) => {
   app.post(
@@ -62,7 +62,7 @@ const invitationRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (a
       schema: {
         tags,
         summary: 'Ce qu’offre un lien d’invitation (sans l’utiliser)',
-        params: TokenParams,
+        params: LinkTokenParamsSchema,
         response: { 200: Type.Object({ organisationName: Type.String(), role: MembershipRoleSchema, email: Type.String(), hasAccount: Type.Boolean() }), ...errorResponses(400, 409, 410) },
       },
     },
@@ -75,7 +75,7 @@ const invitationRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (a
         tags,
         summary: 'Rejoindre la structure avec le lien (le compte de l’adresse invitée)',
         security: signedIn,
-        params: TokenParams,
+        params: LinkTokenParamsSchema,
         response: { 200: Type.Object({ organisationId: Uuid }), ...errorResponses(400, 401, 403, 409, 410) },
       },
     },

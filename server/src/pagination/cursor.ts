@@ -5,6 +5,13 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/** A cursor of one row id (a bigserial): the id, or a 400. */
+export function decodeIdCursor(cursor: string): number {
+  const id = Number(decodeCursor(cursor, 1)[0]);
+  if (!Number.isSafeInteger(id) || id <= 0) throw fieldError('cursor', 'Le curseur de pagination est invalide.', 'format');
+  return id;
+}
+
 export function decodeCursor(cursor: string, arity: number): string[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -2,6 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { heldRange } from '../../availability/rules.ts';
 import type { BookingStatus } from '../../domain/booking-lifecycle.ts';
 import { addDays, parisInstant, parisToday } from '../../domain/calendar-days.ts';
+import { bookingEventTypes } from '../../bookings/steps.ts';
+import { recordEvent } from '../../notifications/record.ts';
 import type { Database } from '../client.ts';
 import { bookingEvents, bookingLines, bookingMessages, bookings, bookingUnits } from '../schema/bookings.ts';
 import { items } from '../schema/items.ts';
@@ -124,5 +126,13 @@ export async function seedDemoLoans(db: Database, organisationIdOf: (key: string
     if (loan.reply) {
       await db.insert(bookingMessages).values({ bookingId, authorId: requester, authorOrganisationId: borrowerId, body: loan.reply, createdAt: new Date() });
     }
+    // The latest step of each demo loan, as its people would have been told: the bell and /admin/emails are not empty at first start.
+    const last = steps.at(-1)!;
+    await recordEvent(db, {
+      type: bookingEventTypes[last.action],
+      actorId: last.party === 'borrower' ? requester : last.party === 'lender' ? lenderPerson : null,
+      bookingId,
+      params: { party: last.party, fromStatus: steps.at(-2)?.to ?? null, revision: steps.length - 1 },
+    });
   }
 }
