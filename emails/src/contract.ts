@@ -21,6 +21,14 @@ export type BookingSummary = {
   endDate: string | null;
   startsAt: string | null;
   endsAt: string | null;
+  /** Items: where and when they are picked up and brought back (the first line's item); null for a service. */
+  handover: {
+    place: string;
+    /** `HH:MM` Paris clock times, or null when the lender set none. */
+    hours: { opensAt: string; closesAt: string } | null;
+    /** The lender's words, as typed ('' when none). */
+    instructions: string;
+  } | null;
   /** The booking's page in the app. */
   url: string;
 };

@@ -61,6 +61,13 @@ function formatTime(date: Date, locale: EmailLocale): string {
   return format(date, wording[locale].timePattern, { in: paris, locale: dateFnsLocales[locale] });
 }
 
+/** A Paris clock time `HH:MM` as the reader writes it: « 9 h 30 » / "9:30". */
+export function formatClock(time: string, locale: EmailLocale): string {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!match) throw new Error(`Not a clock time: "${time}"`);
+  return formatTime(new TZDate(2000, 0, 1, Number(match[1]), Number(match[2]), 'Europe/Paris'), locale);
+}
+
 /** « mardi 31 mars 2026 » / "Tuesday 31 March 2026". */
 export function formatDay(day: string, locale: EmailLocale): string {
   return formatDate(parseDay(day), locale);

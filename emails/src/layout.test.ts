@@ -80,8 +80,8 @@ Pour vous
 -- 
 Mutua — la plateforme de mutualisation de votre réseau
 https://mutua.example.org/
-Gérer mes notifications\u202f: https://mutua.example.org/notifications
-Se désabonner de ces e-mails\u202f: https://mutua.example.org/notifications/se-desabonner?jeton=Uv09sPq2
+Gérer mes notifications\u202f: https://mutua.example.org/notifications/preferences
+Se désabonner de ces e-mails\u202f: https://mutua.example.org/desabonnement/Uv09sPq2Lk8Jh7Gf6Ds5Aq4Wz3Xe2Rc1Vb0Nm9Ml8Kj7Hg6Fd5Sa4Qw3Er2Ty1Ui0O.p9Lo8Ki7Ju6Hy5Gt4Fr3Ed2
 `);
   });
 

@@ -22,6 +22,7 @@ const tonnelleLoan: BookingSummary = {
   endDate: '2026-04-02',
   startsAt: null,
   endsAt: null,
+  handover: { place: '12 rue de Gand, Lille', hours: { opensAt: '09:00', closesAt: '17:30' }, instructions: 'Sonnez à l’atelier, au fond de la cour.' },
   url: `${publicUrl}/prets/5f0c8d2e-2b1a-4c39-9e1f-7a6b3d2c1e40`,
 };
 
@@ -37,6 +38,7 @@ const cargoBikeLoan: BookingSummary = {
   endDate: '2026-10-25',
   startsAt: null,
   endsAt: null,
+  handover: { place: 'Valenciennes', hours: null, instructions: '' },
   url: `${publicUrl}/prets/0b6e1f7a-93d4-4d0b-8c55-2e4a9f1b7c63`,
 };
 
@@ -52,6 +54,7 @@ const facilitationBooking: BookingSummary = {
   endsAt: '2026-04-14T10:00:00.000Z',
   startDate: null,
   endDate: null,
+  handover: null,
   url: `${publicUrl}/prets/c3a9e0d4-6f21-4b7e-a8d2-91f5b0c4e7a8`,
 };
 
@@ -60,8 +63,8 @@ const bookingRequested: EmailInputs['booking.requested'] = {
   message: 'Bonjour, c’est pour la fête de quartier du Pile, le mercredi après-midi.\nNous pouvons venir avec notre utilitaire. Merci d’avance !',
   // 18 h 00 in Paris, still winter time.
   expiresAt: '2026-03-27T17:00:00.000Z',
-  acceptUrl: `${publicUrl}/prets/${tonnelleLoan.id}/accepter?jeton=q7Lk2vX9`,
-  declineUrl: `${publicUrl}/prets/${tonnelleLoan.id}/refuser?jeton=q7Lk2vX9`,
+  acceptUrl: `${publicUrl}/action/q7Lk2vX9Mn8Bv7Cx6Za5Sd.f4Gh3Jk2Lq1Wr0Ty9Ui8Op`,
+  declineUrl: `${publicUrl}/action/Rt6Yu5Io4Pa3Sd2Fg1Hj0Kl.z9Xc8Vb7Nm6Ql5Wk4Ej3Rh`,
 };
 
 const reminderAnswerDue: EmailInputs['reminder.answer_due'] = { booking: facilitationBooking, expiresAt: '2026-04-08T16:00:00.000Z' };
@@ -69,18 +72,18 @@ const reminderAnswerDue: EmailInputs['reminder.answer_due'] = { booking: facilit
 const listingApproved: EmailInputs['listing.approved'] = { listingTitle: 'Sonorisation portable 200 W', url: `${publicUrl}/materiel/7d2f9a41` };
 
 export const sampleInputs: { [K in EmailKind]: EmailInputs[K] } = {
-  'account.verify_email': { url: `${publicUrl}/inscription/confirmer?jeton=Zr81mQa4`, expiresInHours: 24 },
-  'account.password_reset': { url: `${publicUrl}/connexion/nouveau-mot-de-passe?jeton=Hx3pW7cd`, expiresInMinutes: 30 },
+  'account.verify_email': { url: `${publicUrl}/verifier-email/Zr81mQa4Yc2kLp0v5sTq1w.Qm9vZ3hq0aZt1XcVbN2e4A`, expiresInHours: 24 },
+  'account.password_reset': { url: `${publicUrl}/mot-de-passe/Hx3pW7cdK9sLm2Qa4Rt8Vw.p0Oi9Uy8Tr7Ew6Qa5Sd4Fg`, expiresInMinutes: 30 },
   // 10 h 15 in Paris, the morning the clocks go forward.
-  'account.password_changed': { changedAt: '2026-03-29T08:15:00.000Z', resetUrl: `${publicUrl}/connexion/mot-de-passe-oublie` },
-  'account.email_change': { newEmail: 'camille.martin@tisserands-roubaix.fr', url: `${publicUrl}/compte/confirmer-adresse?jeton=Mb56Tt0q`, expiresInHours: 48 },
+  'account.password_changed': { changedAt: '2026-03-29T08:15:00.000Z', resetUrl: `${publicUrl}/mot-de-passe-oublie` },
+  'account.email_change': { newEmail: 'camille.martin@tisserands-roubaix.fr', url: `${publicUrl}/adresse/Mb56Tt0qZx9Cv8Bn7Ma6Ls.k5Jh4Gf3Ds2Aq1Wz0Xe9Rc`, expiresInHours: 48 },
   'organisation.approved': { organisationName: 'Centre social Les Tisserands', url: `${publicUrl}/ma-structure` },
   'organisation.rejected': {
     organisationName: 'Collectif Zéro Déchet Amiénois',
     reason: 'Il manque les statuts de l’association : pouvez-vous les ajouter à la fiche de la structure ?',
     url: `${publicUrl}/ma-structure`,
   },
-  'organisation.invitation': { organisationName: 'La Tonnelle Solidaire', inviterName: 'Sophie Delattre', role: 'member', url: `${publicUrl}/invitations/Yc4e8RnK`, expiresInDays: 7 },
+  'organisation.invitation': { organisationName: 'La Tonnelle Solidaire', inviterName: 'Sophie Delattre', role: 'member', url: `${publicUrl}/invitation/Yc4e8RnKq2Ws3Ed4Rf5Tg6.h7Yj8Uk9Il0Op1Aq2Sw3De`, expiresInDays: 7 },
   'membership.requested': { organisationName: 'La Tonnelle Solidaire', personName: 'Mehdi Benali', url: `${publicUrl}/ma-structure` },
   'membership.accepted': { organisationName: 'Centre social Les Tisserands', url: `${publicUrl}/ma-structure` },
   'booking.requested': bookingRequested,
@@ -143,7 +146,7 @@ export function sampleContext(locale: EmailLocale): RenderContext {
     locale,
     recipientName: 'Camille',
     publicUrl,
-    unsubscribeUrl: `${publicUrl}/notifications/se-desabonner?jeton=Uv09sPq2`,
-    preferencesUrl: `${publicUrl}/notifications`,
+    unsubscribeUrl: `${publicUrl}/desabonnement/Uv09sPq2Lk8Jh7Gf6Ds5Aq4Wz3Xe2Rc1Vb0Nm9Ml8Kj7Hg6Fd5Sa4Qw3Er2Ty1Ui0O.p9Lo8Ki7Ju6Hy5Gt4Fr3Ed2`,
+    preferencesUrl: `${publicUrl}/notifications/preferences`,
   };
 }

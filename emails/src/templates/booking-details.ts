@@ -1,6 +1,6 @@
 import { details, type Block } from '../content.ts';
 import type { BookingSummary, EmailLocale } from '../contract.ts';
-import { formatDayRange, formatSlot } from '../dates.ts';
+import { formatClock, formatDayRange, formatSlot } from '../dates.ts';
 import { defineStrings, fr } from '../strings.ts';
 
 /** How every booking email names and describes the booking (same words as the app's loan cards). */
@@ -16,6 +16,10 @@ const wording = defineStrings({
     whenLabel: 'Quand',
     lenderLabel: (kind: BookingSummary['kind']) => (kind === 'item' ? 'Prêté par' : 'Proposé par'),
     borrowerLabel: 'Pour',
+    placeLabel: 'Lieu de retrait',
+    hoursLabel: 'Horaires de retrait et de retour',
+    hours: (opensAt: string, closesAt: string) => `de ${opensAt} à ${closesAt}`,
+    instructionsLabel: 'Indications du prêteur',
     quoted: (title: string) => fr`« ${title} »`,
   },
   en: {
@@ -28,6 +32,10 @@ const wording = defineStrings({
     whenLabel: 'When',
     lenderLabel: (kind: BookingSummary['kind']) => (kind === 'item' ? 'Lent by' : 'Offered by'),
     borrowerLabel: 'For',
+    placeLabel: 'Pickup place',
+    hoursLabel: 'Pickup and return hours',
+    hours: (opensAt: string, closesAt: string) => `${opensAt} to ${closesAt}`,
+    instructionsLabel: 'From the lender',
     quoted: (title: string) => `“${title}”`,
   },
 });
@@ -70,5 +78,17 @@ export function bookingDetails(booking: BookingSummary, locale: EmailLocale): Bl
     ...(when ? [{ label: t.whenLabel, value: when }] : []),
     { label: t.lenderLabel(booking.kind), value: booking.lenderName },
     { label: t.borrowerLabel, value: booking.borrowerName },
+    ...handoverDetails(booking, locale),
   ]);
+}
+
+function handoverDetails(booking: BookingSummary, locale: EmailLocale) {
+  const t = wording[locale];
+  const handover = booking.handover;
+  if (!handover) return [];
+  return [
+    { label: t.placeLabel, value: handover.place },
+    ...(handover.hours ? [{ label: t.hoursLabel, value: t.hours(formatClock(handover.hours.opensAt, locale), formatClock(handover.hours.closesAt, locale)) }] : []),
+    ...(handover.instructions.trim() ? [{ label: t.instructionsLabel, value: handover.instructions }] : []),
+  ];
 }

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { selectBookings, selectLines } from '../bookings/queries.ts';
 import type { Database } from '../db/client.ts';
 import { bookingMessages, bookings } from '../db/schema/bookings.ts';
+import { items } from '../db/schema/items.ts';
 import type { events } from '../db/schema/events.ts';
 import { memberships } from '../db/schema/memberships.ts';
 import { needResponses, needs } from '../db/schema/needs.ts';
@@ -133,6 +134,7 @@ async function bookingSummaryOf(db: Database, bookingId: string, publicUrl: stri
   const [row] = await selectBookings(db, eq(bookings.id, bookingId));
   if (!row) return null;
   const lines = row.booking.kind === 'item' ? await selectLines(db, [bookingId]) : [];
+  const handover = lines[0] ? await handoverOf(db, lines[0].itemId) : null;
   const summary: BookingSummary = {
     id: row.booking.id,
     kind: row.booking.kind,
@@ -144,9 +146,25 @@ async function bookingSummaryOf(db: Database, bookingId: string, publicUrl: stri
     endDate: row.booking.endDate,
     startsAt: row.booking.startsAt?.toISOString() ?? null,
     endsAt: row.booking.endsAt?.toISOString() ?? null,
+    handover,
     url: `${publicUrl}/prets/${row.booking.id}`,
   };
   return { summary, row: row.booking };
+}
+
+/** Where and when an item changes hands, as its lender wrote it. */
+async function handoverOf(db: Database, itemId: string): Promise<BookingSummary['handover']> {
+  const [item] = await db
+    .select({ address: items.pickupAddress, city: items.pickupCity, opensAt: items.handoverOpensAt, closesAt: items.handoverClosesAt, instructions: items.pickupInstructions })
+    .from(items)
+    .where(eq(items.id, itemId));
+  if (!item) return null;
+  const clock = (time: string) => time.slice(0, 5);
+  return {
+    place: [item.address.trim(), item.city].filter(Boolean).join(', '),
+    hours: item.opensAt && item.closesAt ? { opensAt: clock(item.opensAt), closesAt: clock(item.closesAt) } : null,
+    instructions: item.instructions,
+  };
 }
 
 /** Which side of the booking the reader stands on (the lender's when on both). */
