@@ -16,6 +16,8 @@ declare global {
     interface PageData {
       lang: Locale;
       me: Me | null;
+      /** Unread notifications of the signed-in person (the bell), null when unknown. */
+      unread: number | null;
     }
   }
 }

@@ -8,8 +8,6 @@ import { languageCookieName } from '$lib/server/language';
 import { endSession, hasSession } from '$lib/server/session';
 
 export const handle: Handle = async ({ event, resolve }) => {
-  const lang = event.cookies.get(languageCookieName);
-  event.locals.lang = isLocale(lang) ? lang : defaultLocale;
   event.locals.api = createApiClient(event);
   event.locals.me = null;
   if (hasSession(event.cookies)) {
@@ -18,6 +16,9 @@ export const handle: Handle = async ({ event, resolve }) => {
     // An ended or expired session: forget the cookie rather than sending it again.
     else if (me.status === 401) endSession(event.cookies, event.url);
   }
+  // The language chosen on this device, else the one saved with the account (emails follow it too).
+  const lang = event.cookies.get(languageCookieName);
+  event.locals.lang = isLocale(lang) ? lang : (event.locals.me?.user.locale ?? defaultLocale);
   const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang),
   });
@@ -25,8 +26,9 @@ export const handle: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-/** The catalogue's map loads its tiles from PUBLIC_MAP_TILES_URL's origin (see lib/server/csp.ts). */
+/** The catalogue's map loads its tiles from PUBLIC_MAP_TILES_URL's origin (see lib/server/csp.ts); pages only, not the endpoints' own policies. */
 function allowMapTiles(response: Response) {
+  if (!response.headers.has('x-sveltekit-page')) return;
   const policy = response.headers.get('content-security-policy');
   const source = tileImageSource(env.PUBLIC_MAP_TILES_URL || defaultTilesUrl);
   if (policy && source) response.headers.set('content-security-policy', withImageSource(policy, source));

@@ -44,6 +44,10 @@ async function unread(page: Page): Promise<number> {
 /** The admins' mailbox writes an email's subject when it sends it: look again until it is there. */
 async function findEmail(page: Page, subject: RegExp, to: string) {
   const row = page.getByRole('row').filter({ hasText: to }).filter({ has: page.getByRole('link', { name: subject }) }).first();
+  return lookAgainFor(page, row);
+}
+
+async function lookAgainFor(page: Page, row: ReturnType<Page['getByRole']>) {
   await expect(async () => {
     await page.reload();
     await expect(row).toBeVisible({ timeout: 1000 });
@@ -126,6 +130,75 @@ for (const [javaScriptEnabled, inDays] of [[true, 100], [false, 110]] as const) 
         await expect(body.getByRole('paragraph').filter({ hasText: `${lender.organisation} a accepté votre demande` })).toBeVisible();
         await expect(body.getByRole('link', { name: 'Voir le prêt' })).toBeVisible();
         await signOut(page);
+      });
+    });
+  });
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+
+    test('a forgotten password: the reset email, read in the admins’ mailbox, leads to a new password', async ({ page }) => {
+      // A throwaway account: the demo ones are shared with the other journeys.
+      const stamp = `${Date.now()}-${javaScriptEnabled ? 'js' : 'html'}`;
+      const person = { name: `Noé Oubli ${stamp}`, email: `noe.oubli.${stamp}@exemple.org`, password: 'trois mots au moins' };
+      const newPassword = 'un tout nouveau mot de passe';
+      let resetLink = '';
+
+      await test.step('someone registers, then forgets their password', async () => {
+        await page.goto('/inscription');
+        await page.getByLabel('Nom et prénom').fill(person.name);
+        await page.getByLabel('Adresse e-mail').fill(person.email);
+        await page.getByLabel('Mot de passe').fill(person.password);
+        await page.getByRole('radio', { name: 'Rejoindre une structure existante' }).check();
+        await page.getByLabel('Structure', { exact: true }).selectOption({ label: `${borrower.organisation} — Roubaix` });
+        await page.getByRole('button', { name: 'Créer mon compte' }).click();
+        await expect(page).toHaveURL('/ma-structure');
+        await expect(page.getByText(`ouvrez le lien envoyé à ${person.email}`)).toBeVisible();
+        await signOut(page);
+
+        await page.getByRole('link', { name: 'Se connecter' }).first().click();
+        await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+        await expect(page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' })).toBeVisible();
+        await page.getByLabel('Adresse e-mail').fill(person.email);
+        await page.getByRole('button', { name: 'Recevoir un lien' }).click();
+        await expect(page.getByText('Si un compte existe pour cette adresse, nous venons d’y envoyer un lien')).toBeVisible();
+      });
+
+      await test.step('a network admin reads the reset email and its link', async () => {
+        await signIn(page, 'admin@demo.mutua.fr');
+        await page.goto('/admin/emails');
+        const row = await lookAgainFor(page, page.getByRole('row').filter({ hasText: person.email }).filter({ hasText: 'Lien pour un nouveau mot de passe' }).first());
+        await row.getByRole('link').click();
+        await expect(page.getByRole('heading', { level: 1, name: 'Choisissez un nouveau mot de passe' })).toBeVisible();
+        const link = page.getByRole('region', { name: 'Version texte' }).getByRole('link', { name: /\/mot-de-passe\// });
+        resetLink = new URL((await link.getAttribute('href'))!).pathname;
+        await signOut(page);
+      });
+
+      await test.step('the link leads to a new password, which then signs in', async () => {
+        await page.goto(resetLink);
+        await expect(page.getByRole('heading', { level: 1, name: 'Choisir un nouveau mot de passe' })).toBeVisible();
+        await expect(page.getByText(`Pour le compte ${person.email}.`)).toBeVisible();
+        await page.getByLabel('Nouveau mot de passe').fill('court');
+        await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+        await expect(page.getByText('Le mot de passe doit contenir au moins 10 caractères.').first()).toBeVisible();
+        await page.getByLabel('Nouveau mot de passe').fill(newPassword);
+        await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+        await expect(page).toHaveURL('/connexion?mot-de-passe=change');
+        await expect(page.getByText('Votre mot de passe est changé')).toBeVisible();
+
+        await page.getByLabel('Adresse e-mail').fill(person.email);
+        await page.getByLabel('Mot de passe', { exact: true }).fill(person.password);
+        await page.getByRole('button', { name: 'Se connecter' }).click();
+        await expect(page.getByText('Adresse e-mail ou mot de passe incorrect.').first()).toBeVisible();
+        await signIn(page, person.email, newPassword);
+        await expect(page.getByRole('banner').getByRole('link', { name: `Mon compte : ${person.name}` })).toBeVisible();
+
+        // Used once: the same link is no longer valid.
+        await page.goto(resetLink);
+        await expect(page.getByRole('heading', { level: 1, name: 'Ce lien a déjà servi' })).toBeVisible();
       });
     });
   });

@@ -27,6 +27,7 @@ import type {
   UnavailableReason,
 } from '@mutua/server/domain/bookings';
 import type { ErrorCode } from '@mutua/server/domain/errors';
+import type { DeclineCode, EmailMode, EmailStatus, NotificationKind } from '@mutua/server/domain/notifications';
 import type { MembershipRole, NetworkRoleName, OrganisationKind, OrganisationStatus } from '@mutua/server/domain/organisations';
 
 export type { MembershipRole, OrganisationKind, OrganisationStatus };
@@ -38,7 +39,16 @@ export type ApiError = { error: ErrorCode | (string & {}); message: string; deta
 export type NetworkRef = { id: string; slug: string; name: string };
 
 export type Me = {
-  user: { id: string; email: string; name: string; locale: 'fr' | 'en' };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    locale: 'fr' | 'en';
+    /** Confirmed through the link we sent: without it one browses, but neither lends nor borrows. */
+    emailVerified: boolean;
+    /** The mail server refused this address for good: the person must correct it. */
+    emailUndeliverable: boolean;
+  };
   memberships: Membership[];
   networkRoles: Array<{ role: NetworkRoleName; network: NetworkRef }>;
 };
@@ -262,7 +272,10 @@ export type BookingDetail = Booking & {
     toStatus: BookingStatus;
     party: 'lender' | 'borrower' | 'system';
     actor: { id: string; name: string } | null;
+    /** What the person typed, as typed (null for the platform's own steps). */
     note: string | null;
+    /** Why the platform took this step: the app phrases it. */
+    reasonCode: DeclineCode | 'no_answer' | null;
     at: string;
   }>;
 };
@@ -285,3 +298,50 @@ export type BookingMessage = {
 export type BookingList = { items: Booking[]; nextCursor: string | null };
 export type CalendarFeed = { url: string; createdAt: string };
 export type BlockedPeriod = { id: string; startDate: string; endDate: string; reason: BlockedReason; note: string };
+
+/* Notifications: the bell, the preferences, one-click unsubscribe, the admins' mailbox. */
+
+export type { DeclineCode, EmailMode, EmailStatus, NotificationKind };
+
+export type AppNotification = {
+  id: string;
+  kind: NotificationKind;
+  /** The event's codes and ids (`party`, `reasonCode`, `daysLate`, `expiresAt`…), never a sentence. */
+  params: Record<string, unknown>;
+  /** Where it leads: a path of the app. */
+  link: string;
+  /** Names to phrase it with, as they are now. */
+  about: { title: string | null; organisationName: string | null };
+  read: boolean;
+  createdAt: string;
+};
+export type NotificationList = { notifications: AppNotification[]; unread: number; nextCursor: string | null };
+export type NotificationPreference = { kind: NotificationKind; essential: boolean; email: EmailMode };
+
+export type AdminEmailSummary = {
+  id: string;
+  /** A notification kind, or `digest`. */
+  kind: string;
+  to: string;
+  locale: 'fr' | 'en';
+  status: EmailStatus;
+  subject: string | null;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  createdAt: string;
+  /** The mail server refused this address. */
+  undeliverable: boolean;
+};
+export type AdminEmailList = { emails: AdminEmailSummary[]; counts: Partial<Record<EmailStatus, number>>; nextCursor: string | null };
+export type AdminEmail = AdminEmailSummary & { text: string | null; html: string | null; calendar: string | null; messageId: string | null };
+export type RenderedEmail = { subject: string; text: string; html: string };
+export type EmailTemplate = { kind: string; fr: RenderedEmail; en: RenderedEmail };
+
+/* Account links (confirm an address, reset a password) and invitations. */
+
+export type Invitation = { id: string; email: string; role: MembershipRole; expiresAt: string };
+export type InvitationDetail = { organisationName: string; role: MembershipRole; email: string; hasAccount: boolean };
+/** A single-use link of a new-request email: accept or decline without signing in. */
+export type EmailAction = { action: 'accept' | 'decline'; booking: Booking };

@@ -1,11 +1,15 @@
+import { accountEn } from './account.en.ts';
 import { borrowingEn } from './borrowing.en.ts';
 import type { MessageKey } from './index.ts';
 import { lendingEn } from './lending.en.ts';
+import { notificationsEn } from './notifications.en.ts';
 
 /** English, key for key with `fr.ts` (the source of truth). */
 export const en: Record<MessageKey, string> = {
   ...borrowingEn,
   ...lendingEn,
+  ...notificationsEn,
+  ...accountEn,
   'app.name': 'Mutua',
   'app.tagline': 'Sharing between social and solidarity economy organisations in Hauts-de-France',
   'app.skipLink': 'Skip to content',
@@ -458,6 +462,8 @@ export const en: Record<MessageKey, string> = {
   'signIn.submit': 'Sign in',
   'signIn.noAccount': 'No account yet?',
   'signIn.needed': 'Sign in to see this page.',
+  'signIn.forgot': 'Forgotten password?',
+  'signIn.passwordChanged': 'Your password is changed: sign in with the new one. For your security, all your sessions were closed.',
 
   'signOut.title': 'Sign out',
   'signOut.lead': 'You are about to end your session on this device.',
@@ -476,6 +482,7 @@ export const en: Record<MessageKey, string> = {
     'This organisation is suspended by the network: it can no longer publish or borrow. Contact the network team.',
   'myOrganisation.pendingMembership': 'Your request to join is waiting for a manager of the organisation to accept it.',
   'myOrganisation.active': 'Approved organisation: you can publish and borrow.',
+  'myOrganisation.activeEmailUnverified': 'Approved organisation: you can publish and borrow once your email address is confirmed.',
   'myOrganisation.yourRole': 'Your role: {role}',
   'myOrganisation.publicPage': 'See the public page',
   'myOrganisation.editTitle': 'Edit the details',
@@ -522,6 +529,20 @@ export const en: Record<MessageKey, string> = {
   'team.declined': 'The request of {name} is declined.',
   'team.roleChanged': 'The role of {name} has changed.',
   'team.removed': '{name} is no longer part of the organisation.',
+  'team.invite.title': 'Invite someone',
+  'team.invite.lead': 'They get a link by email to join the organisation, whether or not they already have a Mutua account.',
+  'team.invite.email': 'Email address',
+  'team.invite.role': 'Role',
+  'team.invite.roleMemberHint': 'Lends, borrows and answers requests on behalf of the organisation.',
+  'team.invite.roleManagerHint': 'Can also edit the organisation and manage its team.',
+  'team.invite.submit': 'Send the invitation',
+  'team.invite.sent': 'Invitation sent to {email}.',
+  'team.invite.alreadyMember': 'This person is already part of the organisation.',
+  'team.invite.pendingTitle': 'Pending invitations',
+  'team.invite.expires': '{role} · valid until {date}',
+  'team.invite.cancel': 'Cancel',
+  'team.invite.cancelLabel': 'Cancel the invitation of {email}',
+  'team.invite.cancelled': 'The invitation of {email} is cancelled.',
 
   'admin.title': 'Network administration',
   'admin.lead': 'Organisations asking to join your networks, and the decisions already taken.',
@@ -548,6 +569,9 @@ export const en: Record<MessageKey, string> = {
   'admin.rejected': '“{name}” is rejected.',
   'admin.rejectionReason': 'Reason: {reason}',
   'admin.forbidden': 'This page is for network administrators only.',
+  'admin.nav.label': 'Administration',
+  'admin.nav.organisations': 'Organisations',
+  'admin.nav.emails': 'Emails',
 
   'directory.title': 'The organisations of the network',
   'directory.lead': 'Non-profits, cooperatives, local authorities and social businesses sharing on Mutua.',
@@ -608,6 +632,11 @@ export const en: Record<MessageKey, string> = {
   'errors.membership_not_pending': 'This person is already part of the organisation.',
   'errors.last_manager': 'The organisation must keep at least one manager: appoint another one first.',
   'errors.rate_limited': 'Too many attempts: try again in a minute.',
+  'errors.email_unverified': 'First confirm your email address: open the link we sent you, or ask for a new one.',
+  'errors.link_invalid': 'This link is not valid.',
+  'errors.link_used': 'This link was already used.',
+  'errors.link_expired': 'This link has expired.',
+  'errors.email_not_retryable': 'This email has not failed: there is nothing to send again.',
   'errors.internal_error': 'An unexpected error occurred. Try again later.',
   'errors.service_unavailable': 'The service is temporarily unavailable. Try again in a moment.',
 

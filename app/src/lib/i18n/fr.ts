@@ -2,12 +2,16 @@
  * Every user-facing sentence of the app, in French: the source of truth. `en.ts` has the same keys.
  * Parameters are written `{name}`.
  */
+import { accountFr } from './account.fr.ts';
 import { borrowingFr } from './borrowing.fr.ts';
 import { lendingFr } from './lending.fr.ts';
+import { notificationsFr } from './notifications.fr.ts';
 
 export const fr = {
   ...borrowingFr,
   ...lendingFr,
+  ...notificationsFr,
+  ...accountFr,
   'app.name': 'Mutua',
   'app.tagline': 'La mutualisation entre structures de l’ESS des Hauts-de-France',
   'app.skipLink': 'Aller au contenu',
@@ -463,6 +467,8 @@ export const fr = {
   'signIn.submit': 'Se connecter',
   'signIn.noAccount': 'Pas encore de compte ?',
   'signIn.needed': 'Connectez-vous pour accéder à cette page.',
+  'signIn.forgot': 'Mot de passe oublié ?',
+  'signIn.passwordChanged': 'Votre mot de passe est changé : connectez-vous avec le nouveau. Par sécurité, toutes vos sessions ont été fermées.',
 
   'signOut.title': 'Se déconnecter',
   'signOut.lead': 'Vous allez fermer votre session sur cet appareil.',
@@ -481,6 +487,7 @@ export const fr = {
     'Cette structure est suspendue par le réseau : elle ne peut plus publier ni emprunter. Contactez l’équipe du réseau.',
   'myOrganisation.pendingMembership': 'Votre demande d’adhésion attend l’accord d’un·e gestionnaire de la structure.',
   'myOrganisation.active': 'Structure validée : vous pouvez publier et emprunter.',
+  'myOrganisation.activeEmailUnverified': 'Structure validée : vous pourrez publier et emprunter dès que votre adresse e-mail sera confirmée.',
   'myOrganisation.yourRole': 'Votre rôle : {role}',
   'myOrganisation.publicPage': 'Voir la page publique',
   'myOrganisation.editTitle': 'Modifier les informations',
@@ -527,6 +534,20 @@ export const fr = {
   'team.declined': 'La demande de {name} est refusée.',
   'team.roleChanged': 'Le rôle de {name} est modifié.',
   'team.removed': '{name} ne fait plus partie de la structure.',
+  'team.invite.title': 'Inviter une personne',
+  'team.invite.lead': 'Elle reçoit par e-mail un lien pour rejoindre la structure, qu’elle ait déjà un compte Mutua ou non.',
+  'team.invite.email': 'Adresse e-mail',
+  'team.invite.role': 'Rôle',
+  'team.invite.roleMemberHint': 'Prête, emprunte et répond aux demandes au nom de la structure.',
+  'team.invite.roleManagerHint': 'Peut aussi modifier la structure et gérer son équipe.',
+  'team.invite.submit': 'Envoyer l’invitation',
+  'team.invite.sent': 'Invitation envoyée à {email}.',
+  'team.invite.alreadyMember': 'Cette personne fait déjà partie de la structure.',
+  'team.invite.pendingTitle': 'Invitations en attente',
+  'team.invite.expires': '{role} · valable jusqu’au {date}',
+  'team.invite.cancel': 'Annuler',
+  'team.invite.cancelLabel': 'Annuler l’invitation de {email}',
+  'team.invite.cancelled': 'L’invitation de {email} est annulée.',
 
   'admin.title': 'Administration du réseau',
   'admin.lead': 'Les structures qui demandent à rejoindre vos réseaux, et les décisions déjà prises.',
@@ -553,6 +574,9 @@ export const fr = {
   'admin.rejected': '« {name} » est refusée.',
   'admin.rejectionReason': 'Motif du refus : {reason}',
   'admin.forbidden': 'Cette page est réservée aux administrateur·rices du réseau.',
+  'admin.nav.label': 'Administration',
+  'admin.nav.organisations': 'Structures',
+  'admin.nav.emails': 'E-mails',
 
   'directory.title': 'Les structures du réseau',
   'directory.lead': 'Associations, coopératives, collectivités et entreprises solidaires qui mutualisent sur Mutua.',
@@ -614,6 +638,11 @@ export const fr = {
   'errors.membership_not_pending': 'Cette personne fait déjà partie de la structure.',
   'errors.last_manager': 'La structure doit garder au moins un·e gestionnaire : nommez-en un·e autre d’abord.',
   'errors.rate_limited': 'Trop de tentatives : réessayez dans une minute.',
+  'errors.email_unverified': 'Confirmez d’abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé, ou demandez-en un nouveau.',
+  'errors.link_invalid': 'Ce lien n’est pas valable.',
+  'errors.link_used': 'Ce lien a déjà servi.',
+  'errors.link_expired': 'Ce lien a expiré.',
+  'errors.email_not_retryable': 'Cet e-mail n’est pas en échec : il n’y a rien à renvoyer.',
   'errors.internal_error': 'Une erreur inattendue est survenue. Réessayez plus tard.',
   'errors.service_unavailable': 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
 

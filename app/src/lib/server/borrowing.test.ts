@@ -23,7 +23,7 @@ describe('borrowerStructures', () => {
     canTrade,
     organisation: { id, name: `Structure ${id}`, kind: 'association' as const, status: 'active' as const, city: 'Roubaix' },
   });
-  const me = { user: { id: 'u', email: 'a@b.fr', name: 'Léa', locale: 'fr' }, memberships: [membership('a', true), membership('b', false), membership('c', true)], networkRoles: [] } as Me;
+  const me = { user: { id: 'u', email: 'a@b.fr', name: 'Léa', locale: 'fr', emailVerified: true, emailUndeliverable: false }, memberships: [membership('a', true), membership('b', false), membership('c', true)], networkRoles: [] } as Me;
 
   it('keeps the structures that may trade, the lender left out', () => {
     expect(borrowerStructures(me, 'c')).toEqual([{ id: 'a', name: 'Structure a' }]);

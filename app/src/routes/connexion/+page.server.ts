@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url }) => {
   const retour = url.searchParams.get('retour');
   if (locals.me) redirect(303, localPath(retour, landingPathFor(locals.me)));
-  return { signInNeeded: retour !== null };
+  return { signInNeeded: retour !== null, passwordChanged: url.searchParams.get('mot-de-passe') === 'change' };
 };
 
 export const actions: Actions = {

@@ -50,6 +50,8 @@ export const actions: Actions = {
       name: values.name,
       email: values.email,
       password: String(form.get('password') ?? ''),
+      // The emails the account gets follow the language it signed up in.
+      locale: locals.lang,
       ...(choice === 'create'
         ? {
             organisation: {

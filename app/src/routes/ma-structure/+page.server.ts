@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { organisationKinds } from '@mutua/server/domain/organisations';
-import type { CalendarFeed, Member, OrganisationDetail } from '$lib/api-types';
+import type { CalendarFeed, Invitation, Member, OrganisationDetail } from '$lib/api-types';
 import { translator } from '$lib/i18n';
 import { segment } from '$lib/server/api';
 import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
@@ -15,12 +15,15 @@ export const load: PageServerLoad = async ({ locals }) => {
     locals.me.memberships.map(async (membership) => {
       const id = segment(membership.organisation.id);
       const active = membership.status === 'active';
-      const [organisation, team, feed] = await Promise.all([
+      const manages = active && membership.role === 'manager';
+      const [organisation, team, feed, invitations] = await Promise.all([
         api.get<OrganisationDetail>(`/api/organisations/${id}`),
         // The team is visible to active members only; a pending request sees none of it.
         active ? api.get<{ members: Member[] }>(`/api/organisations/${id}/members`) : undefined,
         // So is the private calendar link (a 404 means there is none yet).
         active ? api.get<CalendarFeed>(`/api/organisations/${id}/calendar-feed`) : undefined,
+        // The invitations still waiting: for managers only.
+        manages ? api.get<{ invitations: Invitation[] }>(`/api/organisations/${id}/invitations`) : undefined,
       ]);
       if (!organisation.ok) error(organisation.status, describeApiError(translator(locals.lang), organisation.data));
       return {
@@ -30,6 +33,8 @@ export const load: PageServerLoad = async ({ locals }) => {
         calendarFeed: feed?.ok ? feed.data : null,
         /** Whether the calendar section can be shown: an active member, and the API answered (a 404 is « no link yet »). */
         calendarAvailable: Boolean(feed && (feed.ok || feed.status === 404)),
+        /** Null when the person may not invite (or the API did not answer): then no invitation form. */
+        invitations: invitations?.ok ? invitations.data.invitations : null,
       };
     }),
   );
@@ -82,6 +87,30 @@ export const actions: Actions = {
   createFeed: async ({ request, locals }) => calendarAction(locals, request, 'post', 'lending.calendar.created'),
   renewFeed: async ({ request, locals }) => calendarAction(locals, request, 'post', 'lending.calendar.renewed'),
   deleteFeed: async ({ request, locals }) => calendarAction(locals, request, 'delete', 'lending.calendar.disabled'),
+
+  /** « Inviter une personne »: the API sends the email; the invitation waits in the list until accepted or cancelled. */
+  invite: async ({ request, locals }) => {
+    const t = translator(locals.lang);
+    const values = textFields(await request.formData(), ['organisationId', 'email', 'role']);
+    const role = values.role === 'manager' ? 'manager' : 'member';
+    const invited = await locals.api.post<Invitation>(`/api/organisations/${segment(values.organisationId)}/invitations`, { email: values.email, role });
+    if (!invited.ok) {
+      const errors = toFormErrors(t, invited.data, { fieldOrder: ['email', 'role'] });
+      // Already in the team: about the address (the catalogue's « already_member » speaks to the person who joins).
+      if (invited.data.error === 'already_member') errors.message = t('team.invite.alreadyMember');
+      if (invited.status === 409) errors.fields.email = errors.message;
+      return fail(invited.status, { organisationId: values.organisationId, invite: { email: values.email, role }, inviteErrors: errors });
+    }
+    return { organisationId: values.organisationId, inviteNotice: t('team.invite.sent', { email: invited.data.email }) };
+  },
+
+  cancelInvitation: async ({ request, locals }) => {
+    const t = translator(locals.lang);
+    const { organisationId, invitationId, email } = textFields(await request.formData(), ['organisationId', 'invitationId', 'email']);
+    const cancelled = await locals.api.delete(`/api/organisations/${segment(organisationId)}/invitations/${segment(invitationId)}`);
+    if (!cancelled.ok) return fail(cancelled.status, { organisationId, inviteError: describeApiError(t, cancelled.data) });
+    return { organisationId, inviteNotice: t('team.invite.cancelled', { email }) };
+  },
 
   setRole: async ({ request, locals }) => {
     const form = await request.formData();

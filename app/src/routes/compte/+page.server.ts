@@ -1,0 +1,67 @@
+import { fail } from '@sveltejs/kit';
+import type { Me } from '$lib/api-types';
+import type { FormErrors } from '$lib/form-errors';
+import { isLocale, translator } from '$lib/i18n';
+import { requireMe } from '$lib/server/acting-for';
+import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
+import { rememberLanguage } from '$lib/server/language';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  requireMe(locals, url);
+  return {};
+};
+
+export const actions: Actions = {
+  /** Name and language: `PATCH /api/me` with what changed; the page (and the cookie) follow the new language. */
+  profile: async ({ request, locals, url, cookies }) => {
+    const me = requireMe(locals, url);
+    const values = textFields(await request.formData(), ['name', 'locale']);
+    const changes: { name?: string; locale?: 'fr' | 'en' } = {};
+    if (values.name !== me.user.name) changes.name = values.name;
+    if (isLocale(values.locale) && values.locale !== me.user.locale) changes.locale = values.locale;
+    const t = translator(changes.locale ?? locals.lang);
+    if (Object.keys(changes).length === 0) return { profileNotice: t('account.unchanged') };
+
+    const saved = await locals.api.patch<Me>('/api/me', changes);
+    if (!saved.ok) return fail(saved.status, { profile: values, profileErrors: toFormErrors(translator(locals.lang), saved.data, { fieldOrder: ['name', 'locale'] }) });
+    if (changes.locale) {
+      rememberLanguage(cookies, url, changes.locale);
+      // This very answer (a page, without JavaScript) is already in the new language.
+      locals.lang = changes.locale;
+    }
+    return { profileNotice: t('account.saved') };
+  },
+
+  /** A new address: the API sends the confirmation link to it; nothing changes until it is opened. */
+  email: async ({ request, locals, url }) => {
+    const me = requireMe(locals, url);
+    const t = translator(locals.lang);
+    const form = await request.formData();
+    const { email } = textFields(form, ['email']);
+    const password = String(form.get('password') ?? '');
+    if (email.toLowerCase() === me.user.email.toLowerCase()) {
+      const errors: FormErrors = { message: t('errors.validation_failed'), fields: { email: t('account.sameEmail') } };
+      return fail(400, { email, emailErrors: errors });
+    }
+    const sent = await locals.api.post<null>('/api/me/email', { email, password });
+    if (!sent.ok) {
+      const errors = toFormErrors(t, sent.data, { fieldOrder: ['email', 'password'] });
+      // Errors about one field, told without one.
+      if (sent.data.error === 'invalid_credentials') errors.message = errors.fields.password = t('account.wrongPassword');
+      if (sent.data.error === 'email_taken') errors.fields.email = errors.message;
+      return fail(sent.status, { email, emailErrors: errors });
+    }
+    return { emailNotice: t('account.emailChangeSent', { email, current: me.user.email }) };
+  },
+
+  /** « Renvoyer le lien » of the banner: without JavaScript it lands here, and this page says what happened. */
+  resendVerification: async ({ locals, url }) => {
+    const me = requireMe(locals, url);
+    const t = translator(locals.lang);
+    if (me.user.emailVerified) return { resendNotice: t('account.banner.alreadyVerified') };
+    const sent = await locals.api.post<null>('/api/auth/verify-email/resend');
+    if (sent.ok) return { resendNotice: t('account.banner.resent', { email: me.user.email }) };
+    return fail(sent.status, { resendError: sent.status === 429 ? t('account.banner.tooFrequent') : describeApiError(t, sent.data) });
+  },
+};
