@@ -176,3 +176,21 @@ describe('invitations', () => {
     expect(members.members).toContainEqual(expect.objectContaining({ user: expect.objectContaining({ id: invitee.id }), role: 'manager', status: 'active' }));
   });
 });
+
+describe('invitations sent twice', () => {
+  it('keeps only the latest link of an address, and closes it once the person joined', async () => {
+    const { organisation, manager } = await makeStructureWithManager(db());
+    const headers = await signIn(t.app, manager.email);
+    const email = `deux-fois-${uniqueSuffix()}@test.mutua.fr`;
+    for (const role of ['member', 'manager'] as const) {
+      expect((await t.app.inject({ method: 'POST', url: `/api/organisations/${organisation.id}/invitations`, headers, payload: { email, role } })).statusCode).toBe(201);
+    }
+    const pending = (await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}/invitations`, headers })).json().invitations;
+    expect(pending).toEqual([expect.objectContaining({ email, role: 'manager' })]);
+    const [first, second] = (await mailboxOf(t.connection, email)).map((mail) => tokenIn(mail.text, '/invitation'));
+    expect((await t.app.inject({ method: 'GET', url: `/api/invitations/${first}` })).json()).toMatchObject({ error: 'link_used' });
+    const joined = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password: 'un-mot-de-passe-solide', name: 'Lina', invitationToken: second } });
+    expect(joined.statusCode).toBe(201);
+    expect((await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}/invitations`, headers })).json().invitations).toEqual([]);
+  });
+});

@@ -278,7 +278,7 @@ describe('POST /api/bookings for a service, by time slot', () => {
     expect(response.json()).toMatchObject({ error: 'booking_out_of_order', message: expect.stringContaining('refusée') });
     const told = (await t.app.inject({ method: 'GET', url: `/api/bookings/${second.id}`, headers: two.headers })).json<BookingDetail>();
     expect(told).toMatchObject({ status: 'declined', answer: null, declineCode: 'slot_taken' });
-    expect(told.events.at(-1)).toMatchObject({ action: 'decline', party: 'lender' });
+    expect(told.events.at(-1)).toMatchObject({ action: 'decline', party: 'system', actor: null, reasonCode: 'slot_taken' });
     // The request starting when the accepted one ends still waits, and can be accepted.
     expect((await moveBookingTo(t.app, lender.headers, later.id, 'accept')).status).toBe('accepted');
   });

@@ -65,9 +65,9 @@ export async function transitionBooking<Action extends ActorAction>(db: Database
       revision = moved.revision;
       if (action === 'accept' && booking.kind === 'item') {
         await holdUnits(tx, booking, lines, lockedItems);
-        await declineCompetitors(tx, actor, booking, lines.map((line) => line.itemId));
+        await declineCompetitors(tx, booking, lines.map((line) => line.itemId));
       }
-      if (action === 'accept' && booking.kind === 'service') await declineServiceCompetitors(tx, actor, booking);
+      if (action === 'accept' && booking.kind === 'service') await declineServiceCompetitors(tx, booking);
     } catch (error) {
       throw asUnavailable(error, booking.kind);
     }
@@ -149,23 +149,26 @@ async function packAndHold(db: Database, item: { id: string; quantity: number },
 }
 
 /** The requests for the same service at overlapping times are declined: the slot is taken. */
-async function declineServiceCompetitors(db: Database, actor: Actor, accepted: BookingRow) {
+async function declineServiceCompetitors(db: Database, accepted: BookingRow) {
   const competitors = await selectCompetingServiceRequests(db, { id: accepted.id, serviceId: accepted.serviceId!, startsAt: accepted.startsAt!, endsAt: accepted.endsAt! });
-  await declineAsTaken(db, actor, competitors.map((competitor) => competitor.id), 'slot_taken');
+  await declineAsTaken(db, competitors.map((competitor) => competitor.id), 'slot_taken');
 }
 
-/** Declined by the platform on the lender's behalf: the reason is a code, phrased in each reader's language. */
-async function declineAsTaken(db: Database, actor: Actor, bookingIds: string[], reasonCode: DeclineCode) {
+/**
+ * Declined by the platform, not by a person: the timeline says so (party system, no actor) and
+ * the reason is a code, phrased in each reader's language.
+ */
+async function declineAsTaken(db: Database, bookingIds: string[], reasonCode: DeclineCode) {
   for (const id of bookingIds) {
     const moved = await moveBooking(db, id, 'requested', { status: 'declined', answer: null, declineCode: reasonCode, expiresAt: null });
     if (moved) {
-      await recordBookingStep(db, { bookingId: id, action: 'decline', fromStatus: 'requested', toStatus: 'declined', party: 'lender', actorId: actor.user.id, reasonCode }, moved.revision);
+      await recordBookingStep(db, { bookingId: id, action: 'decline', fromStatus: 'requested', toStatus: 'declined', party: 'system', actorId: null, reasonCode }, moved.revision);
     }
   }
 }
 
 /** The requests for the same items and days that the acceptance leaves without enough units are declined, with the reason. */
-async function declineCompetitors(db: Database, actor: Actor, accepted: BookingRow, itemIds: string[]) {
+async function declineCompetitors(db: Database, accepted: BookingRow, itemIds: string[]) {
   const competitors = await selectCompetingRequests(db, accepted.id, itemIds, accepted.startDate!, accepted.endDate!);
   if (competitors.length === 0) return;
   const lines = await selectLines(db, competitors.map((competitor) => competitor.id));
@@ -184,7 +187,7 @@ async function declineCompetitors(db: Database, actor: Actor, accepted: BookingR
     }
     if (!servable) unservable.push(competitor.id);
   }
-  await declineAsTaken(db, actor, unservable, 'dates_taken');
+  await declineAsTaken(db, unservable, 'dates_taken');
 }
 
 /** The system's step: requests nobody answered in time expire. Answers how many did. */

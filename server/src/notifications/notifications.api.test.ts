@@ -59,7 +59,7 @@ describe('notifications of a loan', () => {
     const second = await makeBooking(t.app, other.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(11), endDate: dayFromToday(13) });
     await moveBookingTo(t.app, scene.lender.headers, first.id, 'accept');
     const told = (await inbox(other.borrower.headers)).notifications[0]!;
-    expect(told).toMatchObject({ kind: 'booking.declined', params: { party: 'lender', reasonCode: 'dates_taken' } });
+    expect(told).toMatchObject({ kind: 'booking.declined', params: { party: 'system', reasonCode: 'dates_taken' } });
     const detail = (await t.app.inject({ method: 'GET', url: `/api/bookings/${second.id}`, headers: other.borrower.headers })).json();
     expect(detail).toMatchObject({ status: 'declined', answer: null, declineCode: 'dates_taken' });
   });

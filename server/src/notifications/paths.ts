@@ -14,7 +14,7 @@ export function appPathOf(kind: NotificationKind, event: Pick<typeof events.$inf
     case 'need.response':
       return `/besoins/${String(params.needId)}`;
     case 'account.password_changed':
-      return '/connexion';
+      return '/compte';
     default:
       return '/notifications';
   }

@@ -27,6 +27,8 @@ export async function inviteToOrganisation(db: Database, actor: Actor, organisat
     .where(and(eq(memberships.organisationId, organisationId), eq(users.email, email)));
   if (member?.status === 'active') throw new AppError('already_member', 'Cette personne est déjà membre de la structure.');
   return db.transaction(async (tx) => {
+    // Inviting the same address again replaces the earlier invitation: one link works, the latest.
+    await voidInvitations(tx, organisationId, email);
     const token = await issueToken(tx, { purpose: 'invitation', email, organisationId, role: input.role, createdBy: actor.user.id, validForSeconds: invitationDays * 24 * 3600 });
     await recordEvent(tx, {
       type: 'organisation.invitation',
@@ -36,6 +38,13 @@ export async function inviteToOrganisation(db: Database, actor: Actor, organisat
     });
     return present(token);
   });
+}
+
+async function voidInvitations(tx: Database, organisationId: string, email: string) {
+  await tx
+    .update(singleUseTokens)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(singleUseTokens.purpose, 'invitation'), eq(singleUseTokens.organisationId, organisationId), eq(singleUseTokens.email, email), isNull(singleUseTokens.usedAt)));
 }
 
 export async function listInvitations(db: Database, actor: Actor, organisationId: string) {
@@ -82,6 +91,7 @@ export async function joinByInvitation(tx: Database, secret: string, token: stri
     .from(memberships)
     .where(and(eq(memberships.organisationId, link.organisationId!), eq(memberships.userId, user.id)));
   if (existing?.status === 'active') throw new AppError('already_member', 'Vous êtes déjà membre de cette structure.');
+  await voidInvitations(tx, link.organisationId!, link.email!);
   await tx
     .insert(memberships)
     .values({ userId: user.id, organisationId: link.organisationId!, role: link.role!, status: 'active' })
