@@ -68,6 +68,11 @@ const engine = connection.engine === 'pglite' ? `PGlite embarqué (${config.data
 console.log(`\nMutua est prête sur ${config.publicUrl} — base : ${engine}`);
 if (!appMounted) console.log("  (application web non construite : seule l'API répond, sous /api)");
 console.log(`  API : ${config.publicUrl}/api — documentation : ${config.publicUrl}/api/docs`);
+console.log(
+  config.smtpUrl
+    ? `  E-mails : envoyés par ${new URL(config.smtpUrl).host} (SMTP_URL), expéditeur ${config.mailFrom.address}`
+    : '  E-mails : gardés dans la boîte locale (/admin/emails), liens personnels compris : pour essayer Mutua. Pour un vrai réseau, réglez SMTP_URL.',
+);
 if (config.seed === 'demo') {
   console.log(seededDemoData ? '  Données de démonstration créées. Comptes :' : '  Comptes de démonstration :');
   for (const account of demoAccountsToPrint) {

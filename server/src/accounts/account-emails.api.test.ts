@@ -194,3 +194,15 @@ describe('invitations sent twice', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}/invitations`, headers })).json().invitations).toEqual([]);
   });
 });
+
+describe('PATCH /api/me', () => {
+  it('changes the language of the emails, and refuses a blank name with a 400', async () => {
+    const user = await makeUser(db());
+    const headers = await signIn(t.app, user.email);
+    const changed = await t.app.inject({ method: 'PATCH', url: '/api/me', headers, payload: { locale: 'en' } });
+    expect(changed.json().user).toMatchObject({ locale: 'en', name: user.name });
+    const blank = await t.app.inject({ method: 'PATCH', url: '/api/me', headers, payload: { name: '   ' } });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json()).toMatchObject({ error: 'validation_failed', details: [expect.objectContaining({ field: 'name' })] });
+  });
+});

@@ -16,7 +16,7 @@ export async function findUserByEmail(db: Database, email: string) {
 }
 
 export async function updateUser(db: Database, userId: string, changes: { name?: string; locale?: 'fr' | 'en' }) {
-  await db.update(users).set(changes).where(eq(users.id, userId));
+  if (Object.keys(changes).length > 0) await db.update(users).set(changes).where(eq(users.id, userId));
 }
 
 export async function insertSession(db: Database, userId: string, expiresAt: Date) {

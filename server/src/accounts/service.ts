@@ -72,7 +72,8 @@ export async function logout(db: Database, actor: Actor | null) {
 
 /** The person's own settings: their name, and the language of the app and of their emails. */
 export async function updateMe(db: Database, actor: Actor, patch: MePatch) {
-  await updateUser(db, actor.user.id, { ...patch, name: patch.name?.trim() || undefined });
+  if (patch.name !== undefined && !patch.name.trim()) throw fieldError('name', 'Indiquez votre nom.', 'required');
+  await updateUser(db, actor.user.id, { ...(patch.name ? { name: patch.name.trim() } : {}), ...(patch.locale ? { locale: patch.locale } : {}) });
   return describeActor((await loadActor(db, actor.sessionId, actor.user.id))!);
 }
 

@@ -51,6 +51,18 @@ export const essentialKinds: ReadonlySet<NotificationKind> = new Set<Notificatio
   'booking.cancelled',
 ]);
 
+/**
+ * Emails whose links act for their reader (a password reset, « Accepter »): with a real mail
+ * server, the database keeps only their subject; the demo's local mailbox is the exception.
+ */
+export const carriesPersonalLinks: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
+  'account.verify_email',
+  'account.password_reset',
+  'account.email_change',
+  'organisation.invitation',
+  'booking.requested',
+]);
+
 /** Kinds a person chooses for: everything else. */
 export const optionalKinds = notificationKinds.filter((kind) => !essentialKinds.has(kind));
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { notifications } from '../db/schema/notifications.ts';
 import { notificationKinds } from '../domain/notifications.ts';
-import { dayFromToday, lendingScene, makeBooking, makeNetwork, makeNetworkAdmin, signIn } from '../../test/factories.ts';
+import { addMember, dayFromToday, lendingScene, makeBooking, makeNetwork, makeNetworkAdmin, makeStructureWithManager, signIn } from '../../test/factories.ts';
 import { mailboxOf } from '../../test/mail.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
@@ -55,5 +55,16 @@ describe('/api/admin/emails: the mailbox of a network', () => {
       expect(template.fr.subject).not.toBe(template.en.subject);
       expect(template.fr.html).toContain('lang="fr"');
     }
+  });
+});
+
+describe('the mailbox never crosses networks', () => {
+  it('does not show a network’s admins the loans of someone who only asked to join one of its structures', async () => {
+    const { scene, email } = await sceneWithEmail();
+    const otherNetwork = await makeNetwork(db());
+    const { organisation } = await makeStructureWithManager(db(), { networkId: otherNetwork.id });
+    await addMember(db(), scene.lender.manager.id, organisation.id, 'member', 'pending');
+    const otherAdmin = await signIn(t.app, (await makeNetworkAdmin(db(), otherNetwork.id)).email);
+    expect((await t.app.inject({ method: 'GET', url: `/api/admin/emails/${email.id}`, headers: otherAdmin })).statusCode).toBe(404);
   });
 });

@@ -1,8 +1,9 @@
 import { renderEmail, sampleContext, sampleInputs } from '@mutua/emails';
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import { requireNetworkAdmin } from '../auth/policies.ts';
 import type { Database } from '../db/client.ts';
+import { bookings } from '../db/schema/bookings.ts';
 import { events } from '../db/schema/events.ts';
 import { memberships } from '../db/schema/memberships.ts';
 import { notifications } from '../db/schema/notifications.ts';
@@ -14,14 +15,20 @@ import { decodeIdCursor, encodeCursor } from '../pagination/cursor.ts';
 import { AppError } from '../plugins/errors.ts';
 
 /**
- * The emails a network's admins may read: those to the people of its structures, and those
- * about its structures (an invitation to someone without an account yet).
+ * The emails a network's admins may read: those about its structures (their loans, their
+ * members, an invitation to someone without an account yet), and a person's own account emails
+ * and digest when that person belongs to one of them — for account emails, even while their
+ * request to join waits. Never a person's emails about another network's structures.
  */
 function inAdminScope(networkIds: string[]) {
   const structures = sql`(select ${organisationNetworks.organisationId} from ${organisationNetworks} where ${inArray(organisationNetworks.networkId, networkIds)})`;
+  const memberOfThem = (activeOnly: boolean) =>
+    sql`exists (select 1 from ${memberships} where ${memberships.userId} = ${notifications.recipientId} and ${memberships.organisationId} in ${structures}${activeOnly ? sql` and ${memberships.status} = 'active'` : sql``})`;
   return or(
     sql`${events.organisationId} in ${structures}`,
-    sql`exists (select 1 from ${memberships} where ${memberships.userId} = ${notifications.recipientId} and ${memberships.organisationId} in ${structures})`,
+    sql`exists (select 1 from ${bookings} where ${bookings.id} = ${events.bookingId} and (${bookings.lenderOrganisationId} in ${structures} or ${bookings.borrowerOrganisationId} in ${structures}))`,
+    and(isNull(events.bookingId), isNull(events.organisationId), sql`${events.type} like 'account.%'`, memberOfThem(false)),
+    and(isNull(events.bookingId), isNull(events.organisationId), sql`${events.type} not like 'account.%'`, memberOfThem(true)),
   );
 }
 
@@ -60,7 +67,7 @@ function present(row: SummaryRow) {
     ...row,
     id: String(row.id),
     to: row.to ?? '',
-    status: row.status ?? ('queued' as const),
+    status: row.status!,
     nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
     sentAt: row.sentAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

@@ -40,12 +40,15 @@ export async function selectRecipientName(db: Database, userId: string | null) {
   return row?.name ?? null;
 }
 
-/** Ends a claim: only while still holding it, so a late worker never overwrites a newer outcome. */
-export async function settleEmail(db: Database, id: number, outcome: Partial<EmailRow>) {
+/**
+ * Ends a claim, only while still holding it (the attempt it claimed is still the last one): a
+ * worker whose lease ran out never overwrites the outcome of the one that took the email after it.
+ */
+export async function settleEmail(db: Database, claim: Pick<EmailRow, 'id' | 'attempts'>, outcome: Partial<EmailRow>) {
   const [row] = await db
     .update(notifications)
     .set({ ...outcome, claimedUntil: null })
-    .where(and(eq(notifications.id, id), eq(notifications.status, 'sending')))
+    .where(and(eq(notifications.id, claim.id), eq(notifications.status, 'sending'), eq(notifications.attempts, claim.attempts)))
     .returning({ id: notifications.id });
   return Boolean(row);
 }

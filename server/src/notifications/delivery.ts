@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { renderEmail, type EmailInputs, type RenderedEmail } from '@mutua/emails';
 import { invitationCalendar } from '../calendar/service.ts';
 import type { Database } from '../db/client.ts';
-import { essentialKinds, type NotificationKind } from '../domain/notifications.ts';
+import { carriesPersonalLinks, essentialKinds, type NotificationKind } from '../domain/notifications.ts';
 import { enqueueInTransaction, queues } from '../jobs/queue.ts';
 import { digestInputOf, settleDigest } from './digest.ts';
 import { emailInputOf } from './email-inputs.ts';
@@ -26,9 +26,7 @@ export type DeliverySettings = {
   leaseSeconds: number;
 };
 
-const carriesPersonalLinks: ReadonlySet<NotificationKind> = new Set<NotificationKind>(['account.verify_email', 'account.password_reset', 'account.email_change', 'organisation.invitation', 'booking.requested']);
-
-/** Soon at first (a server restarting), then further apart: about eight hours in nine tries, then every six hours until `retryForSeconds`. */
+/** Soon at first (a server restarting), then further apart: about fourteen hours in nine tries, then every six hours until `retryForSeconds`. */
 export const defaultRetryDelaysSeconds = [15, 60, 300, 900, 1800, 3600, 7200, 14_400, 21_600];
 
 export type DeliveryOutcome = 'sent' | 'retrying' | 'failed' | 'skipped' | 'not_due';
@@ -46,12 +44,19 @@ export async function deliverEmail(settings: DeliverySettings, notificationId: n
   const event = await selectEvent(db, email.eventId);
   const kind = email.kind as EmailKind;
   if (!event || (kind !== 'digest' && !(await stillDue(db, kind, event)))) {
-    await settleEmail(db, email.id, { status: 'skipped', lastError: 'no_longer_true' });
+    await settleEmail(db, email, { status: 'skipped', lastError: 'no_longer_true' });
     return 'skipped';
   }
-  const content = email.textBody ? storedContent(email) : await renderNow(settings, email, event);
+  let content: Content | null;
+  try {
+    content = email.textBody ? storedContent(email) : await renderNow(settings, email, event);
+  } catch (error) {
+    // A template or the data it reads is wrong: trying again would fail the same way, every lease, forever.
+    await settleEmail(db, email, { status: 'failed', lastError: `could_not_render: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500) });
+    return 'failed';
+  }
   if (!content) {
-    await settleEmail(db, email.id, { status: 'skipped', lastError: 'subject_gone' });
+    await settleEmail(db, email, { status: 'skipped', lastError: 'subject_gone' });
     return 'skipped';
   }
   const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
@@ -73,8 +78,8 @@ export async function deliverEmail(settings: DeliverySettings, notificationId: n
   } catch (error) {
     return recordFailure(settings, email, classifyFailure(error));
   }
-  await settleEmail(db, email.id, { status: 'sent', sentAt: new Date(), lastError: null });
-  if (kind === 'digest') await settleDigest(db, email, event);
+  await settleEmail(db, email, { status: 'sent', sentAt: new Date(), lastError: null });
+  if (kind === 'digest') await settleDigest(db, email);
   return 'sent';
 }
 
@@ -93,7 +98,7 @@ function storedContent(email: EmailRow): Content {
 async function renderNow(settings: DeliverySettings, email: EmailRow, event: NonNullable<Awaited<ReturnType<typeof selectEvent>>>): Promise<Content | null> {
   const kind = email.kind as EmailKind;
   const context = { publicUrl: settings.publicUrl, recipientId: email.recipientId, secret: settings.secret };
-  const built = kind === 'digest' ? await digestBuilt(settings.db, event, context) : await emailInputOf(settings.db, kind, event, context);
+  const built = kind === 'digest' ? await digestBuilt(settings.db, event, email.id, context) : await emailInputOf(settings.db, kind, event, context);
   if (!built) return null;
   const rendered = renderEmail(built.kind, built.input as EmailInputs[typeof built.kind], {
     locale: email.locale,
@@ -117,9 +122,9 @@ async function renderNow(settings: DeliverySettings, email: EmailRow, event: Non
   return content;
 }
 
-/** An accepted loan's email invites to the event; an accepted loan called off cancels it. A request never carries one. */
-async function digestBuilt(db: Database, event: Parameters<typeof digestInputOf>[1], context: Parameters<typeof digestInputOf>[2]) {
-  const input = await digestInputOf(db, event, context);
+/** The digest's input: what it gathers for its reader (null when there is nothing to say). */
+async function digestBuilt(db: Database, event: Parameters<typeof digestInputOf>[1], digestId: number, context: Parameters<typeof digestInputOf>[3]) {
+  const input = await digestInputOf(db, event, digestId, context);
   return input ? { kind: 'digest' as const, input } : null;
 }
 
@@ -127,6 +132,7 @@ async function digestBuilt(db: Database, event: Parameters<typeof digestInputOf>
 type EmailKind = NotificationKind | 'digest';
 const isEssential = (kind: EmailKind) => kind !== 'digest' && essentialKinds.has(kind);
 
+/** An accepted loan's email invites to the event; an accepted loan called off cancels it. A request never carries one. */
 async function calendarPartOf(settings: DeliverySettings, kind: EmailKind, event: { bookingId: string | null; params: Record<string, unknown> }, built: { input: unknown }) {
   const params = event.params as { revision?: number; fromStatus?: string };
   const method = kind === 'booking.accepted' ? 'request' : kind === 'booking.cancelled' && params.fromStatus === 'accepted' ? 'cancel' : null;
@@ -140,21 +146,21 @@ async function recordFailure(settings: DeliverySettings, email: EmailRow, failur
   const { db } = settings;
   if (failure.permanence !== 'temporary') {
     await db.transaction(async (tx) => {
-      await settleEmail(tx, email.id, { status: 'failed', lastError: failure.reason });
+      await settleEmail(tx, email, { status: 'failed', lastError: failure.reason });
       if (failure.permanence === 'address') await markAddressUndeliverable(tx, email.toAddress!, failure.reason);
     });
     return 'failed';
   }
   const age = (Date.now() - email.createdAt.getTime()) / 1000;
   if (age >= settings.retryForSeconds) {
-    await settleEmail(db, email.id, { status: 'failed', lastError: failure.reason });
+    await settleEmail(db, email, { status: 'failed', lastError: failure.reason });
     return 'failed';
   }
   const delays = settings.retryDelaysSeconds;
   const delay = delays[Math.min(email.attempts - 1, delays.length - 1)] ?? 60;
   const nextAttemptAt = new Date(Date.now() + delay * 1000);
   await db.transaction(async (tx) => {
-    if (await settleEmail(tx, email.id, { status: 'retrying', lastError: failure.reason, nextAttemptAt })) {
+    if (await settleEmail(tx, email, { status: 'retrying', lastError: failure.reason, nextAttemptAt })) {
       await enqueueInTransaction(tx, [{ name: queues.deliverEmail, data: { notificationId: email.id }, startAfter: nextAttemptAt }]);
     }
   });

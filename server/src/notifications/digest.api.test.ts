@@ -1,13 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { notifications } from '../db/schema/notifications.ts';
 import { users } from '../db/schema/users.ts';
 import { addDays, parisInstant, parisToday } from '../domain/calendar-days.ts';
-import { dayFromToday, lendingScene, makeBooking, makeItem } from '../../test/factories.ts';
+import { dayFromToday, lendingScene, makeBooking, makeItem, moveBookingTo } from '../../test/factories.ts';
 import { deliverySettings } from '../../test/mail.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { deliverEmail } from './delivery.ts';
 import { recordDueDigests } from './digest.ts';
+import { recordDueReminders } from './reminders.ts';
 import { mailboxTransport, type Transport } from './transports.ts';
 
 // Digests look at every person: this file has a database of its own.
@@ -57,5 +58,38 @@ describe('the daily digest', () => {
     const stillHeld = await db().select({ status: notifications.status }).from(notifications).where(eq(notifications.recipientId, scene.lender.manager.id));
     expect(stillHeld.some((row) => row.status === 'held')).toBe(true);
     expect(await deliverEmail(deliverySettings(t.connection, mailboxTransport), digest!.id)).toBe('sent');
+  });
+});
+
+describe('held emails', () => {
+  it('leaves out of the digest a reminder of a loan cancelled since, and skips it', async () => {
+    const scene = await lendingScene(t.app, db());
+    await t.app.inject({ method: 'PATCH', url: '/api/me/notification-preferences', headers: scene.borrower.headers, payload: { preferences: [{ kind: 'reminder.pickup', email: 'digest' }] } });
+    const booking = await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(10), endDate: dayFromToday(11) });
+    await moveBookingTo(t.app, scene.lender.headers, booking.id, 'accept');
+    const tomorrow = addDays(parisToday(), 1);
+    await db().execute(sql`update bookings set start_date = ${tomorrow}, end_date = ${tomorrow}, updated_at = '2020-01-01' where id = ${booking.id}`);
+    await db().execute(sql`update booking_units set held_from = ${tomorrow}, held_until = (${tomorrow}::date + 1) where line_id in (select id from booking_lines where booking_id = ${booking.id})`);
+    await recordDueReminders(db(), parisInstant(parisToday(), '09:01'));
+    const held = async () => db().select({ status: notifications.status }).from(notifications).where(and(eq(notifications.recipientId, scene.borrower.manager.id), eq(notifications.kind, 'reminder.pickup'), eq(notifications.channel, 'email')));
+    expect(await held()).toEqual([{ status: 'held' }]);
+    await moveBookingTo(t.app, scene.borrower.headers, booking.id, 'cancel', { reason: 'Plus besoin' });
+    await recordDueDigests(db(), tomorrowAt('08:00'));
+    const [digest] = await digestsOf(scene.borrower.manager.id);
+    await deliverEmail(deliverySettings(t.connection, mailboxTransport), digest!.id);
+    expect(await held()).toEqual([{ status: 'skipped' }]);
+  });
+
+  it('sends the held emails of a kind at once when the person switches it back to immediate, and drops them when turned off', async () => {
+    const scene = await lenderOnDigest();
+    await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(10), endDate: dayFromToday(11) });
+    const statuses = async () => (await db().select({ status: notifications.status }).from(notifications).where(eq(notifications.recipientId, scene.lender.manager.id))).map((row) => row.status).filter(Boolean);
+    expect(await statuses()).toEqual(['held']);
+    await t.app.inject({ method: 'PATCH', url: '/api/me/notification-preferences', headers: scene.lender.headers, payload: { preferences: [{ kind: 'booking.requested', email: 'immediate' }] } });
+    expect(await statuses()).toEqual(['queued']);
+    const other = await lenderOnDigest();
+    await makeBooking(t.app, other.borrower.headers, { itemId: other.item.id, startDate: dayFromToday(10), endDate: dayFromToday(11) });
+    await t.app.inject({ method: 'PATCH', url: '/api/me/notification-preferences', headers: other.lender.headers, payload: { preferences: [{ kind: 'booking.requested', email: 'off' }, { kind: 'booking.requested', email: 'off' }] } });
+    expect((await db().select({ status: notifications.status }).from(notifications).where(eq(notifications.recipientId, other.lender.manager.id))).map((row) => row.status).filter(Boolean)).toEqual(['skipped']);
   });
 });

@@ -1,5 +1,5 @@
 import type { DigestEntry, EmailInputs } from '@mutua/emails';
-import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { loadActorByLink } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import { bookings } from '../db/schema/bookings.ts';
@@ -14,6 +14,7 @@ import type { NotificationKind } from '../domain/notifications.ts';
 import { enqueueInTransaction, queues } from '../jobs/queue.ts';
 import { findableBy, viewerOf } from '../listings/visibility.ts';
 import { emailInputOf, type InputContext } from './email-inputs.ts';
+import { stillDue } from './reminders.ts';
 
 /** The daily digest goes at this Paris time, to those who chose it for at least one kind. */
 export const digestClock = '08:00';
@@ -60,14 +61,23 @@ type DigestEvent = typeof events.$inferSelect;
  * the requests waiting for the person's structures to answer, and what was published in their
  * networks and départements since the last digest. Null when there is nothing to say.
  */
-export async function digestInputOf(db: Database, event: DigestEvent, context: InputContext): Promise<EmailInputs['digest'] | null> {
+export async function digestInputOf(db: Database, event: DigestEvent, digestId: number, context: InputContext): Promise<EmailInputs['digest'] | null> {
   const userId = event.userId!;
   const held = await heldFor(db, userId, event.createdAt);
   const entries: DigestEntry[] = [];
+  const carried: number[] = [];
+  const stale: number[] = [];
   for (const row of held) {
-    const built = await emailInputOf(db, row.kind as NotificationKind, row.event, { ...context, recipientId: userId });
-    if (built) entries.push(built as DigestEntry);
+    // A held reminder is checked like any reminder: not for a loan cancelled or moved on since.
+    const built = (await stillDue(db, row.kind as NotificationKind, row.event)) ? await emailInputOf(db, row.kind as NotificationKind, row.event, { ...context, recipientId: userId }) : null;
+    if (built) {
+      entries.push(built as DigestEntry);
+      carried.push(row.id);
+    } else stale.push(row.id);
   }
+  if (stale.length > 0) await db.update(notifications).set({ status: 'skipped', lastError: 'no_longer_true' }).where(and(inArray(notifications.id, stale), eq(notifications.status, 'held')));
+  // Exactly these count as sent once the digest goes; anything held later waits for the next one.
+  if (carried.length > 0) await db.update(notifications).set({ digestId }).where(and(inArray(notifications.id, carried), eq(notifications.status, 'held')));
   const heldBookings = new Set(held.map((row) => row.event.bookingId));
   for (const waiting of await requestsWaitingFor(db, userId)) {
     if (heldBookings.has(waiting.id)) continue;
@@ -87,7 +97,7 @@ async function heldFor(db: Database, userId: string, until: Date) {
     .select({ id: notifications.id, kind: notifications.kind, event: events })
     .from(notifications)
     .innerJoin(events, eq(events.id, notifications.eventId))
-    .where(and(eq(notifications.recipientId, userId), eq(notifications.channel, 'email'), eq(notifications.status, 'held'), lte(notifications.createdAt, until)))
+    .where(and(eq(notifications.recipientId, userId), eq(notifications.channel, 'email'), eq(notifications.status, 'held'), isNull(notifications.digestId), lte(notifications.createdAt, until)))
     .orderBy(asc(notifications.id))
     .limit(50);
 }
@@ -122,12 +132,12 @@ async function newListingsNear(db: Database, userId: string, since: Date, public
 }
 
 /** Once the digest really went: what it carried counts as sent, and the day's digest is done. */
-export async function settleDigest(db: Database, email: { recipientId: string | null; eventId: number }, event: { createdAt: Date }) {
+export async function settleDigest(db: Database, digest: { id: number; recipientId: string | null }) {
   await db.transaction(async (tx) => {
     await tx
       .update(notifications)
       .set({ status: 'sent', sentAt: sql`now()` })
-      .where(and(eq(notifications.recipientId, email.recipientId!), eq(notifications.channel, 'email'), eq(notifications.status, 'held'), lte(notifications.createdAt, event.createdAt), ne(notifications.eventId, email.eventId)));
-    await tx.update(users).set({ digestSentAt: sql`now()` }).where(eq(users.id, email.recipientId!));
+      .where(and(eq(notifications.digestId, digest.id), eq(notifications.status, 'held')));
+    await tx.update(users).set({ digestSentAt: sql`now()` }).where(eq(users.id, digest.recipientId!));
   });
 }

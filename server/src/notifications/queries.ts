@@ -71,7 +71,13 @@ export async function selectPreferences(db: Database, userId: string) {
   return db.select({ kind: notificationPreferences.kind, email: notificationPreferences.email }).from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
 }
 
-export async function savePreferences(db: Database, userId: string, preferences: Array<{ kind: string; email: EmailMode }>) {
+/**
+ * Saves a person's choices (the last one of a kind counts). Emails held for the digest of a kind
+ * that leaves it are not forgotten: they go now (immediate) or are dropped (off). Answers the
+ * emails to send now. Call it in a transaction.
+ */
+export async function savePreferences(db: Database, userId: string, choices: Array<{ kind: string; email: EmailMode }>): Promise<number[]> {
+  const preferences = [...new Map(choices.map((choice) => [choice.kind, choice])).values()];
   const immediate = preferences.filter((preference) => preference.email === 'immediate').map((preference) => preference.kind);
   const chosen = preferences.filter((preference) => preference.email !== 'immediate');
   // Immediate is the default: no row for it.
@@ -82,4 +88,14 @@ export async function savePreferences(db: Database, userId: string, preferences:
       .values(chosen.map((preference) => ({ userId, ...preference })))
       .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { email: sql`excluded.email`, updatedAt: sql`now()` } });
   }
+  const off = preferences.filter((preference) => preference.email === 'off').map((preference) => preference.kind);
+  const held = and(eq(notifications.recipientId, userId), eq(notifications.status, 'held'), isNull(notifications.digestId));
+  if (off.length > 0) await db.update(notifications).set({ status: 'skipped', lastError: 'turned_off' }).where(and(held, inArray(notifications.kind, off)));
+  if (immediate.length === 0) return [];
+  const released = await db
+    .update(notifications)
+    .set({ status: 'queued', nextAttemptAt: sql`now()` })
+    .where(and(held, inArray(notifications.kind, immediate)))
+    .returning({ id: notifications.id });
+  return released.map((row) => row.id);
 }

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { bookings } from '../db/schema/bookings.ts';
 import { events } from '../db/schema/events.ts';
 import { notifications } from '../db/schema/notifications.ts';
-import { dayFromToday, lendingScene, makeBooking, moveBookingTo } from '../../test/factories.ts';
+import { dayFromToday, lendingScene, makeBooking, makeService, moveBookingTo } from '../../test/factories.ts';
 import { deliverySettings } from '../../test/mail.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { deliverEmail } from './delivery.ts';
+import { recordEvent } from './record.ts';
 import { recordDueReminders } from './reminders.ts';
 import { mailboxTransport } from './transports.ts';
 
@@ -81,6 +82,26 @@ describe('reminders by the clock (Europe/Paris)', () => {
     expect(await remindersOf(booking.id)).toEqual([]);
   });
 
+  it('reminds of the return of a loan picked up after the reminder’s time (the day before its last day)', async () => {
+    const { booking } = await acceptedLoan('2027-05-10', '2027-05-11', 'picked_up');
+    await db().update(bookings).set({ updatedAt: new Date('2027-05-10T08:00:00Z') }).where(eq(bookings.id, booking.id));
+    await recordDueReminders(db(), new Date('2027-05-10T08:05:00Z'));
+    expect((await remindersOf(booking.id)).map((row) => row.type)).toEqual(['reminder.return']);
+  });
+
+  it('reminds of a service the day before it is given', async () => {
+    const scene = await lendingScene(t.app, db());
+    const service = await makeService(db(), { organisationId: scene.lender.organisation.id });
+    const [row] = await db()
+      .insert(bookings)
+      .values({ kind: 'service', serviceId: service.id, lenderOrganisationId: scene.lender.organisation.id, borrowerOrganisationId: scene.borrower.organisation.id, status: 'accepted', startsAt: new Date('2027-06-02T07:30:00Z'), endsAt: new Date('2027-06-02T09:00:00Z'), updatedAt: new Date('2020-01-01') })
+      .returning({ id: bookings.id });
+    await recordDueReminders(db(), new Date('2027-06-01T06:59:00Z'));
+    expect(await remindersOf(row!.id)).toEqual([]);
+    await recordDueReminders(db(), new Date('2027-06-01T07:00:00Z'));
+    expect((await remindersOf(row!.id)).map((reminder) => reminder.type)).toEqual(['reminder.pickup']);
+  });
+
   it('tells of an overdue loan the day after its last day, then every week, and once only after a long downtime', async () => {
     const { booking } = await acceptedLoan('2027-09-01', '2027-09-03', 'picked_up');
     await recordDueReminders(db(), new Date('2027-09-04T06:59:00Z'));
@@ -108,5 +129,18 @@ describe('reminders by the clock (Europe/Paris)', () => {
     const told = await db().select({ kind: notifications.kind, to: notifications.toAddress }).from(notifications).where(and(eq(notifications.channel, 'email'), sql`${notifications.kind} like 'reminder.%'`, sql`${notifications.eventId} in (select id from events where booking_id = ${booking.id})`));
     expect(told).toContainEqual({ kind: 'reminder.answer_due', to: scene.lender.manager.email });
     expect(told).toContainEqual({ kind: 'reminder.request_expiring', to: scene.borrower.manager.email });
+  });
+});
+
+describe('an email that cannot be written', () => {
+  it('fails for good at once (for the admins to see) instead of being tried every lease forever', async () => {
+    const scene = await lendingScene(t.app, db());
+    const booking = await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(20), endDate: dayFromToday(21) });
+    const [row] = await db().select({ revision: bookings.revision }).from(bookings).where(eq(bookings.id, booking.id));
+    await db().transaction((tx) => recordEvent(tx, { type: 'reminder.answer_due', bookingId: booking.id, params: { revision: row!.revision, expiresAt: 'pas une date' } }));
+    const [email] = await db().select().from(notifications).where(and(eq(notifications.kind, 'reminder.answer_due'), eq(notifications.toAddress, scene.lender.manager.email)));
+    expect(await deliverEmail(deliverySettings(t.connection, mailboxTransport), email!.id)).toBe('failed');
+    const [after] = await db().select({ status: notifications.status, lastError: notifications.lastError }).from(notifications).where(eq(notifications.id, email!.id));
+    expect(after).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^could_not_render/) });
   });
 });

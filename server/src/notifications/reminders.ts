@@ -25,13 +25,16 @@ export async function recordDueReminders(db: Database, now: Date = new Date()): 
   // In this state since before the reminder's time: a loan accepted at noon for tomorrow is not reminded of at once.
   const fellDue = (at: Date, booking: Candidate) => at <= now && booking.since < at;
 
-  const pickups = await db.select(columns).from(bookings).where(and(eq(bookings.kind, 'item'), eq(bookings.status, 'accepted'), gte(bookings.startDate, today), lte(bookings.startDate, tomorrow)));
+  // Items picked up tomorrow, and services given tomorrow (their Paris day).
+  const firstDay = sql<string>`coalesce(${bookings.startDate}, (${bookings.startsAt} at time zone 'Europe/Paris')::date)::text`;
+  const pickups = await db.select({ ...columns, firstDay }).from(bookings).where(and(eq(bookings.status, 'accepted'), sql`${firstDay}::date between ${today}::date and ${tomorrow}::date`));
   for (const booking of pickups) {
-    if (fellDue(parisInstant(addDays(booking.startDate!, -1), reminderClock), booking)) due.push({ kind: 'reminder.pickup', booking, key: `${booking.startDate}` });
+    if (fellDue(parisInstant(addDays(booking.firstDay, -1), reminderClock), booking)) due.push({ kind: 'reminder.pickup', booking, key: booking.firstDay });
   }
+  // A loan picked up the day before its return is still reminded of it: the pickup is no answer to that.
   const returns = await db.select(columns).from(bookings).where(and(eq(bookings.status, 'picked_up'), gte(bookings.endDate, today), lte(bookings.endDate, tomorrow)));
   for (const booking of returns) {
-    if (fellDue(parisInstant(addDays(booking.endDate!, -1), reminderClock), booking)) due.push({ kind: 'reminder.return', booking, key: `${booking.endDate}` });
+    if (parisInstant(addDays(booking.endDate!, -1), reminderClock) <= now) due.push({ kind: 'reminder.return', booking, key: `${booking.endDate}` });
   }
   // Overdue: the day after the last day, then every week; after a long downtime only the latest is sent.
   const overdue = await db.select(columns).from(bookings).where(and(eq(bookings.status, 'picked_up'), lt(bookings.endDate, today)));

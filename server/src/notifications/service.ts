@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import { essentialKinds, type NotificationKind, type NotificationPreferencesPatch, notificationKinds } from '../domain/notifications.ts';
+import { enqueueInTransaction, queues } from '../jobs/queue.ts';
 import { AppError } from '../plugins/errors.ts';
 import { decodeIdCursor, encodeCursor } from '../pagination/cursor.ts';
 import { appPathOf } from './paths.ts';
@@ -55,8 +56,12 @@ export async function getPreferences(db: Database, actor: Actor) {
 }
 
 export async function updatePreferences(db: Database, actor: Actor, patch: NotificationPreferencesPatch) {
-  await savePreferences(db, actor.user.id, patch.preferences);
+  await db.transaction(async (tx) => sendNow(tx, await savePreferences(tx, actor.user.id, patch.preferences)));
   return getPreferences(db, actor);
+}
+
+function sendNow(tx: Database, notificationIds: number[]) {
+  return enqueueInTransaction(tx, notificationIds.map((notificationId) => ({ name: queues.deliverEmail, data: { notificationId } })));
 }
 
 /** What a one-click unsubscribe link would turn off (the page shows it before the person confirms). */
@@ -74,7 +79,7 @@ export async function unsubscribe(db: Database, secret: string, token: string) {
   const target = describeUnsubscribe(secret, token);
   // Leaving the digest turns off the kinds it gathered (the bell still shows them).
   const kinds = target.kind === 'digest' ? (await selectPreferences(db, target.userId)).filter((row) => row.email === 'digest').map((row) => row.kind) : [target.kind];
-  await savePreferences(db, target.userId, kinds.map((kind) => ({ kind, email: 'off' as const }))).catch((error: unknown) => {
+  await db.transaction((tx) => savePreferences(tx, target.userId, kinds.map((kind) => ({ kind, email: 'off' as const })))).catch((error: unknown) => {
     // The person's account is gone: nothing will be sent to it anyway.
     if ((error as { cause?: { code?: string } }).cause?.code !== '23503') throw error;
   });

@@ -52,16 +52,18 @@ export function smtpTransport(url: string): Transport {
 }
 
 /**
- * A refusal with a 5xx reply to RCPT TO is the address's (it does not exist): marked
- * undeliverable. Another 5xx refuses this message for good. Anything else — a 4xx, a closed
- * port, a timeout, a bad login — is retried: it is the server's state, not the address.
+ * The address is refused for good only when the server says the mailbox does not exist (550,
+ * 551, 553 to RCPT TO, and no policy status 5.7.x such as « relay access denied », which is our
+ * configuration's fault, not the address's): then it is marked undeliverable. Another 5xx refuses
+ * this message for good. Anything else — a 4xx, a closed port, a timeout, a bad login — is
+ * retried: it is the server's state, not the address.
  */
 export function classifyFailure(error: unknown): SendFailure {
   const details = error as { responseCode?: number; command?: string; code?: string; response?: string; message?: string };
   const reason = (details.response ?? details.message ?? String(error)).slice(0, 500);
   const code = details.responseCode ?? 0;
-  if (code >= 500 && code < 600 && details.code !== 'EAUTH') {
-    return { permanence: details.command === 'RCPT TO' || details.code === 'EENVELOPE' ? 'address' : 'message', reason };
-  }
-  return { permanence: 'temporary', reason };
+  if (code < 500 || code >= 600 || details.code === 'EAUTH') return { permanence: 'temporary', reason };
+  const atRecipient = details.command === 'RCPT TO' || details.code === 'EENVELOPE';
+  const noSuchMailbox = [550, 551, 553].includes(code) && !/\b5\.7\.\d+\b/.test(reason);
+  return { permanence: atRecipient && noSuchMailbox ? 'address' : 'message', reason };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, bigserial, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { channels, emailModes, emailStatuses } from '../../domain/notifications.ts';
 import { events } from './events.ts';
 import { localeEnum, users } from './users.ts';
@@ -43,6 +43,8 @@ export const notifications = pgTable(
     /** The calendar part (an accepted or cancelled loan), and its METHOD. */
     calendar: text('calendar'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** A held email: the digest that carried it (set when the digest is written, so exactly those count as sent with it). */
+    digestId: bigint('digest_id', { mode: 'number' }).references((): AnyPgColumn => notifications.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

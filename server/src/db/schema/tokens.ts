@@ -10,7 +10,7 @@ export const tokenPurposeEnum = pgEnum('token_purpose', ['verify_email', 'reset_
 /**
  * The links sent by email that let someone act once: verify an address, reset a password,
  * confirm a new address, join a structure, accept or decline a request. The link carries the
- * row's id signed with the server's secret (links.ts): the database alone cannot forge one.
+ * row's id signed with the server's secret (email-links/signing.ts): the database alone cannot forge one.
  * A link works once (`used_at`) and until `expires_at`.
  */
 export const singleUseTokens = pgTable(
