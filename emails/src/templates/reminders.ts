@@ -48,30 +48,32 @@ const pickup = defineStrings({
   },
 });
 
-const summarisePickup: Template<'reminder.pickup'>['summarise'] = ({ booking }, locale) => {
-  const t = pickup[locale];
-  return { text: t.subject(t.headline(booking.kind, momentOf(booking, 'start', locale)), bookingTitle(booking, locale)), url: booking.url };
-};
+type DayBeforeStrings = (typeof pickup)[EmailLocale];
 
-export const reminderPickup: Template<'reminder.pickup'> = {
-  compose(input, locale) {
-    const { booking, side } = input;
-    const t = pickup[locale];
-    const headline = t.headline(booking.kind, momentOf(booking, 'start', locale));
-    const sentence = side === 'lender' ? t.toLender(booking.kind, headline, booking.borrowerName) : t.toBorrower(booking.kind, headline, booking.lenderName);
-    return {
-      subject: t.subject(headline, bookingTitle(booking, locale)),
-      preheader: sentence,
-      blocks: [
-        paragraph(sentence),
-        bookingDetails(booking, locale),
-        paragraph(side === 'lender' ? t.adviceLender(booking.kind) : t.adviceBorrower(booking.kind)),
-        button(t.open(booking.kind), booking.url),
-      ],
-    };
-  },
-  summarise: summarisePickup,
-};
+/** A reminder of the day something happens (a pickup, a return): the same shape, its own words. */
+function dayBeforeReminder<K extends 'reminder.pickup' | 'reminder.return'>(strings: Record<EmailLocale, DayBeforeStrings>, edge: 'start' | 'end'): Template<K> {
+  const headlineOf = (booking: BookingSummary, locale: EmailLocale) => strings[locale].headline(booking.kind, momentOf(booking, edge, locale));
+  return {
+    compose({ booking, side }, locale) {
+      const t = strings[locale];
+      const headline = headlineOf(booking, locale);
+      const sentence = side === 'lender' ? t.toLender(booking.kind, headline, booking.borrowerName) : t.toBorrower(booking.kind, headline, booking.lenderName);
+      return {
+        subject: t.subject(headline, bookingTitle(booking, locale)),
+        preheader: sentence,
+        blocks: [
+          paragraph(sentence),
+          bookingDetails(booking, locale),
+          paragraph(side === 'lender' ? t.adviceLender(booking.kind) : t.adviceBorrower(booking.kind)),
+          button(t.open(booking.kind), booking.url),
+        ],
+      };
+    },
+    summarise: ({ booking }, locale) => ({ text: strings[locale].subject(headlineOf(booking, locale), bookingTitle(booking, locale)), url: booking.url }),
+  };
+}
+
+export const reminderPickup = dayBeforeReminder<'reminder.pickup'>(pickup, 'start');
 
 const giveBack = defineStrings({
   fr: {
@@ -96,30 +98,7 @@ const giveBack = defineStrings({
   },
 });
 
-const summariseReturn: Template<'reminder.return'>['summarise'] = ({ booking }, locale) => {
-  const t = giveBack[locale];
-  return { text: t.subject(t.headline(booking.kind, momentOf(booking, 'end', locale)), bookingTitle(booking, locale)), url: booking.url };
-};
-
-export const reminderReturn: Template<'reminder.return'> = {
-  compose(input, locale) {
-    const { booking, side } = input;
-    const t = giveBack[locale];
-    const headline = t.headline(booking.kind, momentOf(booking, 'end', locale));
-    const sentence = side === 'lender' ? t.toLender(booking.kind, headline, booking.borrowerName) : t.toBorrower(booking.kind, headline, booking.lenderName);
-    return {
-      subject: t.subject(headline, bookingTitle(booking, locale)),
-      preheader: sentence,
-      blocks: [
-        paragraph(sentence),
-        bookingDetails(booking, locale),
-        paragraph(side === 'lender' ? t.adviceLender(booking.kind) : t.adviceBorrower(booking.kind)),
-        button(t.open(booking.kind), booking.url),
-      ],
-    };
-  },
-  summarise: summariseReturn,
-};
+export const reminderReturn = dayBeforeReminder<'reminder.return'>(giveBack, 'end');
 
 const overdue = defineStrings({
   fr: {
