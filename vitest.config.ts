@@ -14,7 +14,15 @@ export default defineConfig({
       { test: { name: 'unit', include: ['server/src/**/*.test.ts'], exclude: apiTests } },
       { test: { name: 'app-unit', include: ['app/src/**/*.test.ts'] } },
       { test: { name: 'emails', include: ['emails/src/**/*.test.ts'] } },
-      { test: { name: 'api-pglite', include: apiTests, env: { MUTUA_TEST_ENGINE: 'pglite' }, testTimeout: 20_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: 'api-pglite',
+          include: apiTests,
+          env: { MUTUA_TEST_ENGINE: 'pglite' },
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
       ...(realPostgres
         ? [
             {

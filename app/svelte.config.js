@@ -15,10 +15,7 @@ const config = {
         'style-src': ['self'],
         // The one inline style SvelteKit writes: its route announcer for screen readers
         // (app.css hides it as well, should a SvelteKit upgrade change this hash).
-        'style-src-attr': [
-          'unsafe-hashes',
-          'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=',
-        ],
+        'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
         // Plus the map tiles' origin, added to each response by hooks.server.ts: it comes from
         // PUBLIC_MAP_TILES_URL, known only at run time (see src/lib/server/csp.ts).
         'img-src': ['self', 'data:'],

@@ -24,7 +24,9 @@ function readJson(file) {
   }
 }
 
-const engines = process.env.DATABASE_URL ? 'PGlite et PostgreSQL' : 'PGlite (définissez DATABASE_URL pour tester aussi PostgreSQL)';
+const engines = process.env.DATABASE_URL
+  ? 'PGlite et PostgreSQL'
+  : 'PGlite (définissez DATABASE_URL pour tester aussi PostgreSQL)';
 console.log(`\n▶ Tests unitaires et API — ${engines}`);
 const vitestReport = join(reports, 'vitest.json');
 run('pnpm', ['exec', 'vitest', 'run'], { VITEST_JSON_OUTPUT: vitestReport });
@@ -54,7 +56,9 @@ if (existsSync(chromium) && process.env.SKIP_E2E !== '1') {
   totals.failed += 1;
   exitCode = 1;
 } else {
-  console.log(`\n(parcours navigateur sautés : installez chromium — apt-get install -y chromium — ou indiquez CHROMIUM_PATH)`);
+  console.log(
+    `\n(parcours navigateur sautés : installez chromium — apt-get install -y chromium — ou indiquez CHROMIUM_PATH)`,
+  );
 }
 
 rmSync(reports, { recursive: true, force: true });

@@ -51,14 +51,26 @@ export type EmailInputs = {
   'organisation.approved': { organisationName: string; url: string };
   'organisation.rejected': { organisationName: string; reason: string | null; url: string };
   /** A manager invites someone (maybe without an account yet) to join a structure. */
-  'organisation.invitation': { organisationName: string; inviterName: string; role: 'member' | 'manager'; url: string; expiresInDays: number };
+  'organisation.invitation': {
+    organisationName: string;
+    inviterName: string;
+    role: 'member' | 'manager';
+    url: string;
+    expiresInDays: number;
+  };
   /** To a structure's managers: someone asks to join. */
   'membership.requested': { organisationName: string; personName: string; url: string };
   /** To the person: their request to join was accepted. */
   'membership.accepted': { organisationName: string; url: string };
   // Loans
   /** To the lender's members. acceptUrl/declineUrl: single-use links to act from the email (a confirmation page). */
-  'booking.requested': { booking: BookingSummary; message: string; expiresAt: string | null; acceptUrl: string | null; declineUrl: string | null };
+  'booking.requested': {
+    booking: BookingSummary;
+    message: string;
+    expiresAt: string | null;
+    acceptUrl: string | null;
+    declineUrl: string | null;
+  };
   'booking.accepted': { booking: BookingSummary; answer: string | null };
   'booking.declined': { booking: BookingSummary; reason: DeclineReason };
   'booking.cancelled': { booking: BookingSummary; by: 'lender' | 'borrower'; reason: string | null };
@@ -81,7 +93,13 @@ export type EmailInputs = {
   'listing.changes_requested': { listingTitle: string; message: string; url: string };
   'listing.hidden': { listingTitle: string; reason: string | null; url: string };
   /** To the network's admins. subject: 'listing' | 'message' | 'organisation'. */
-  'report.received': { subject: 'listing' | 'message' | 'organisation'; subjectLabel: string; reasonCode: 'inappropriate' | 'misleading' | 'spam' | 'unsafe' | 'other'; text: string; url: string };
+  'report.received': {
+    subject: 'listing' | 'message' | 'organisation';
+    subjectLabel: string;
+    reasonCode: 'inappropriate' | 'misleading' | 'spam' | 'unsafe' | 'other';
+    text: string;
+    url: string;
+  };
   // Digest
   /** The daily digest: what waits for the reader, the notifications held for the digest, new listings near them. */
   digest: {
@@ -95,7 +113,10 @@ export type EmailInputs = {
 export type EmailKind = keyof EmailInputs;
 
 /** A notification held for the digest: it is shown as its template's one-line summary, with its link. */
-export type DigestEntry = { [K in Exclude<EmailKind, 'digest'>]: { kind: K; input: EmailInputs[K] } }[Exclude<EmailKind, 'digest'>];
+export type DigestEntry = { [K in Exclude<EmailKind, 'digest'>]: { kind: K; input: EmailInputs[K] } }[Exclude<
+  EmailKind,
+  'digest'
+>];
 
 export type RenderContext = {
   locale: EmailLocale;

@@ -22,7 +22,8 @@ describe('dates, read in Europe/Paris whatever the machine’s time zone', () =>
   });
 
   it('rejects what is not a calendar day', () => {
-    for (const day of ['2026-02-30', '2026-3-1', '2026-03-29T00:00:00Z', '']) expect(() => parseDay(day)).toThrow(RangeError);
+    for (const day of ['2026-02-30', '2026-3-1', '2026-03-29T00:00:00Z', ''])
+      expect(() => parseDay(day)).toThrow(RangeError);
   });
 
   it('shows instants at Paris time on both sides of a clock change', () => {
@@ -40,14 +41,22 @@ describe('dates, read in Europe/Paris whatever the machine’s time zone', () =>
 
   it('writes a range of days, both included, the year once when shared', () => {
     expect(formatDayRange('2026-03-31', '2026-04-02', 'fr')).toBe('du mardi 31 mars au jeudi 2 avril 2026');
-    expect(formatDayRange('2026-12-30', '2027-01-02', 'en')).toBe('from Wednesday 30 December 2026 to Saturday 2 January 2027');
+    expect(formatDayRange('2026-12-30', '2027-01-02', 'en')).toBe(
+      'from Wednesday 30 December 2026 to Saturday 2 January 2027',
+    );
     expect(formatDayRange('2026-10-25', '2026-10-25', 'fr')).toBe('le dimanche 25 octobre 2026');
   });
 
   it('writes a service slot on one day, or both ends when it spans days', () => {
-    expect(formatSlot('2026-04-14T07:30:00Z', '2026-04-14T10:00:00Z', 'fr')).toBe(`le mardi 14 avril 2026, de 9${nbsp}h${nbsp}30 à 12${nbsp}h${nbsp}00`);
-    expect(formatSlot('2026-04-14T07:30:00Z', '2026-04-14T10:00:00Z', 'en')).toBe('on Tuesday 14 April 2026, from 09:30 to 12:00');
-    expect(formatSlot('2026-04-14T20:00:00Z', '2026-04-15T08:00:00Z', 'en')).toBe('from Tuesday 14 April 2026 at 22:00 to Wednesday 15 April 2026 at 10:00');
+    expect(formatSlot('2026-04-14T07:30:00Z', '2026-04-14T10:00:00Z', 'fr')).toBe(
+      `le mardi 14 avril 2026, de 9${nbsp}h${nbsp}30 à 12${nbsp}h${nbsp}00`,
+    );
+    expect(formatSlot('2026-04-14T07:30:00Z', '2026-04-14T10:00:00Z', 'en')).toBe(
+      'on Tuesday 14 April 2026, from 09:30 to 12:00',
+    );
+    expect(formatSlot('2026-04-14T20:00:00Z', '2026-04-15T08:00:00Z', 'en')).toBe(
+      'from Tuesday 14 April 2026 at 22:00 to Wednesday 15 April 2026 at 10:00',
+    );
   });
 
   it('says a duration in its largest whole unit', () => {

@@ -15,7 +15,8 @@ const dateFnsLocales = { fr: frLocale, en: enGB } as const;
 const wording = defineStrings({
   fr: {
     // French writes « 1er avril », then « 2 avril » (date-fns' ordinal would give « 2e »).
-    dayPattern: (dayOfMonth: number, withYear: boolean) => `EEEE ${dayOfMonth === 1 ? "'1er'" : 'd'} MMMM${withYear ? ' yyyy' : ''}`,
+    dayPattern: (dayOfMonth: number, withYear: boolean) =>
+      `EEEE ${dayOfMonth === 1 ? "'1er'" : 'd'} MMMM${withYear ? ' yyyy' : ''}`,
     timePattern: "H'\u00a0h\u00a0'mm",
     onDay: (day: string) => fr`le ${day}`,
     dayRange: (start: string, end: string) => fr`du ${start} au ${end}`,

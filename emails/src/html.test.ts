@@ -3,7 +3,9 @@ import { escapeHtml, html, multiline, safeHttpUrl, SafeHtml } from './html.ts';
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in text and attributes', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 });
 
@@ -24,7 +26,9 @@ describe('html', () => {
   });
 
   it('writes an http(s) URL into an href, escaped', () => {
-    expect(html`<a href="${'https://mutua.example.org/prets?a=1&b="2"'}">x</a>`.toString()).toBe('<a href="https://mutua.example.org/prets?a=1&amp;b=%222%22">x</a>');
+    expect(html`<a href="${'https://mutua.example.org/prets?a=1&b="2"'}">x</a>`.toString()).toBe(
+      '<a href="https://mutua.example.org/prets?a=1&amp;b=%222%22">x</a>',
+    );
   });
 
   it('refuses any other URL in an href, quoted or not', () => {
@@ -40,12 +44,20 @@ describe('safeHttpUrl', () => {
     expect(safeHttpUrl('http://localhost:5173/')).toBe('http://localhost:5173/');
   });
 
-  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'mailto:a@b.fr', '/prets/1', '', 'not a url'])(
-    'rejects %j',
-    (url) => {
-      expect(safeHttpUrl(url)).toBeNull();
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    ' javascript:alert(1)',
+    'java\nscript:alert(1)',
+    'data:text/html,x',
+    'vbscript:x',
+    'mailto:a@b.fr',
+    '/prets/1',
+    '',
+    'not a url',
+  ])('rejects %j', (url) => {
+    expect(safeHttpUrl(url)).toBeNull();
+  });
 });
 
 describe('multiline', () => {

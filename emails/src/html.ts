@@ -62,5 +62,10 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
 
 /** Text kept as typed: escaped, its line breaks shown as <br>. */
 export function multiline(text: string): SafeHtml {
-  return new SafeHtml(text.split(/\r\n|\r|\n/).map(escapeHtml).join('<br>'));
+  return new SafeHtml(
+    text
+      .split(/\r\n|\r|\n/)
+      .map(escapeHtml)
+      .join('<br>'),
+  );
 }

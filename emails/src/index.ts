@@ -7,7 +7,16 @@ import { digest } from './templates/digest.ts';
 /** @mutua/emails: the templates of the emails Mutua sends, in French and English, as subject, plain text and HTML. */
 
 export { emailLocales } from './contract.ts';
-export type { BookingSummary, DeclineReason, DigestEntry, EmailInputs, EmailKind, EmailLocale, RenderContext, RenderedEmail } from './contract.ts';
+export type {
+  BookingSummary,
+  DeclineReason,
+  DigestEntry,
+  EmailInputs,
+  EmailKind,
+  EmailLocale,
+  RenderContext,
+  RenderedEmail,
+} from './contract.ts';
 export type { Summary } from './content.ts';
 export { sampleContext, sampleInputs } from './samples.ts';
 
@@ -24,7 +33,11 @@ function templateOf<K extends EmailKind>(kind: K): Template<K> {
 }
 
 /** The email for one recipient: subject, plain text and HTML in the context's language. Throws on an unknown kind or a malformed date. */
-export function renderEmail<K extends EmailKind>(kind: K, input: EmailInputs[K], context: RenderContext): RenderedEmail {
+export function renderEmail<K extends EmailKind>(
+  kind: K,
+  input: EmailInputs[K],
+  context: RenderContext,
+): RenderedEmail {
   return renderLayout(templateOf(kind).compose(input, context.locale), context);
 }
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { button, buttons, details, fallbackLink, heading, link, list, paragraph, quote, type EmailContent } from './content.ts';
+import {
+  button,
+  buttons,
+  details,
+  fallbackLink,
+  heading,
+  link,
+  list,
+  paragraph,
+  quote,
+  type EmailContent,
+} from './content.ts';
 import { renderLayout } from './layout.ts';
 import { sampleContext } from './samples.ts';
 
@@ -15,7 +26,10 @@ const content: EmailContent = {
     quote('Message joint à la demande :', 'Bonjour,\nmerci !'),
     quote('Motif indiqué :', '   '),
     null,
-    buttons({ label: 'Accepter', url: 'https://mutua.example.org/a?x=1&y=2', style: 'primary' }, { label: 'Refuser', url: 'https://mutua.example.org/r', style: 'secondary' }),
+    buttons(
+      { label: 'Accepter', url: 'https://mutua.example.org/a?x=1&y=2', style: 'primary' },
+      { label: 'Refuser', url: 'https://mutua.example.org/r', style: 'secondary' },
+    ),
     link('Voir la demande', 'https://mutua.example.org/prets/1'),
     fallbackLink('https://mutua.example.org/prets/1'),
     heading('Pour vous'),
@@ -96,7 +110,13 @@ Se désabonner de ces e-mails\u202f: https://mutua.example.org/desabonnement/Uv0
       {
         subject: 'x',
         preheader: 'x',
-        blocks: [button('Voir', unsafe), link('Voir', unsafe), fallbackLink(unsafe), list([{ text: 'Une entrée', url: unsafe }]), buttons({ label: 'Accepter', url: unsafe, style: 'primary' })],
+        blocks: [
+          button('Voir', unsafe),
+          link('Voir', unsafe),
+          fallbackLink(unsafe),
+          list([{ text: 'Une entrée', url: unsafe }]),
+          buttons({ label: 'Accepter', url: unsafe, style: 'primary' }),
+        ],
       },
       { ...sampleContext('en'), publicUrl: unsafe, preferencesUrl: unsafe, unsubscribeUrl: unsafe },
     );

@@ -31,7 +31,15 @@ const wording = defineStrings({
 // Light colours inline (what every client keeps), dark ones in the media query. Text is above 7:1
 // against its background in both modes (WCAG AAA), the quote rule above 3:1. Links are underlined
 // and buttons carry text, so nothing relies on colour alone.
-const light = { page: '#f2f4f1', card: '#ffffff', text: '#1d2420', muted: '#434e48', accent: '#18574a', onAccent: '#ffffff', rule: '#7d8c85' };
+const light = {
+  page: '#f2f4f1',
+  card: '#ffffff',
+  text: '#1d2420',
+  muted: '#434e48',
+  accent: '#18574a',
+  onAccent: '#ffffff',
+  rule: '#7d8c85',
+};
 const fontStack = '-apple-system, BlinkMacSystemFont, Segoe UI, Roboto, Helvetica, Arial, sans-serif';
 
 const darkModeStyles = new SafeHtml(`
@@ -60,11 +68,17 @@ function renderBlock(block: Block, locale: EmailLocale): RenderedBlock {
     case 'paragraph':
       return { html: html`<p style="${paragraphStyle}">${multiline(block.text)}</p>`, text: block.text };
     case 'heading':
-      return { html: html`<h2 style="margin:24px 0 8px;font-size:18px;line-height:1.3;">${block.text}</h2>`, text: `${block.text}\n${'-'.repeat([...block.text].length)}` };
+      return {
+        html: html`<h2 style="margin:24px 0 8px;font-size:18px;line-height:1.3;">${block.text}</h2>`,
+        text: `${block.text}\n${'-'.repeat([...block.text].length)}`,
+      };
     case 'quote':
       return {
         html: html`<p style="margin:0 0 4px;">${block.label}</p><blockquote class="m-quote" style="margin:0 0 16px;padding:4px 0 4px 14px;border-left:4px solid ${light.rule};">${multiline(block.text)}</blockquote>`,
-        text: `${block.label}\n${block.text.split(/\r\n|\r|\n/).map((line) => `> ${line}`).join('\n')}`,
+        text: `${block.label}\n${block.text
+          .split(/\r\n|\r|\n/)
+          .map((line) => `> ${line}`)
+          .join('\n')}`,
       };
     case 'details':
       return {
@@ -73,7 +87,13 @@ function renderBlock(block: Block, locale: EmailLocale): RenderedBlock {
             ? html`<p style="margin:0 0 6px;"><strong>${t.labelled(label, '')}</strong>${value}</p>`
             : html`<p style="margin:0 0 6px;"><strong>${t.labelled(label, '')}</strong></p><ul style="margin:0 0 6px;padding-left:20px;">${value.map((line) => html`<li>${line}</li>`)}</ul>`,
         )}</div>`,
-        text: block.rows.map(({ label, value }) => (typeof value === 'string' ? t.labelled(label, value) : `${t.labelled(label, '').trimEnd()}\n${value.map((line) => `- ${line}`).join('\n')}`)).join('\n'),
+        text: block.rows
+          .map(({ label, value }) =>
+            typeof value === 'string'
+              ? t.labelled(label, value)
+              : `${t.labelled(label, '').trimEnd()}\n${value.map((line) => `- ${line}`).join('\n')}`,
+          )
+          .join('\n'),
       };
     case 'actions': {
       const actions = block.actions.flatMap((action) => {
@@ -83,7 +103,8 @@ function renderBlock(block: Block, locale: EmailLocale): RenderedBlock {
       if (actions.length === 0) return { html: null, text: null };
       return {
         html: html`<table role="presentation" border="0" cellpadding="0" cellspacing="0" style="margin:8px 0 24px;border-collapse:separate;"><tr>${actions.map(
-          (action, index) => html`${index > 0 ? html`<td style="width:12px;"></td>` : null}<td>${renderButton(action.label, action.url, action.style)}</td>`,
+          (action, index) =>
+            html`${index > 0 ? html`<td style="width:12px;"></td>` : null}<td>${renderButton(action.label, action.url, action.style)}</td>`,
         )}</tr></table>`,
         text: actions.map((action) => t.labelled(action.label, action.url)).join('\n'),
       };
@@ -91,7 +112,10 @@ function renderBlock(block: Block, locale: EmailLocale): RenderedBlock {
     case 'link': {
       const url = safeHttpUrl(block.url);
       if (!url) return { html: null, text: null };
-      return { html: html`<p style="${paragraphStyle}"><a class="m-link" href="${url}" style="${linkStyle}">${block.label}</a></p>`, text: t.labelled(block.label, url) };
+      return {
+        html: html`<p style="${paragraphStyle}"><a class="m-link" href="${url}" style="${linkStyle}">${block.label}</a></p>`,
+        text: t.labelled(block.label, url),
+      };
     }
     case 'fallbackLink': {
       const url = safeHttpUrl(block.url);
@@ -175,7 +199,12 @@ ${parts.map((part) => (part.html ? html`${part.html}\n` : null))}</div>
 </html>
 `;
 
-  const footerText = ['-- ', t.tagline, ...(publicUrl ? [publicUrl] : []), ...links.map(({ label, url }) => t.labelled(label, url))].join('\n');
+  const footerText = [
+    '-- ',
+    t.tagline,
+    ...(publicUrl ? [publicUrl] : []),
+    ...links.map(({ label, url }) => t.labelled(label, url)),
+  ].join('\n');
   const text = [...parts.flatMap((part) => (part.text !== null ? [part.text] : [])), footerText].join('\n\n');
 
   return { subject: content.subject, text: `${text}\n`, html: body.toString() };

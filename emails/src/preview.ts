@@ -1,7 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { html } from './html.ts';
-import { emailKinds, emailLocales, renderEmail, sampleContext, sampleInputs, type EmailKind, type EmailLocale } from './index.ts';
+import {
+  emailKinds,
+  emailLocales,
+  renderEmail,
+  sampleContext,
+  sampleInputs,
+  type EmailKind,
+  type EmailLocale,
+} from './index.ts';
 
 /** Renders every kind in both languages from the samples into emails/preview/ (git-ignored), with an index. */
 

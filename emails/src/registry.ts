@@ -1,13 +1,30 @@
 import type { Summary, Template } from './content.ts';
 import type { DigestEntry, EmailInputs, EmailKind, EmailLocale } from './contract.ts';
-import { accountEmailChange, accountPasswordChanged, accountPasswordReset, accountVerifyEmail } from './templates/account.ts';
+import {
+  accountEmailChange,
+  accountPasswordChanged,
+  accountPasswordReset,
+  accountVerifyEmail,
+} from './templates/account.ts';
 import { bookingAccepted, bookingDeclined } from './templates/booking-answers.ts';
 import { bookingCancelled, bookingExpired, bookingMessage } from './templates/booking-changes.ts';
 import { bookingRequested } from './templates/booking-requested.ts';
 import { listingApproved, listingChangesRequested, listingHidden, reportReceived } from './templates/moderation.ts';
 import { needResponse } from './templates/needs.ts';
-import { membershipAccepted, membershipRequested, organisationApproved, organisationInvitation, organisationRejected } from './templates/organisations.ts';
-import { reminderAnswerDue, reminderOverdue, reminderPickup, reminderRequestExpiring, reminderReturn } from './templates/reminders.ts';
+import {
+  membershipAccepted,
+  membershipRequested,
+  organisationApproved,
+  organisationInvitation,
+  organisationRejected,
+} from './templates/organisations.ts';
+import {
+  reminderAnswerDue,
+  reminderOverdue,
+  reminderPickup,
+  reminderRequestExpiring,
+  reminderReturn,
+} from './templates/reminders.ts';
 
 /**
  * Every template but the digest, by kind. The digest is kept apart (see index.ts) because it shows

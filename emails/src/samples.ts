@@ -22,7 +22,11 @@ const tonnelleLoan: BookingSummary = {
   endDate: '2026-04-02',
   startsAt: null,
   endsAt: null,
-  handover: { place: '12 rue de Gand, Lille', hours: { opensAt: '09:00', closesAt: '17:30' }, instructions: 'Sonnez à l’atelier, au fond de la cour.' },
+  handover: {
+    place: '12 rue de Gand, Lille',
+    hours: { opensAt: '09:00', closesAt: '17:30' },
+    instructions: 'Sonnez à l’atelier, au fond de la cour.',
+  },
   url: `${publicUrl}/prets/5f0c8d2e-2b1a-4c39-9e1f-7a6b3d2c1e40`,
 };
 
@@ -60,36 +64,70 @@ const facilitationBooking: BookingSummary = {
 
 const bookingRequested: EmailInputs['booking.requested'] = {
   booking: tonnelleLoan,
-  message: 'Bonjour, c’est pour la fête de quartier du Pile, le mercredi après-midi.\nNous pouvons venir avec notre utilitaire. Merci d’avance !',
+  message:
+    'Bonjour, c’est pour la fête de quartier du Pile, le mercredi après-midi.\nNous pouvons venir avec notre utilitaire. Merci d’avance !',
   // 18 h 00 in Paris, still winter time.
   expiresAt: '2026-03-27T17:00:00.000Z',
   acceptUrl: `${publicUrl}/action/q7Lk2vX9Mn8Bv7Cx6Za5Sd.f4Gh3Jk2Lq1Wr0Ty9Ui8Op`,
   declineUrl: `${publicUrl}/action/Rt6Yu5Io4Pa3Sd2Fg1Hj0Kl.z9Xc8Vb7Nm6Ql5Wk4Ej3Rh`,
 };
 
-const reminderAnswerDue: EmailInputs['reminder.answer_due'] = { booking: facilitationBooking, expiresAt: '2026-04-08T16:00:00.000Z' };
+const reminderAnswerDue: EmailInputs['reminder.answer_due'] = {
+  booking: facilitationBooking,
+  expiresAt: '2026-04-08T16:00:00.000Z',
+};
 
-const listingApproved: EmailInputs['listing.approved'] = { listingTitle: 'Sonorisation portable 200 W', url: `${publicUrl}/materiel/7d2f9a41` };
+const listingApproved: EmailInputs['listing.approved'] = {
+  listingTitle: 'Sonorisation portable 200 W',
+  url: `${publicUrl}/materiel/7d2f9a41`,
+};
 
 export const sampleInputs: { [K in EmailKind]: EmailInputs[K] } = {
-  'account.verify_email': { url: `${publicUrl}/verifier-email/Zr81mQa4Yc2kLp0v5sTq1w.Qm9vZ3hq0aZt1XcVbN2e4A`, expiresInHours: 24 },
-  'account.password_reset': { url: `${publicUrl}/mot-de-passe/Hx3pW7cdK9sLm2Qa4Rt8Vw.p0Oi9Uy8Tr7Ew6Qa5Sd4Fg`, expiresInMinutes: 30 },
+  'account.verify_email': {
+    url: `${publicUrl}/verifier-email/Zr81mQa4Yc2kLp0v5sTq1w.Qm9vZ3hq0aZt1XcVbN2e4A`,
+    expiresInHours: 24,
+  },
+  'account.password_reset': {
+    url: `${publicUrl}/mot-de-passe/Hx3pW7cdK9sLm2Qa4Rt8Vw.p0Oi9Uy8Tr7Ew6Qa5Sd4Fg`,
+    expiresInMinutes: 30,
+  },
   // 10 h 15 in Paris, the morning the clocks go forward.
   'account.password_changed': { changedAt: '2026-03-29T08:15:00.000Z', resetUrl: `${publicUrl}/mot-de-passe-oublie` },
-  'account.email_change': { newEmail: 'camille.martin@tisserands-roubaix.fr', url: `${publicUrl}/adresse/Mb56Tt0qZx9Cv8Bn7Ma6Ls.k5Jh4Gf3Ds2Aq1Wz0Xe9Rc`, expiresInHours: 48 },
+  'account.email_change': {
+    newEmail: 'camille.martin@tisserands-roubaix.fr',
+    url: `${publicUrl}/adresse/Mb56Tt0qZx9Cv8Bn7Ma6Ls.k5Jh4Gf3Ds2Aq1Wz0Xe9Rc`,
+    expiresInHours: 48,
+  },
   'organisation.approved': { organisationName: 'Centre social Les Tisserands', url: `${publicUrl}/ma-structure` },
   'organisation.rejected': {
     organisationName: 'Collectif Zéro Déchet Amiénois',
     reason: 'Il manque les statuts de l’association : pouvez-vous les ajouter à la fiche de la structure ?',
     url: `${publicUrl}/ma-structure`,
   },
-  'organisation.invitation': { organisationName: 'La Tonnelle Solidaire', inviterName: 'Sophie Delattre', role: 'member', url: `${publicUrl}/invitation/Yc4e8RnKq2Ws3Ed4Rf5Tg6.h7Yj8Uk9Il0Op1Aq2Sw3De`, expiresInDays: 7 },
-  'membership.requested': { organisationName: 'La Tonnelle Solidaire', personName: 'Mehdi Benali', url: `${publicUrl}/ma-structure` },
+  'organisation.invitation': {
+    organisationName: 'La Tonnelle Solidaire',
+    inviterName: 'Sophie Delattre',
+    role: 'member',
+    url: `${publicUrl}/invitation/Yc4e8RnKq2Ws3Ed4Rf5Tg6.h7Yj8Uk9Il0Op1Aq2Sw3De`,
+    expiresInDays: 7,
+  },
+  'membership.requested': {
+    organisationName: 'La Tonnelle Solidaire',
+    personName: 'Mehdi Benali',
+    url: `${publicUrl}/ma-structure`,
+  },
   'membership.accepted': { organisationName: 'Centre social Les Tisserands', url: `${publicUrl}/ma-structure` },
   'booking.requested': bookingRequested,
-  'booking.accepted': { booking: tonnelleLoan, answer: 'Avec plaisir ! Retrait à partir de 9 h au 12 rue des Sarrazins, à Lille : sonnez à l’atelier.' },
+  'booking.accepted': {
+    booking: tonnelleLoan,
+    answer: 'Avec plaisir ! Retrait à partir de 9 h au 12 rue des Sarrazins, à Lille : sonnez à l’atelier.',
+  },
   'booking.declined': { booking: tonnelleLoan, reason: { code: 'dates_taken' } },
-  'booking.cancelled': { booking: tonnelleLoan, by: 'borrower', reason: 'La fête de quartier est reportée à cause de la météo.' },
+  'booking.cancelled': {
+    booking: tonnelleLoan,
+    by: 'borrower',
+    reason: 'La fête de quartier est reportée à cause de la météo.',
+  },
   'booking.expired': { booking: facilitationBooking, side: 'borrower' },
   'booking.message': {
     booking: tonnelleLoan,
@@ -105,7 +143,8 @@ export const sampleInputs: { [K in EmailKind]: EmailInputs[K] } = {
   'need.response': {
     needTitle: 'Vélo cargo pour livrer des paniers de légumes',
     organisationName: 'Les Vélos du Beffroi',
-    message: 'Nous avons un biporteur libre le jeudi matin, à Arras. Il faut juste savoir le manier : on peut vous montrer.',
+    message:
+      'Nous avons un biporteur libre le jeudi matin, à Arras. Il faut juste savoir le manier : on peut vous montrer.',
     url: `${publicUrl}/besoins/4a8c2e19`,
   },
   'listing.approved': listingApproved,
@@ -134,8 +173,18 @@ export const sampleInputs: { [K in EmailKind]: EmailInputs[K] } = {
       { kind: 'listing.approved', input: listingApproved },
     ],
     newListings: [
-      { title: 'Scie sauteuse', organisationName: 'Ressourcerie du Valenciennois', city: 'Valenciennes', url: `${publicUrl}/materiel/5c1e7b30` },
-      { title: 'Panneaux d’exposition (lot de 10)', organisationName: 'Maison des associations', city: 'Saint-Quentin', url: `${publicUrl}/materiel/e20a4f96` },
+      {
+        title: 'Scie sauteuse',
+        organisationName: 'Ressourcerie du Valenciennois',
+        city: 'Valenciennes',
+        url: `${publicUrl}/materiel/5c1e7b30`,
+      },
+      {
+        title: 'Panneaux d’exposition (lot de 10)',
+        organisationName: 'Maison des associations',
+        city: 'Saint-Quentin',
+        url: `${publicUrl}/materiel/e20a4f96`,
+      },
     ],
     url: publicUrl,
   },

@@ -3,7 +3,9 @@ import { fr } from './strings.ts';
 
 describe('fr', () => {
   it('puts a narrow no-break space before ; : ! ? and inside « » in the wording', () => {
-    expect(fr`Motif : « ${'Tonnelle'} » ; merci ! Vraiment ?`).toBe('Motif\u202f: «\u202fTonnelle\u202f»\u202f; merci\u202f! Vraiment\u202f?');
+    expect(fr`Motif : « ${'Tonnelle'} » ; merci ! Vraiment ?`).toBe(
+      'Motif\u202f: «\u202fTonnelle\u202f»\u202f; merci\u202f! Vraiment\u202f?',
+    );
   });
 
   it('leaves interpolated values as typed', () => {

@@ -11,7 +11,10 @@ type Shape<Wording> = Wording extends string
  * A template's wording in both languages, side by side. The English object is checked against the
  * French one: a missing or extra key, or a different signature, is a type error.
  */
-export function defineStrings<Wording extends object>(strings: { fr: Wording; en: NoInfer<Shape<Wording>> }): Record<EmailLocale, Shape<Wording>> {
+export function defineStrings<Wording extends object>(strings: {
+  fr: Wording;
+  en: NoInfer<Shape<Wording>>;
+}): Record<EmailLocale, Shape<Wording>> {
   // The French object is its own shape with narrower literals; TypeScript cannot see it through the conditional type.
   return strings as unknown as Record<EmailLocale, Shape<Wording>>;
 }
@@ -26,9 +29,7 @@ const narrowNoBreakSpace = '\u202f';
  */
 export function fr(strings: TemplateStringsArray, ...values: Array<string | number>): string {
   return strings.reduce((sentence, literal, index) => {
-    const typeset = literal
-      .replace(/ ([;:!?»])/g, `${narrowNoBreakSpace}$1`)
-      .replace(/« /g, `«${narrowNoBreakSpace}`);
+    const typeset = literal.replace(/ ([;:!?»])/g, `${narrowNoBreakSpace}$1`).replace(/« /g, `«${narrowNoBreakSpace}`);
     return index === 0 ? typeset : `${sentence}${values[index - 1]}${typeset}`;
   }, '');
 }

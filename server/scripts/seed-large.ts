@@ -56,7 +56,14 @@ await db.execute(sql`
 step(`${organisationCount} structures`);
 
 // Items made from the demo catalogue's titles and descriptions, with varied statuses, visibility and ages.
-const templates = JSON.stringify(demoItems.map((item, index) => ({ n: index, title: item.title, category: item.category, description: item.description })));
+const templates = JSON.stringify(
+  demoItems.map((item, index) => ({
+    n: index,
+    title: item.title,
+    category: item.category,
+    description: item.description,
+  })),
+);
 const batch = 20_000;
 for (let from = 1; from <= itemCount; from += batch) {
   const to = Math.min(from + batch - 1, itemCount);

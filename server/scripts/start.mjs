@@ -11,12 +11,23 @@ const buildDir = join(root, 'app/build');
 const stampFile = join(buildDir, '.source-hash');
 
 /** Everything the app build depends on: its sources, the shared domain code, the lockfile. */
-const sources = ['app/src', 'app/static', 'app/svelte.config.js', 'app/vite.config.ts', 'app/package.json', 'server/src/domain', 'server/src/web/bridge.ts', 'pnpm-lock.yaml'];
+const sources = [
+  'app/src',
+  'app/static',
+  'app/svelte.config.js',
+  'app/vite.config.ts',
+  'app/package.json',
+  'server/src/domain',
+  'server/src/web/bridge.ts',
+  'pnpm-lock.yaml',
+];
 
 function listFiles(path) {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => listFiles(join(path, name)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => listFiles(join(path, name)));
 }
 
 function sourceHash() {

@@ -59,7 +59,10 @@ export async function buildApp(options: AppOptions) {
     global: false,
     errorResponseBuilder: () => new AppError('rate_limited', 'Trop de tentatives : réessayez dans une minute.'),
   });
-  await app.register(fastifyMultipart, { limits: { fileSize: maxPhotoBytes, files: 1, fields: 5, parts: 6 }, throwFileSizeLimit: true });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: maxPhotoBytes, files: 1, fields: 5, parts: 6 },
+    throwFileSizeLimit: true,
+  });
   await app.register(openapiPlugin);
 
   await app.register(databasePlugin, { db: options.db });
@@ -74,7 +77,11 @@ export async function buildApp(options: AppOptions) {
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
-      await api.register(accountsRoutes, { loginRateLimit: options.loginRateLimit ?? 10, sessionDays, secret: options.jwtSecret });
+      await api.register(accountsRoutes, {
+        loginRateLimit: options.loginRateLimit ?? 10,
+        sessionDays,
+        secret: options.jwtSecret,
+      });
       await api.register(organisationsRoutes);
       await api.register(invitationRoutes, { secret: options.jwtSecret });
       await api.register(moderationRoutes);

@@ -57,7 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 /** `Mutua <ne-pas-repondre@exemple.org>` or a bare address. */
 export function parseMailFrom(value: string): { name: string; address: string } {
   const named = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(value);
-  return named ? { name: named[1]!.trim() || 'Mutua', address: named[2]!.trim() } : { name: 'Mutua', address: value.trim() };
+  return named
+    ? { name: named[1]!.trim() || 'Mutua', address: named[2]!.trim() }
+    : { name: 'Mutua', address: value.trim() };
 }
 
 /** Without JWT_SECRET, one machine keeps a random secret in DATA_DIR so sessions survive restarts. */

@@ -34,14 +34,26 @@ export async function makeUser(db: Database, overrides: { name?: string; email?:
   const email = overrides.email ?? `personne-${uniqueSuffix()}@test.mutua.fr`;
   const [user] = await db
     .insert(users)
-    .values({ email, name: overrides.name ?? 'Personne de test', passwordHash: await passwordHash, emailVerifiedAt: overrides.verified === false ? null : new Date() })
+    .values({
+      email,
+      name: overrides.name ?? 'Personne de test',
+      passwordHash: await passwordHash,
+      emailVerifiedAt: overrides.verified === false ? null : new Date(),
+    })
     .returning({ id: users.id, email: users.email, name: users.name });
   return user!;
 }
 
 export async function makeOrganisation(
   db: Database,
-  options: { networkId: string; status?: OrganisationStatus; name?: string; city?: string; postcode?: string; kind?: OrganisationKind },
+  options: {
+    networkId: string;
+    status?: OrganisationStatus;
+    name?: string;
+    city?: string;
+    postcode?: string;
+    kind?: OrganisationKind;
+  },
 ) {
   const status = options.status ?? 'active';
   const [organisation] = await db
@@ -79,7 +91,14 @@ export async function makeNetworkAdmin(db: Database, networkId: string) {
 /** A structure with its manager, in a network of its own unless one is given. */
 export async function makeStructureWithManager(
   db: Database,
-  options: { networkId?: string; status?: OrganisationStatus; name?: string; city?: string; postcode?: string; managerName?: string } = {},
+  options: {
+    networkId?: string;
+    status?: OrganisationStatus;
+    name?: string;
+    city?: string;
+    postcode?: string;
+    managerName?: string;
+  } = {},
 ) {
   const networkId = options.networkId ?? (await makeNetwork(db)).id;
   const organisation = await makeOrganisation(db, { ...options, networkId });
@@ -117,7 +136,10 @@ export async function makeItem(db: Database, overrides: ItemOverrides) {
   return item!;
 }
 
-export async function makeService(db: Database, overrides: Partial<typeof services.$inferInsert> & { organisationId: string }) {
+export async function makeService(
+  db: Database,
+  overrides: Partial<typeof services.$inferInsert> & { organisationId: string },
+) {
   const [service] = await db
     .insert(services)
     .values({
@@ -166,14 +188,29 @@ export function nextWeekday(from: string, weekday: number): string {
 }
 
 export type BookingDetail = Booking & {
-  events: Array<{ action: string; fromStatus: string | null; toStatus: string; party: string; actor: { id: string; name: string } | null; note: string | null; at: string }>;
+  events: Array<{
+    action: string;
+    fromStatus: string | null;
+    toStatus: string;
+    party: string;
+    actor: { id: string; name: string } | null;
+    note: string | null;
+    at: string;
+  }>;
 };
 
 /** A loan request through the API, as the borrower makes it: a 201 or the test stops there. */
 export async function makeBooking(
   app: App,
   headers: Record<string, string>,
-  payload: { itemId: string; startDate: string; endDate: string; quantity?: number; message?: string; organisationId?: string },
+  payload: {
+    itemId: string;
+    startDate: string;
+    endDate: string;
+    quantity?: number;
+    message?: string;
+    organisationId?: string;
+  },
 ): Promise<BookingDetail> {
   const response = await app.inject({ method: 'POST', url: '/api/bookings', headers, payload });
   if (response.statusCode !== 201) throw new Error(`booking request failed (${response.statusCode}): ${response.body}`);
@@ -188,29 +225,58 @@ export async function moveBookingTo(
   action: Exclude<BookingAction, 'expire'>,
   body: Record<string, unknown> = {},
 ): Promise<BookingDetail> {
-  const response = await app.inject({ method: 'POST', url: `/api/bookings/${bookingId}/${action}`, headers, payload: body });
-  if (response.statusCode !== 200) throw new Error(`${action} of booking ${bookingId} failed (${response.statusCode}): ${response.body}`);
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/bookings/${bookingId}/${action}`,
+    headers,
+    payload: body,
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`${action} of booking ${bookingId} failed (${response.statusCode}): ${response.body}`);
   return response.json<BookingDetail>();
 }
 
 /** A lender with one item (published, visible to all; rules as given) and a borrower, both signed in. */
 export async function lendingScene(app: App, db: Database, item: Omit<ItemOverrides, 'organisationId'> = {}) {
-  const lender = await signedInStructure(app, db, { name: `Prêteur ${uniqueSuffix()}`, managerName: 'Camille du prêteur' });
-  const borrower = await signedInStructure(app, db, { name: `Emprunteur ${uniqueSuffix()}`, managerName: 'Noé de l’emprunteur' });
-  const made = await makeItem(db, { title: `Tonnelle ${uniqueSuffix()}`, ...item, organisationId: lender.organisation.id });
+  const lender = await signedInStructure(app, db, {
+    name: `Prêteur ${uniqueSuffix()}`,
+    managerName: 'Camille du prêteur',
+  });
+  const borrower = await signedInStructure(app, db, {
+    name: `Emprunteur ${uniqueSuffix()}`,
+    managerName: 'Noé de l’emprunteur',
+  });
+  const made = await makeItem(db, {
+    title: `Tonnelle ${uniqueSuffix()}`,
+    ...item,
+    organisationId: lender.organisation.id,
+  });
   return { lender, borrower, item: made };
 }
 
 /** What a structure has asked for, read in the database: requests and baskets. */
 export async function bookingCounts(db: Database, borrowerOrganisationId: string) {
-  const [requests] = await db.select({ count: sql<number>`count(*)::int` }).from(bookings).where(eq(bookings.borrowerOrganisationId, borrowerOrganisationId));
-  const [groups] = await db.select({ count: sql<number>`count(*)::int` }).from(bookingGroups).where(eq(bookingGroups.borrowerOrganisationId, borrowerOrganisationId));
+  const [requests] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(bookings)
+    .where(eq(bookings.borrowerOrganisationId, borrowerOrganisationId));
+  const [groups] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(bookingGroups)
+    .where(eq(bookingGroups.borrowerOrganisationId, borrowerOrganisationId));
   return { bookings: requests!.count, groups: groups!.count };
 }
 
 /** The units of an item free each day from `from` to `to`, as its public calendar shows them. */
-export async function unitsFreeByDay(app: App, itemId: string, from: string, to: string): Promise<Record<string, number>> {
+export async function unitsFreeByDay(
+  app: App,
+  itemId: string,
+  from: string,
+  to: string,
+): Promise<Record<string, number>> {
   const response = await app.inject({ method: 'GET', url: `/api/items/${itemId}/availability?from=${from}&to=${to}` });
   if (response.statusCode !== 200) throw new Error(`availability failed (${response.statusCode}): ${response.body}`);
-  return Object.fromEntries(response.json<{ days: Array<{ date: string; unitsFree: number }> }>().days.map((day) => [day.date, day.unitsFree]));
+  return Object.fromEntries(
+    response.json<{ days: Array<{ date: string; unitsFree: number }> }>().days.map((day) => [day.date, day.unitsFree]),
+  );
 }

@@ -69,7 +69,11 @@ export async function startSmtpSink(options: { port?: number } = {}) {
 
 export const testPublicUrl = 'http://mutua.test';
 
-export function deliverySettings(connection: DatabaseConnection, transport: Transport, overrides: Partial<DeliverySettings> = {}): DeliverySettings {
+export function deliverySettings(
+  connection: DatabaseConnection,
+  transport: Transport,
+  overrides: Partial<DeliverySettings> = {},
+): DeliverySettings {
   return {
     db: connection.db,
     transport,
@@ -84,7 +88,11 @@ export function deliverySettings(connection: DatabaseConnection, transport: Tran
 }
 
 /** This instance's worker on the test database, sending through SMTP to `url`. */
-export async function startTestWorker(connection: DatabaseConnection, url: string, overrides: Partial<DeliverySettings> = {}) {
+export async function startTestWorker(
+  connection: DatabaseConnection,
+  url: string,
+  overrides: Partial<DeliverySettings> = {},
+) {
   const transport = smtpTransport(url);
   const worker = await startWorker(connection, {
     delivery: deliverySettings(connection, transport, overrides),
@@ -113,7 +121,14 @@ export async function sendQueuedToMailbox(connection: DatabaseConnection, addres
 export async function mailboxOf(connection: DatabaseConnection, address: string) {
   await sendQueuedToMailbox(connection, address);
   return connection.db
-    .select({ kind: notifications.kind, subject: notifications.subject, text: notifications.textBody, html: notifications.htmlBody, status: notifications.status, locale: notifications.locale })
+    .select({
+      kind: notifications.kind,
+      subject: notifications.subject,
+      text: notifications.textBody,
+      html: notifications.htmlBody,
+      status: notifications.status,
+      locale: notifications.locale,
+    })
     .from(notifications)
     .where(and(eq(notifications.channel, 'email'), eq(notifications.toAddress, address)))
     .orderBy(asc(notifications.id));

@@ -7,7 +7,12 @@ import { connectDatabase, type DatabaseConnection } from '../src/db/client.ts';
 import { diskPhotoStorage } from '../src/photos/storage.ts';
 import { freshDatabase, prepareReferenceData } from './test-database.ts';
 
-export type TestContext = { app: App; connection: DatabaseConnection; photosDir: string; /** PostgreSQL: the database's address, for a second instance. */ databaseUrl?: string };
+export type TestContext = {
+  app: App;
+  connection: DatabaseConnection;
+  photosDir: string;
+  /** PostgreSQL: the database's address, for a second instance. */ databaseUrl?: string;
+};
 
 /**
  * The API on the engine under test (MUTUA_TEST_ENGINE), built once per test file.

@@ -40,7 +40,11 @@ export async function prepareReferenceData(connection: DatabaseConnection) {
 }
 
 /** A migrated, empty database of this test's own, on the engine under test. */
-export async function freshDatabase(): Promise<{ connection: DatabaseConnection; url?: string; dispose(): Promise<void> }> {
+export async function freshDatabase(): Promise<{
+  connection: DatabaseConnection;
+  url?: string;
+  dispose(): Promise<void>;
+}> {
   if (process.env.MUTUA_TEST_ENGINE === 'postgres') {
     const database = await createPostgresDatabase(process.env.DATABASE_URL!, 'mutua_fresh');
     const connection = await connectDatabase({ databaseUrl: database.url, poolSize: 10 });

@@ -84,12 +84,17 @@ function ensureLargeDataset() {
  * requested; declined and cancelled everywhere. No booking_events: no measured route reads them.
  */
 async function ensureLoans(db: Database): Promise<string> {
-  const [{ total }] = (await query<{ total: number }>(db, `select count(*)::int as total from bookings`)) as [{ total: number }];
+  const [{ total }] = (await query<{ total: number }>(db, `select count(*)::int as total from bookings`)) as [
+    { total: number },
+  ];
   if (total >= loanTarget) {
     console.log(`▶ Loans: ${total.toLocaleString('fr-FR')} bookings already there, nothing added`);
     return 'already there';
   }
-  const [{ done }] = (await query<{ done: number }>(db, `select count(*)::int as done from bookings where message = ${literal(loanMarker)}`)) as [{ done: number }];
+  const [{ done }] = (await query<{ done: number }>(
+    db,
+    `select count(*)::int as done from bookings where message = ${literal(loanMarker)}`,
+  )) as [{ done: number }];
   const wanted = loanTarget - done;
   console.log(`▶ Loans: adding ${wanted.toLocaleString('fr-FR')} (set-based SQL, one transaction)`);
   const started = Date.now();
@@ -103,7 +108,9 @@ async function ensureLoans(db: Database): Promise<string> {
       create temp table bench_borrowers on commit drop as
       select id, (row_number() over (order by id) - 1)::int as position
       from organisations where status = 'active' and name like 'Structure de charge %'`);
-    const [{ items }] = (await query<{ items: number }>(tx, `select count(*)::int as items from bench_lenders`)) as [{ items: number }];
+    const [{ items }] = (await query<{ items: number }>(tx, `select count(*)::int as items from bench_lenders`)) as [
+      { items: number },
+    ];
     if (items === 0) throw new Error('no published item of the large dataset: run pnpm seed:large --reset');
     // n numbers the loans: item n % items, slot n / items; h is a hash of n that picks the rest.
     await tx.execute(`
@@ -135,7 +142,9 @@ async function ensureLoans(db: Database): Promise<string> {
       from dated d
       join bench_borrowers b1 on b1.position = (d.n::bigint * 7919) % d.n_orgs
       join bench_borrowers b2 on b2.position = (d.n::bigint * 7919 + 1) % d.n_orgs`);
-    console.log(`${seconds1(started)}  plan of ${wanted.toLocaleString('fr-FR')} loans over ${items.toLocaleString('fr-FR')} items`);
+    console.log(
+      `${seconds1(started)}  plan of ${wanted.toLocaleString('fr-FR')} loans over ${items.toLocaleString('fr-FR')} items`,
+    );
     await tx.execute(`
       insert into bookings (id, kind, lender_organisation_id, borrower_organisation_id, status, start_date, end_date, message, answer,
                             cancel_reason, return_condition, expires_at, revision, created_at, updated_at)
@@ -170,7 +179,14 @@ async function ensureLoans(db: Database): Promise<string> {
 
 // ── 2. Load ────────────────────────────────────────────────────────────────────────────────────
 
-type Measure = { name: string; samples: number[]; seconds: number; errors: number; clients: number; target?: { p95: number } };
+type Measure = {
+  name: string;
+  samples: number[];
+  seconds: number;
+  errors: number;
+  clients: number;
+  target?: { p95: number };
+};
 
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;
@@ -178,7 +194,11 @@ function percentile(sorted: number[], p: number) {
 }
 
 /** autocannon on a list of paths, keeping every response time (exact p95, not interpolated). */
-function load(name: string, paths: string[], options: { clients?: number; duration?: number; target?: { p95: number } } = {}): Promise<Measure> {
+function load(
+  name: string,
+  paths: string[],
+  options: { clients?: number; duration?: number; target?: { p95: number } } = {},
+): Promise<Measure> {
   const clients = options.clients ?? connections;
   const duration = options.duration ?? seconds;
   const samples: number[] = [];
@@ -186,10 +206,23 @@ function load(name: string, paths: string[], options: { clients?: number; durati
   let next = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: base, connections: clients, duration, requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }], title: name },
+      {
+        url: base,
+        connections: clients,
+        duration,
+        requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+        title: name,
+      },
       (error, result) => {
         if (error) return reject(error);
-        resolve({ name, samples: samples.sort((a, b) => a - b), seconds: (result.finish.getTime() - result.start.getTime()) / 1000, errors: errors + result.errors, clients, target: options.target });
+        resolve({
+          name,
+          samples: samples.sort((a, b) => a - b),
+          seconds: (result.finish.getTime() - result.start.getTime()) / 1000,
+          errors: errors + result.errors,
+          clients,
+          target: options.target,
+        });
       },
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -228,7 +261,11 @@ async function waitForHealth(deadline: number, exited: () => string | null) {
 }
 
 /** Runs `task` over `inputs`, `concurrency` at a time. */
-async function pool<Input, Output>(inputs: Input[], concurrency: number, task: (input: Input) => Promise<Output>): Promise<Output[]> {
+async function pool<Input, Output>(
+  inputs: Input[],
+  concurrency: number,
+  task: (input: Input) => Promise<Output>,
+): Promise<Output[]> {
   const outputs: Output[] = new Array(inputs.length);
   let next = 0;
   await Promise.all(
@@ -244,7 +281,12 @@ async function pool<Input, Output>(inputs: Input[], concurrency: number, task: (
 
 type Answer = { status: number; code: string | null; ms: number; body: unknown };
 
-async function call(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: unknown): Promise<Answer> {
+async function call(
+  method: 'GET' | 'POST',
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<Answer> {
   const started = performance.now();
   const response = await fetch(base + path, {
     method,
@@ -252,7 +294,12 @@ async function call(method: 'GET' | 'POST', path: string, headers: Record<string
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await response.json().catch(() => null)) as { error?: string } | null;
-  return { status: response.status, code: response.ok ? null : (json?.error ?? null), ms: performance.now() - started, body: json };
+  return {
+    status: response.status,
+    code: response.ok ? null : (json?.error ?? null),
+    ms: performance.now() - started,
+    body: json,
+  };
 }
 
 // ── 3. Accepts under contention ───────────────────────────────────────────────────────────────
@@ -268,7 +315,9 @@ async function prepareContention(db: Database) {
   const passwordHash = await hashPassword('banc-de-mesure');
   await db.transaction(async (tx) => {
     const ours = `select id from organisations where name like ${like}`;
-    await tx.execute(`delete from bookings where lender_organisation_id in (${ours}) or borrower_organisation_id in (${ours})`);
+    await tx.execute(
+      `delete from bookings where lender_organisation_id in (${ours}) or borrower_organisation_id in (${ours})`,
+    );
     await tx.execute(`delete from items where organisation_id in (${ours})`);
     await tx.execute(`delete from users where email like ${literal(`%@${benchEmailDomain}`)}`);
     await tx.execute(`delete from organisations where name like ${like}`);
@@ -302,13 +351,17 @@ async function prepareContention(db: Database) {
     `select i.id, u.email from items i join memberships m on m.organisation_id = i.organisation_id join users u on u.id = m.user_id
      where i.title like 'Matériel du banc de réservations %' order by i.title`,
   );
-  const borrowers = await query<{ email: string }>(db, `select email from users where email like ${literal(`emprunteur-%@${benchEmailDomain}`)} order by email`);
+  const borrowers = await query<{ email: string }>(
+    db,
+    `select email from users where email like ${literal(`emprunteur-%@${benchEmailDomain}`)} order by email`,
+  );
   return { items, borrowers: borrowers.map((row) => row.email) };
 }
 
 async function signIn(email: string) {
   const answer = await call('POST', '/api/auth/login', {}, { email, password: 'banc-de-mesure' });
-  if (answer.status !== 200) throw new Error(`sign-in of ${email} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 200)
+    throw new Error(`sign-in of ${email} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return { authorization: `Bearer ${(answer.body as { token: string }).token}` };
 }
 
@@ -316,22 +369,35 @@ async function contention(db: Database) {
   const setupStarted = Date.now();
   const { items, borrowers } = await prepareContention(db);
   const sessions = new Map<string, Record<string, string>>();
-  for (const email of [...new Set([...items.map((item) => item.email), ...borrowers])]) sessions.set(email, await signIn(email));
+  for (const email of [...new Set([...items.map((item) => item.email), ...borrowers])])
+    sessions.set(email, await signIn(email));
 
   // Requests: item k % items, 1 to 4 days starting 7 to 21 days ahead: about 20 per item, overlapping.
   const plans = Array.from({ length: acceptCount }, (_, k) => {
     const item = items[k % items.length]!;
     const startDate = addDays(today, 7 + randomInt(15));
-    return { item, borrower: borrowers[(k + Math.floor(k / items.length)) % borrowers.length]!, startDate, endDate: addDays(startDate, randomInt(4)) };
+    return {
+      item,
+      borrower: borrowers[(k + Math.floor(k / items.length)) % borrowers.length]!,
+      startDate,
+      endDate: addDays(startDate, randomInt(4)),
+    };
   });
   const requestStarted = performance.now();
   const requested = await pool(plans, acceptConcurrency, async (plan) => {
-    const answer = await call('POST', '/api/bookings', sessions.get(plan.borrower)!, { itemId: plan.item.id, quantity: 1, startDate: plan.startDate, endDate: plan.endDate });
+    const answer = await call('POST', '/api/bookings', sessions.get(plan.borrower)!, {
+      itemId: plan.item.id,
+      quantity: 1,
+      startDate: plan.startDate,
+      endDate: plan.endDate,
+    });
     return { ...answer, id: (answer.body as { id?: string } | null)?.id, lender: plan.item.email };
   });
   const requestSeconds = (performance.now() - requestStarted) / 1000;
   const created = requested.filter((answer) => answer.status === 201 && answer.id);
-  console.log(`${seconds1(setupStarted)}  ${created.length}/${acceptCount} requests created (${(acceptCount / requestSeconds).toFixed(0)}/s, ${acceptConcurrency} at once)`);
+  console.log(
+    `${seconds1(setupStarted)}  ${created.length}/${acceptCount} requests created (${(acceptCount / requestSeconds).toFixed(0)}/s, ${acceptConcurrency} at once)`,
+  );
 
   // Accepts, in a shuffled order, `acceptConcurrency` at once, each by the item's lender.
   for (let index = created.length - 1; index > 0; index--) {
@@ -339,7 +405,9 @@ async function contention(db: Database) {
     [created[index], created[other]] = [created[other]!, created[index]!];
   }
   const acceptStarted = performance.now();
-  const accepts = await pool(created, acceptConcurrency, (request) => call('POST', `/api/bookings/${request.id}/accept`, sessions.get(request.lender)!, {}));
+  const accepts = await pool(created, acceptConcurrency, (request) =>
+    call('POST', `/api/bookings/${request.id}/accept`, sessions.get(request.lender)!, {}),
+  );
   const acceptSeconds = (performance.now() - acceptStarted) / 1000;
 
   const itemIds = items.map((item) => literal(item.id)).join(', ');
@@ -367,7 +435,17 @@ async function contention(db: Database) {
     db,
     `select b.status, count(*)::int as count from bookings b join booking_lines l on l.booking_id = b.id where l.item_id in (${itemIds}) group by 1 order by 2 desc`,
   );
-  return { requested, created: created.length, requestSeconds, accepts, acceptSeconds, overCommitted: overCommitted!.days, unitMismatch: unitMismatch!.lines, unitsBeyondQuantity: unitsBeyondQuantity!.units, statuses };
+  return {
+    requested,
+    created: created.length,
+    requestSeconds,
+    accepts,
+    acceptSeconds,
+    overCommitted: overCommitted!.days,
+    unitMismatch: unitMismatch!.lines,
+    unitsBeyondQuantity: unitsBeyondQuantity!.units,
+    statuses,
+  };
 }
 
 // ── Run ───────────────────────────────────────────────────────────────────────────────────────
@@ -392,7 +470,10 @@ try {
      where b.message = ${literal(loanMarker)} and b.start_date <= '${to90}' and b.end_date >= '${today}'
        and i.status = 'published' and i.visibility = 'all' and o.status = 'active'`,
   );
-  const availabilityPaths = Array.from({ length: 2000 }, () => `/api/items/${loaned[randomInt(loaned.length)]!.id}/availability?from=${today}&to=${to90}`);
+  const availabilityPaths = Array.from(
+    { length: 2000 },
+    () => `/api/items/${loaned[randomInt(loaned.length)]!.id}/availability?from=${today}&to=${to90}`,
+  );
   const windows = Array.from({ length: 300 }, () => {
     const from = addDays(today, 1 + randomInt(150));
     return `available_from=${from}&available_to=${addDays(from, 2)}&quantity=1`;
@@ -402,7 +483,16 @@ try {
 
   let exit: string | null = null;
   server = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEED: 'none', LOG_LEVEL: 'warn', DATA_DIR: dataDir, JWT_SECRET: jwtSecret, LOGIN_RATE_LIMIT: '10000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED: 'none',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
+      JWT_SECRET: jwtSecret,
+      LOGIN_RATE_LIMIT: '10000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   server.on('exit', (code, signal) => (exit = `exit ${code ?? signal}`));
@@ -410,10 +500,16 @@ try {
 
   const loadBefore = loadavg()[0]!;
   if (loadBefore > availableParallelism() * 0.75) {
-    console.warn(`\n⚠ load average ${loadBefore.toFixed(1)} on ${availableParallelism()} cores before measuring: other processes share the machine, the numbers will be worse than they should.`);
+    console.warn(
+      `\n⚠ load average ${loadBefore.toFixed(1)} on ${availableParallelism()} cores before measuring: other processes share the machine, the numbers will be worse than they should.`,
+    );
   }
-  console.log(`\n▶ Load: ${loaned.length.toLocaleString('fr-FR')} items with loans in the next 90 days, ${windows.length} date windows; ${connections} connections, ${seconds} s each; warming up…`);
-  await load('warm-up', [...availabilityPaths.slice(0, 50), ...datePaths.slice(0, 50), ...dateWordPaths.slice(0, 50)], { duration: 5 });
+  console.log(
+    `\n▶ Load: ${loaned.length.toLocaleString('fr-FR')} items with loans in the next 90 days, ${windows.length} date windows; ${connections} connections, ${seconds} s each; warming up…`,
+  );
+  await load('warm-up', [...availabilityPaths.slice(0, 50), ...datePaths.slice(0, 50), ...dateWordPaths.slice(0, 50)], {
+    duration: 5,
+  });
   const measures = [
     await load(`availability 90 days, ${connections} clients`, availabilityPaths, { target: { p95: 15 } }),
     await load(`search by dates (3 days), ${connections} clients`, datePaths, { target: { p95: 50 } }),
@@ -424,17 +520,23 @@ try {
     await load('search dates + q=tonnelle, 1 client', dateWordPaths, { clients: 1 }),
   ];
 
-  console.log(`\n▶ Accepts under contention: ${acceptCount} requests over ${acceptItems} items of quantity 2, ${acceptConcurrency} accepts at once`);
+  console.log(
+    `\n▶ Accepts under contention: ${acceptCount} requests over ${acceptItems} items of quantity 2, ${acceptConcurrency} accepts at once`,
+  );
   const burst = await contention(db);
 
-  console.log(`\n═══ pnpm bench:bookings — ${today} (Paris) — ${counts!.bookings.toLocaleString('fr-FR')} bookings, ${counts!.units.toLocaleString('fr-FR')} held units, ${counts!.items.toLocaleString('fr-FR')} items`);
-  console.log(`loans seeded: ${loanTime}; ${availableParallelism()} cores, load average ${loadBefore.toFixed(1)} before the runs, ${loadavg()[0]!.toFixed(1)} after\n`);
+  console.log(
+    `\n═══ pnpm bench:bookings — ${today} (Paris) — ${counts!.bookings.toLocaleString('fr-FR')} bookings, ${counts!.units.toLocaleString('fr-FR')} held units, ${counts!.items.toLocaleString('fr-FR')} items`,
+  );
+  console.log(
+    `loans seeded: ${loanTime}; ${availableParallelism()} cores, load average ${loadBefore.toFixed(1)} before the runs, ${loadavg()[0]!.toFixed(1)} after\n`,
+  );
   console.log(`${'route'.padEnd(44)}  p50 ms  p95 ms  p99 ms   req/s errors   target (p95)`);
   for (const measure of measures) console.log(measureRow(measure));
   const [availability, byDates, , bare] = measures;
   console.log(
-    `\nthroughput / SELECT 1: availability ${((availability!.samples.length / availability!.seconds) / (bare!.samples.length / bare!.seconds)).toFixed(2)}, ` +
-      `search by dates ${((byDates!.samples.length / byDates!.seconds) / (bare!.samples.length / bare!.seconds)).toFixed(2)}`,
+    `\nthroughput / SELECT 1: availability ${(availability!.samples.length / availability!.seconds / (bare!.samples.length / bare!.seconds)).toFixed(2)}, ` +
+      `search by dates ${(byDates!.samples.length / byDates!.seconds / (bare!.samples.length / bare!.seconds)).toFixed(2)}`,
   );
 
   const byOutcome = new Map<string, number>();
@@ -445,11 +547,19 @@ try {
   const accepted = byOutcome.get('200') ?? 0;
   const acceptTimes = burst.accepts.map((answer) => answer.ms).sort((a, b) => a - b);
   const requestFailures = burst.requested.filter((answer) => answer.status !== 201);
-  console.log(`\naccepts under contention (${burst.created} requests on ${acceptItems} items × 2 units, ${acceptConcurrency} at once)`);
-  console.log(`  requests created   ${burst.created}/${acceptCount} in ${burst.requestSeconds.toFixed(1)} s (${(acceptCount / burst.requestSeconds).toFixed(0)}/s)${requestFailures.length ? ` — refused: ${requestFailures.map((a) => `${a.status} ${a.code}`).join(', ')}` : ''}`);
+  console.log(
+    `\naccepts under contention (${burst.created} requests on ${acceptItems} items × 2 units, ${acceptConcurrency} at once)`,
+  );
+  console.log(
+    `  requests created   ${burst.created}/${acceptCount} in ${burst.requestSeconds.toFixed(1)} s (${(acceptCount / burst.requestSeconds).toFixed(0)}/s)${requestFailures.length ? ` — refused: ${requestFailures.map((a) => `${a.status} ${a.code}`).join(', ')}` : ''}`,
+  );
   console.log(`  accept answers     ${[...byOutcome].map(([key, count]) => `${key}: ${count}`).join(', ')}`);
-  console.log(`  accept latency     p50 ${percentile(acceptTimes, 50).toFixed(1)} ms, p95 ${percentile(acceptTimes, 95).toFixed(1)} ms, p99 ${percentile(acceptTimes, 99).toFixed(1)} ms`);
-  console.log(`  throughput         ${(accepted / burst.acceptSeconds).toFixed(1)} accepts/s (200), ${(burst.accepts.length / burst.acceptSeconds).toFixed(1)} answers/s, over ${burst.acceptSeconds.toFixed(1)} s`);
+  console.log(
+    `  accept latency     p50 ${percentile(acceptTimes, 50).toFixed(1)} ms, p95 ${percentile(acceptTimes, 95).toFixed(1)} ms, p99 ${percentile(acceptTimes, 99).toFixed(1)} ms`,
+  );
+  console.log(
+    `  throughput         ${(accepted / burst.acceptSeconds).toFixed(1)} accepts/s (200), ${(burst.accepts.length / burst.acceptSeconds).toFixed(1)} answers/s, over ${burst.acceptSeconds.toFixed(1)} s`,
+  );
   console.log(`  statuses after     ${burst.statuses.map((row) => `${row.status} ${row.count}`).join(', ')}`);
   const unexpected = burst.accepts.filter((answer) => answer.status !== 200 && answer.status !== 409).length;
   const checks = [

@@ -12,16 +12,32 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const base = `http://127.0.0.1:${port}`;
 
-if (!process.env.DATABASE_URL) console.warn('DATABASE_URL is not set: measuring the embedded PGlite (one connection), not PostgreSQL.');
+if (!process.env.DATABASE_URL)
+  console.warn('DATABASE_URL is not set: measuring the embedded PGlite (one connection), not PostgreSQL.');
 
 /** Varied searches: words in several forms, filters, distance, sorts, later pages. */
-const words = ['tonnelle', 'velos cargos', 'scie', 'panneaux exposition', 'table pliante', 'sonorisation', 'remorque', 'chaises', 'videoprojecteur', 'broyeur', 'vaisselle', 'perceuse'];
+const words = [
+  'tonnelle',
+  'velos cargos',
+  'scie',
+  'panneaux exposition',
+  'table pliante',
+  'sonorisation',
+  'remorque',
+  'chaises',
+  'videoprojecteur',
+  'broyeur',
+  'vaisselle',
+  'perceuse',
+];
 const queries: string[] = [];
 for (const [index, word] of words.entries()) {
   const q = encodeURIComponent(word);
   queries.push(`/api/items?q=${q}`);
   queries.push(`/api/items?q=${q}&territory=${['59', '62', '80', '02', '60'][index % 5]}`);
-  queries.push(`/api/items?q=${q}&near=${['Lille', 'Arras', 'Amiens', 'Lens', 'Beauvais', 'Valenciennes'][index % 6]}&radius_km=${[10, 25, 50][index % 3]}`);
+  queries.push(
+    `/api/items?q=${q}&near=${['Lille', 'Arras', 'Amiens', 'Lens', 'Beauvais', 'Valenciennes'][index % 6]}&radius_km=${[10, 25, 50][index % 3]}`,
+  );
   queries.push(`/api/items?q=${q}&sort=newest&limit=30`);
 }
 for (const category of ['evenementiel', 'tonnelles', 'outillage', 'mobilite', 'cuisine-vaisselle', 'jardin']) {
@@ -70,11 +86,20 @@ function row(name: string, result: autocannon.Result) {
 
 /** autocannon reports p90 and p97.5; p95 is read from its histogram of the same run. */
 function percentile95(result: autocannon.Result & { histogram?: { percentile(p: number): number } }) {
-  return result.histogram ? result.histogram.percentile(95) : Math.round((result.latency.p90 + result.latency.p97_5) / 2);
+  return result.histogram
+    ? result.histogram.percentile(95)
+    : Math.round((result.latency.p90 + result.latency.p97_5) / 2);
 }
 
 const server = spawn('node', ['--import', 'tsx', 'server/src/server.ts'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEED: 'none', LOG_LEVEL: 'warn', DATA_DIR: process.env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'mutua-bench-')) },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SEED: 'none',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: process.env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'mutua-bench-')),
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 try {
@@ -90,7 +115,9 @@ try {
   console.log(row('SELECT 1', bare));
   console.log(row('search ×1', alone), ' ← one client: the latency of a query without queueing');
   const ratio = search.requests.average / bare.requests.average;
-  console.log(`\nsearch throughput / SELECT 1 throughput = ${ratio.toFixed(2)} (target ≥ 0.25); search p95 target ≤ 30 ms`);
+  console.log(
+    `\nsearch throughput / SELECT 1 throughput = ${ratio.toFixed(2)} (target ≥ 0.25); search p95 target ≤ 30 ms`,
+  );
 } finally {
   server.kill('SIGTERM');
 }

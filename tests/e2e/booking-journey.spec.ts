@@ -10,7 +10,12 @@ const demoPassword = 'demo-mutua';
 const borrowerName = 'Centre social Les Tisserands';
 const lenders = [
   { email: 'preteur@demo.mutua.fr', name: 'La Tonnelle Solidaire', item: 'Tonnelle pliante 3x3 m', search: 'tonnelle' },
-  { email: 'velo@demo.mutua.fr', name: 'Vélo en Ville Amiens', item: 'Vélo cargo biporteur électrique', search: 'vélo cargo' },
+  {
+    email: 'velo@demo.mutua.fr',
+    name: 'Vélo en Ville Amiens',
+    item: 'Vélo cargo biporteur électrique',
+    search: 'vélo cargo',
+  },
 ];
 
 /** A Paris calendar day, `days` from today. */
@@ -33,10 +38,15 @@ async function signOut(page: Page) {
   await expect(page.getByRole('link', { name: 'Se connecter' }).first()).toBeVisible();
 }
 
-for (const [javaScriptEnabled, inDays] of [[true, 60], [false, 75]] as const) {
+for (const [javaScriptEnabled, inDays] of [
+  [true, 60],
+  [false, 75],
+] as const) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
     test.use({ javaScriptEnabled });
-    test('dates first, two lenders, one request, each lender accepts, the borrower sees both accepted', async ({ page }) => {
+    test('dates first, two lenders, one request, each lender accepts, the borrower sees both accepted', async ({
+      page,
+    }) => {
       const startDate = parisDay(inDays);
       const endDate = parisDay(inDays + 2);
 
@@ -66,7 +76,9 @@ for (const [javaScriptEnabled, inDays] of [[true, 60], [false, 75]] as const) {
         await page.getByRole('link', { name: 'Mes prêts' }).first().click();
         const toAnswer = page.getByRole('region', { name: /Demandes à traiter/ });
         await toAnswer.getByRole('button', { name: `Accepter la demande de ${borrowerName} : ${lender.item}` }).click();
-        await expect(toAnswer.getByRole('button', { name: `Accepter la demande de ${borrowerName} : ${lender.item}` })).toHaveCount(0);
+        await expect(
+          toAnswer.getByRole('button', { name: `Accepter la demande de ${borrowerName} : ${lender.item}` }),
+        ).toHaveCount(0);
         await signOut(page);
       }
 

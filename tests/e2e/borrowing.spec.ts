@@ -27,9 +27,15 @@ async function pickDates(page: Page) {
   const calendar = page.locator('#calendrier');
   await calendar.getByRole('link', { name: /^Mois suivant/ }).click();
   await calendar.getByRole('link', { name: /^Mois suivant/ }).click();
-  await calendar.getByRole('link', { name: /choisir comme premier jour/ }).first().click();
+  await calendar
+    .getByRole('link', { name: /choisir comme premier jour/ })
+    .first()
+    .click();
   await expect(calendar.getByRole('status')).toContainText('Choisissez maintenant le dernier jour');
-  await calendar.getByRole('link', { name: /choisir comme dernier jour/ }).nth(1).click();
+  await calendar
+    .getByRole('link', { name: /choisir comme dernier jour/ })
+    .nth(1)
+    .click();
   await expect(calendar.getByRole('status')).toContainText('Dates choisies');
   await expect(page.getByLabel('Premier jour (retrait)')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
   await expect(page.getByLabel('Dernier jour (retour)')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
@@ -58,7 +64,9 @@ for (const javaScriptEnabled of [true, false]) {
         await page.getByLabel('Dernier jour (retour)').fill('2030-01-08');
         await page.getByRole('button', { name: 'Envoyer la demande' }).click();
         await expect(page.getByRole('alert').filter({ hasText: 'Le formulaire contient des erreurs' })).toBeVisible();
-        await expect(page.getByText('Le dernier jour doit être le même que le premier, ou le suivre.').first()).toBeVisible();
+        await expect(
+          page.getByText('Le dernier jour doit être le même que le premier, ou le suivre.').first(),
+        ).toBeVisible();
       });
 
       await pickDates(page);
@@ -97,7 +105,9 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/\/prets\/groupes\/[0-9a-f-]{36}$/);
 
       await page.goto('/emprunter');
-      await expect(page.getByRole('region', { name: 'Votre panier' }).getByText('Votre panier est vide.')).toBeVisible();
+      await expect(
+        page.getByRole('region', { name: 'Votre panier' }).getByText('Votre panier est vide.'),
+      ).toBeVisible();
     });
   });
 }

@@ -28,7 +28,8 @@ const mainNavigation = (page: Page) => page.getByRole('navigation', { name: 'Nav
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
     test.use({ javaScriptEnabled });
-    test('a lender lists an item with a photo, a borrower finds it and sees the photo', ({ page }) => catalogueJourney(page));
+    test('a lender lists an item with a photo, a borrower finds it and sees the photo', ({ page }) =>
+      catalogueJourney(page));
   });
 }
 
@@ -61,7 +62,9 @@ async function catalogueJourney(page: Page) {
     await page.getByLabel('Description de la photo').fill(photoDescription);
     await page.getByRole('button', { name: 'Envoyer la photo' }).click();
     await expect(page.getByText('Photo ajoutée.')).toBeVisible();
-    await expect(page.getByRole('region', { name: /Photos/ }).getByRole('img', { name: photoDescription })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: /Photos/ }).getByRole('img', { name: photoDescription }),
+    ).toBeVisible();
     await signOut(page);
   });
 
@@ -92,6 +95,8 @@ async function catalogueJourney(page: Page) {
     const terms = page.getByRole('region', { name: 'Conditions de prêt' });
     await expect(terms.getByText('5 € par jour')).toBeVisible();
     await expect(terms.getByText('300 €')).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Prêté par' }).getByRole('link', { name: 'La Tonnelle Solidaire' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Prêté par' }).getByRole('link', { name: 'La Tonnelle Solidaire' }),
+    ).toBeVisible();
   });
 }

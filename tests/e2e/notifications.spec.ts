@@ -43,7 +43,11 @@ async function unread(page: Page): Promise<number> {
 
 /** The admins' mailbox writes an email's subject when it sends it: look again until it is there. */
 async function findEmail(page: Page, subject: RegExp, to: string) {
-  const row = page.getByRole('row').filter({ hasText: to }).filter({ has: page.getByRole('link', { name: subject }) }).first();
+  const row = page
+    .getByRole('row')
+    .filter({ hasText: to })
+    .filter({ has: page.getByRole('link', { name: subject }) })
+    .first();
   return lookAgainFor(page, row);
 }
 
@@ -55,11 +59,16 @@ async function lookAgainFor(page: Page, row: ReturnType<Page['getByRole']>) {
   return row;
 }
 
-for (const [javaScriptEnabled, inDays] of [[true, 100], [false, 110]] as const) {
+for (const [javaScriptEnabled, inDays] of [
+  [true, 100],
+  [false, 110],
+] as const) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
     test.use({ javaScriptEnabled });
 
-    test('a request rings the lender’s bell, the answer the borrower’s, and the admin reads the emails', async ({ page }) => {
+    test('a request rings the lender’s bell, the answer the borrower’s, and the admin reads the emails', async ({
+      page,
+    }) => {
       const message = `Pour la kermesse du jour ${inDays}, merci !`;
       let before = 0;
       let bookingPath = '';
@@ -89,19 +98,30 @@ for (const [javaScriptEnabled, inDays] of [[true, 100], [false, 110]] as const) 
         expect(await unread(page)).toBeGreaterThan(before);
         await bell(page).click();
         await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
-        const notification = page.getByRole('button', { name: `Nouvelle demande de ${borrower.organisation} : ${item.title}` }).first();
+        const notification = page
+          .getByRole('button', { name: `Nouvelle demande de ${borrower.organisation} : ${item.title}` })
+          .first();
         await expect(notification).toBeVisible();
         await notification.click();
         await expect(page).toHaveURL(bookingPath);
         await expect(page.getByText(message)).toBeVisible();
         // Opened, so read.
         await bell(page).click();
-        const opened = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: `Nouvelle demande de ${borrower.organisation} : ${item.title}` }) }).first();
+        const opened = page
+          .getByRole('listitem')
+          .filter({
+            has: page.getByRole('button', { name: `Nouvelle demande de ${borrower.organisation} : ${item.title}` }),
+          })
+          .first();
         await expect(opened).toBeVisible();
         await expect(opened.getByText('Non lue')).toHaveCount(0);
         await page.goto(bookingPath);
-        await page.getByRole('button', { name: `Accepter la demande de ${borrower.organisation} : ${item.title}` }).click();
-        await expect(page.getByText(`Demande acceptée : ${item.title}. ${borrower.organisation} est prévenue`)).toBeVisible();
+        await page
+          .getByRole('button', { name: `Accepter la demande de ${borrower.organisation} : ${item.title}` })
+          .click();
+        await expect(
+          page.getByText(`Demande acceptée : ${item.title}. ${borrower.organisation} est prévenue`),
+        ).toBeVisible();
         await signOut(page);
       });
 
@@ -109,7 +129,9 @@ for (const [javaScriptEnabled, inDays] of [[true, 100], [false, 110]] as const) 
         await signIn(page, borrower.email);
         expect(await unread(page)).toBeGreaterThan(0);
         await bell(page).click();
-        const accepted = page.getByRole('button', { name: `${lender.organisation} a accepté votre demande : ${item.title}` }).first();
+        const accepted = page
+          .getByRole('button', { name: `${lender.organisation} a accepté votre demande : ${item.title}` })
+          .first();
         await expect(accepted).toBeVisible();
         await accepted.click();
         await expect(page).toHaveURL(bookingPath);
@@ -122,12 +144,18 @@ for (const [javaScriptEnabled, inDays] of [[true, 100], [false, 110]] as const) 
         await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'E-mails' }).click();
         await expect(page.getByRole('heading', { level: 1, name: 'E-mails' })).toBeVisible();
         await findEmail(page, new RegExp(`^Nouvelle demande de prêt\\s?:\\s?${item.title}$`), lender.email);
-        const acceptance = await findEmail(page, new RegExp(`^Demande acceptée\\s?:\\s?${item.title}$`), borrower.email);
+        const acceptance = await findEmail(
+          page,
+          new RegExp(`^Demande acceptée\\s?:\\s?${item.title}$`),
+          borrower.email,
+        );
         await acceptance.getByRole('link').click();
         await expect(page.getByRole('heading', { level: 1, name: /^Demande acceptée/ })).toBeVisible();
         await expect(page.getByRole('region', { name: 'En-têtes' }).getByText(borrower.email)).toBeVisible();
         const body = page.frameLocator('iframe[title^="Aperçu de l’e-mail"]');
-        await expect(body.getByRole('paragraph').filter({ hasText: `${lender.organisation} a accepté votre demande` })).toBeVisible();
+        await expect(
+          body.getByRole('paragraph').filter({ hasText: `${lender.organisation} a accepté votre demande` }),
+        ).toBeVisible();
         await expect(body.getByRole('link', { name: 'Voir le prêt' })).toBeVisible();
         await signOut(page);
       });
@@ -139,10 +167,16 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
     test.use({ javaScriptEnabled });
 
-    test('a forgotten password: the reset email, read in the admins’ mailbox, leads to a new password', async ({ page }) => {
+    test('a forgotten password: the reset email, read in the admins’ mailbox, leads to a new password', async ({
+      page,
+    }) => {
       // A throwaway account: the demo ones are shared with the other journeys.
       const stamp = `${Date.now()}-${javaScriptEnabled ? 'js' : 'html'}`;
-      const person = { name: `Noé Oubli ${stamp}`, email: `noe.oubli.${stamp}@exemple.org`, password: 'trois mots au moins' };
+      const person = {
+        name: `Noé Oubli ${stamp}`,
+        email: `noe.oubli.${stamp}@exemple.org`,
+        password: 'trois mots au moins',
+      };
       const newPassword = 'un tout nouveau mot de passe';
       let resetLink = '';
 
@@ -152,7 +186,9 @@ for (const javaScriptEnabled of [true, false]) {
         await page.getByLabel('Adresse e-mail').fill(person.email);
         await page.getByLabel('Mot de passe').fill(person.password);
         await page.getByRole('radio', { name: 'Rejoindre une structure existante' }).check();
-        await page.getByLabel('Structure', { exact: true }).selectOption({ label: `${borrower.organisation} — Roubaix` });
+        await page
+          .getByLabel('Structure', { exact: true })
+          .selectOption({ label: `${borrower.organisation} — Roubaix` });
         await page.getByRole('button', { name: 'Créer mon compte' }).click();
         await expect(page).toHaveURL('/ma-structure');
         await expect(page.getByText(`ouvrez le lien envoyé à ${person.email}`)).toBeVisible();
@@ -163,16 +199,27 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' })).toBeVisible();
         await page.getByLabel('Adresse e-mail').fill(person.email);
         await page.getByRole('button', { name: 'Recevoir un lien' }).click();
-        await expect(page.getByText('Si un compte existe pour cette adresse, nous venons d’y envoyer un lien')).toBeVisible();
+        await expect(
+          page.getByText('Si un compte existe pour cette adresse, nous venons d’y envoyer un lien'),
+        ).toBeVisible();
       });
 
       await test.step('a network admin reads the reset email and its link', async () => {
         await signIn(page, 'admin@demo.mutua.fr');
         await page.goto('/admin/emails');
-        const row = await lookAgainFor(page, page.getByRole('row').filter({ hasText: person.email }).filter({ hasText: 'Lien pour un nouveau mot de passe' }).first());
+        const row = await lookAgainFor(
+          page,
+          page
+            .getByRole('row')
+            .filter({ hasText: person.email })
+            .filter({ hasText: 'Lien pour un nouveau mot de passe' })
+            .first(),
+        );
         await row.getByRole('link').click();
         await expect(page.getByRole('heading', { level: 1, name: 'Choisissez un nouveau mot de passe' })).toBeVisible();
-        const link = page.getByRole('region', { name: 'Version texte' }).getByRole('link', { name: /\/mot-de-passe\// });
+        const link = page
+          .getByRole('region', { name: 'Version texte' })
+          .getByRole('link', { name: /\/mot-de-passe\// });
         resetLink = new URL((await link.getAttribute('href'))!).pathname;
         await signOut(page);
       });

@@ -33,7 +33,11 @@ for (const javaScriptEnabled of [true, false]) {
 
 async function approvalJourney(page: Page) {
   const stamp = Date.now();
-  const person = { name: `Alex Essai ${stamp}`, email: `alex.essai.${stamp}@exemple.org`, password: 'trois mots au moins' };
+  const person = {
+    name: `Alex Essai ${stamp}`,
+    email: `alex.essai.${stamp}@exemple.org`,
+    password: 'trois mots au moins',
+  };
   const structure = `Ressourcerie d’essai ${stamp}`;
   let verificationLink = '';
 
@@ -64,7 +68,10 @@ async function approvalJourney(page: Page) {
       ),
     ).toBeVisible();
     // Not yet in the public directory either.
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Structures' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Structures' })
+      .click();
     await page.getByLabel('Nom ou commune').fill(String(stamp));
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await expect(page.getByText('Aucune structure ne correspond à votre recherche.')).toBeVisible();
@@ -90,7 +97,11 @@ async function approvalJourney(page: Page) {
 
     // The link that confirms the new manager's address, as the demo's mailbox shows it.
     await page.goto('/admin/emails');
-    const row = page.getByRole('row').filter({ hasText: person.email }).filter({ hasText: 'Confirmez votre adresse e-mail' }).first();
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: person.email })
+      .filter({ hasText: 'Confirmez votre adresse e-mail' })
+      .first();
     await expect(async () => {
       await page.reload();
       await expect(row).toBeVisible({ timeout: 1000 });

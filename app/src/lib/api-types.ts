@@ -28,7 +28,12 @@ import type {
 } from '@mutua/server/domain/bookings';
 import type { ErrorCode } from '@mutua/server/domain/errors';
 import type { DeclineCode, EmailMode, EmailStatus, NotificationKind } from '@mutua/server/domain/notifications';
-import type { MembershipRole, NetworkRoleName, OrganisationKind, OrganisationStatus } from '@mutua/server/domain/organisations';
+import type {
+  MembershipRole,
+  NetworkRoleName,
+  OrganisationKind,
+  OrganisationStatus,
+} from '@mutua/server/domain/organisations';
 
 export type { MembershipRole, OrganisationKind, OrganisationStatus };
 export type MembershipStatus = 'pending' | 'active';
@@ -120,7 +125,13 @@ export type Category = { id: string; parentId: string | null; name: string; name
 export type Commune = { inseeCode: string; name: string; postcode: string; latitude: number; longitude: number };
 export type Territory = { code: string; name: string; region: string; communes: Commune[] };
 
-export type Photo = { id: string; width: number; height: number; alt: string; urls: { small: string; medium: string; large: string } };
+export type Photo = {
+  id: string;
+  width: number;
+  height: number;
+  alt: string;
+  urls: { small: string; medium: string; large: string };
+};
 
 /** The structure a listing belongs to, as listings show it. */
 export type ListingOwner = { id: string; name: string; kind: OrganisationKind; city: string };
@@ -334,8 +345,17 @@ export type AdminEmailSummary = {
   /** The mail server refused this address. */
   undeliverable: boolean;
 };
-export type AdminEmailList = { emails: AdminEmailSummary[]; counts: Partial<Record<EmailStatus, number>>; nextCursor: string | null };
-export type AdminEmail = AdminEmailSummary & { text: string | null; html: string | null; calendar: string | null; messageId: string | null };
+export type AdminEmailList = {
+  emails: AdminEmailSummary[];
+  counts: Partial<Record<EmailStatus, number>>;
+  nextCursor: string | null;
+};
+export type AdminEmail = AdminEmailSummary & {
+  text: string | null;
+  html: string | null;
+  calendar: string | null;
+  messageId: string | null;
+};
 export type RenderedEmail = { subject: string; text: string; html: string };
 export type EmailTemplate = { kind: string; fr: RenderedEmail; en: RenderedEmail };
 

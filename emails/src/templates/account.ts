@@ -29,7 +29,13 @@ export const accountVerifyEmail: Template<'account.verify_email'> = {
     return {
       subject: t.subject,
       preheader: t.intro,
-      blocks: [paragraph(t.intro), button(t.confirm, url), fallbackLink(url), paragraph(t.validity(formatDuration(expiresInHours * 60, locale))), paragraph(t.notYou)],
+      blocks: [
+        paragraph(t.intro),
+        button(t.confirm, url),
+        fallbackLink(url),
+        paragraph(t.validity(formatDuration(expiresInHours * 60, locale))),
+        paragraph(t.notYou),
+      ],
     };
   },
   summarise: ({ url }, locale) => ({ text: verifyEmail[locale].summary, url }),
@@ -60,7 +66,13 @@ export const accountPasswordReset: Template<'account.password_reset'> = {
     return {
       subject: t.subject,
       preheader: t.intro,
-      blocks: [paragraph(t.intro), button(t.choose, url), fallbackLink(url), paragraph(t.validity(formatDuration(expiresInMinutes, locale))), paragraph(t.notYou)],
+      blocks: [
+        paragraph(t.intro),
+        button(t.choose, url),
+        fallbackLink(url),
+        paragraph(t.validity(formatDuration(expiresInMinutes, locale))),
+        paragraph(t.notYou),
+      ],
     };
   },
   summarise: ({ url }, locale) => ({ text: passwordReset[locale].summary, url }),
@@ -89,15 +101,23 @@ export const accountPasswordChanged: Template<'account.password_changed'> = {
   compose({ changedAt, resetUrl }, locale) {
     const t = passwordChanged[locale];
     const intro = t.intro(formatInstant(changedAt, locale));
-    return { subject: t.subject, preheader: intro, blocks: [paragraph(intro), paragraph(t.ifYou), paragraph(t.ifNotYou), button(t.reset, resetUrl)] };
+    return {
+      subject: t.subject,
+      preheader: intro,
+      blocks: [paragraph(intro), paragraph(t.ifYou), paragraph(t.ifNotYou), button(t.reset, resetUrl)],
+    };
   },
-  summarise: ({ changedAt, resetUrl }, locale) => ({ text: passwordChanged[locale].summary(formatInstant(changedAt, locale)), url: resetUrl }),
+  summarise: ({ changedAt, resetUrl }, locale) => ({
+    text: passwordChanged[locale].summary(formatInstant(changedAt, locale)),
+    url: resetUrl,
+  }),
 };
 
 const emailChange = defineStrings({
   fr: {
     subject: 'Confirmez votre nouvelle adresse e-mail',
-    intro: (address: string) => `Vous avez demandé à utiliser l’adresse ${address} pour votre compte Mutua. Confirmez-la pour terminer le changement.`,
+    intro: (address: string) =>
+      `Vous avez demandé à utiliser l’adresse ${address} pour votre compte Mutua. Confirmez-la pour terminer le changement.`,
     confirm: 'Confirmer cette adresse',
     validity: (duration: string) => `Ce lien est valable ${duration}.`,
     notYou: fr`Vous n’êtes pas à l’origine de cette demande ? Ignorez ce message : l’adresse actuelle du compte reste en place.`,
@@ -105,7 +125,8 @@ const emailChange = defineStrings({
   },
   en: {
     subject: 'Confirm your new email address',
-    intro: (address: string) => `You asked to use the address ${address} for your Mutua account. Confirm it to finish the change.`,
+    intro: (address: string) =>
+      `You asked to use the address ${address} for your Mutua account. Confirm it to finish the change.`,
     confirm: 'Confirm this address',
     validity: (duration: string) => `This link is valid for ${duration}.`,
     notYou: 'If you did not ask for this, ignore this message: the account keeps its current address.',
@@ -119,7 +140,13 @@ export const accountEmailChange: Template<'account.email_change'> = {
     return {
       subject: t.subject,
       preheader: t.intro(newEmail),
-      blocks: [paragraph(t.intro(newEmail)), button(t.confirm, url), fallbackLink(url), paragraph(t.validity(formatDuration(expiresInHours * 60, locale))), paragraph(t.notYou)],
+      blocks: [
+        paragraph(t.intro(newEmail)),
+        button(t.confirm, url),
+        fallbackLink(url),
+        paragraph(t.validity(formatDuration(expiresInHours * 60, locale))),
+        paragraph(t.notYou),
+      ],
     };
   },
   summarise: ({ newEmail, url }, locale) => ({ text: emailChange[locale].summary(newEmail), url }),

@@ -11,18 +11,26 @@ const accepted = defineStrings({
   fr: {
     subject: (title: string) => fr`Demande acceptée : ${title}`,
     intro: (kind: Kind, lender: string) =>
-      kind === 'item' ? fr`Bonne nouvelle : ${lender} a accepté votre demande, le prêt est confirmé.` : fr`Bonne nouvelle : ${lender} a accepté votre demande, la réservation est confirmée.`,
+      kind === 'item'
+        ? fr`Bonne nouvelle : ${lender} a accepté votre demande, le prêt est confirmé.`
+        : fr`Bonne nouvelle : ${lender} a accepté votre demande, la réservation est confirmée.`,
     answerLabel: fr`Message joint à la réponse :`,
     open: (kind: Kind) => (kind === 'item' ? 'Voir le prêt' : 'Voir la réservation'),
-    summary: (lender: string, title: string, when: string | null) => (when ? fr`${lender} a accepté votre demande : ${title}, ${when}` : fr`${lender} a accepté votre demande : ${title}`),
+    summary: (lender: string, title: string, when: string | null) =>
+      when
+        ? fr`${lender} a accepté votre demande : ${title}, ${when}`
+        : fr`${lender} a accepté votre demande : ${title}`,
   },
   en: {
     subject: (title: string) => `Request accepted: ${title}`,
     intro: (kind: Kind, lender: string) =>
-      kind === 'item' ? `Good news: ${lender} accepted your request, the loan is confirmed.` : `Good news: ${lender} accepted your request, the booking is confirmed.`,
+      kind === 'item'
+        ? `Good news: ${lender} accepted your request, the loan is confirmed.`
+        : `Good news: ${lender} accepted your request, the booking is confirmed.`,
     answerLabel: 'Message sent with the answer:',
     open: (kind: Kind) => (kind === 'item' ? 'View the loan' : 'View the booking'),
-    summary: (lender: string, title: string, when: string | null) => (when ? `${lender} accepted your request: ${title}, ${when}` : `${lender} accepted your request: ${title}`),
+    summary: (lender: string, title: string, when: string | null) =>
+      when ? `${lender} accepted your request: ${title}, ${when}` : `${lender} accepted your request: ${title}`,
   },
 });
 
@@ -38,7 +46,12 @@ export const bookingAccepted: Template<'booking.accepted'> = {
     return {
       subject: t.subject(bookingTitle(booking, locale)),
       preheader: summariseAccepted(input, locale).text,
-      blocks: [paragraph(t.intro(booking.kind, booking.lenderName)), bookingDetails(booking, locale), quote(t.answerLabel, input.answer), button(t.open(booking.kind), booking.url)],
+      blocks: [
+        paragraph(t.intro(booking.kind, booking.lenderName)),
+        bookingDetails(booking, locale),
+        quote(t.answerLabel, input.answer),
+        button(t.open(booking.kind), booking.url),
+      ],
     };
   },
   summarise: summariseAccepted,
@@ -52,7 +65,9 @@ const declined = defineStrings({
     slotTaken: fr`Ce créneau n’est plus libre : une autre demande vient d’être acceptée.`,
     lenderReasonLabel: fr`Motif indiqué :`,
     elsewhere: (kind: Kind) =>
-      kind === 'item' ? 'D’autres structures du réseau prêtent peut-être le même matériel, ou à d’autres dates.' : 'D’autres structures du réseau proposent peut-être un service proche, ou un autre créneau.',
+      kind === 'item'
+        ? 'D’autres structures du réseau prêtent peut-être le même matériel, ou à d’autres dates.'
+        : 'D’autres structures du réseau proposent peut-être un service proche, ou un autre créneau.',
     open: 'Voir la demande',
     summary: (lender: string, title: string) => fr`${lender} ne peut pas donner suite à votre demande : ${title}`,
   },
@@ -63,7 +78,9 @@ const declined = defineStrings({
     slotTaken: 'This slot is no longer free: another request has just been accepted.',
     lenderReasonLabel: 'Reason given:',
     elsewhere: (kind: Kind) =>
-      kind === 'item' ? 'Other structures in the network may lend the same items, or on other dates.' : 'Other structures in the network may offer a similar service, or another slot.',
+      kind === 'item'
+        ? 'Other structures in the network may lend the same items, or on other dates.'
+        : 'Other structures in the network may offer a similar service, or another slot.',
     open: 'View the request',
     summary: (lender: string, title: string) => `${lender} cannot take your request forward: ${title}`,
   },
@@ -81,7 +98,13 @@ export const bookingDeclined: Template<'booking.declined'> = {
     return {
       subject: t.subject(bookingTitle(booking, locale)),
       preheader: summariseDeclined(input, locale).text,
-      blocks: [paragraph(t.intro(booking.lenderName)), phraseReason(reason, t), bookingDetails(booking, locale), paragraph(t.elsewhere(booking.kind)), button(t.open, booking.url)],
+      blocks: [
+        paragraph(t.intro(booking.lenderName)),
+        phraseReason(reason, t),
+        bookingDetails(booking, locale),
+        paragraph(t.elsewhere(booking.kind)),
+        button(t.open, booking.url),
+      ],
     };
   },
   summarise: summariseDeclined,

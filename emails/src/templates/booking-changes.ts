@@ -11,18 +11,22 @@ type Side = 'lender' | 'borrower';
 const cancelled = defineStrings({
   fr: {
     subject: (title: string) => fr`Annulation : ${title}`,
-    byLender: (kind: Kind, lender: string) => (kind === 'item' ? fr`${lender} a annulé le prêt.` : fr`${lender} a annulé la réservation.`),
+    byLender: (kind: Kind, lender: string) =>
+      kind === 'item' ? fr`${lender} a annulé le prêt.` : fr`${lender} a annulé la réservation.`,
     byBorrower: (borrower: string) => fr`${borrower} a annulé sa demande.`,
-    freedAgain: (kind: Kind) => (kind === 'item' ? 'Le matériel est de nouveau disponible à ces dates.' : 'Ce créneau est de nouveau libre.'),
+    freedAgain: (kind: Kind) =>
+      kind === 'item' ? 'Le matériel est de nouveau disponible à ces dates.' : 'Ce créneau est de nouveau libre.',
     reasonLabel: fr`Motif indiqué :`,
     open: 'Voir la demande',
     summary: (who: string, title: string) => fr`${who} a annulé : ${title}`,
   },
   en: {
     subject: (title: string) => `Cancelled: ${title}`,
-    byLender: (kind: Kind, lender: string) => (kind === 'item' ? `${lender} cancelled the loan.` : `${lender} cancelled the booking.`),
+    byLender: (kind: Kind, lender: string) =>
+      kind === 'item' ? `${lender} cancelled the loan.` : `${lender} cancelled the booking.`,
     byBorrower: (borrower: string) => `${borrower} cancelled their request.`,
-    freedAgain: (kind: Kind) => (kind === 'item' ? 'The items are free again on these dates.' : 'This slot is free again.'),
+    freedAgain: (kind: Kind) =>
+      kind === 'item' ? 'The items are free again on these dates.' : 'This slot is free again.',
     reasonLabel: 'Reason given:',
     open: 'View the request',
     summary: (who: string, title: string) => `${who} cancelled: ${title}`,
@@ -30,7 +34,10 @@ const cancelled = defineStrings({
 });
 
 const summariseCancelled: Template<'booking.cancelled'>['summarise'] = ({ booking, by }, locale) => ({
-  text: cancelled[locale].summary(by === 'lender' ? booking.lenderName : booking.borrowerName, bookingTitle(booking, locale)),
+  text: cancelled[locale].summary(
+    by === 'lender' ? booking.lenderName : booking.borrowerName,
+    bookingTitle(booking, locale),
+  ),
   url: booking.url,
 });
 
@@ -57,11 +64,15 @@ export const bookingCancelled: Template<'booking.cancelled'> = {
 const expired = defineStrings({
   fr: {
     subject: (title: string) => fr`Demande expirée : ${title}`,
-    toLender: (borrower: string) => fr`La demande envoyée par ${borrower} a expiré : elle est restée sans réponse jusqu’à sa date limite.`,
+    toLender: (borrower: string) =>
+      fr`La demande envoyée par ${borrower} a expiré : elle est restée sans réponse jusqu’à sa date limite.`,
     toBorrower: fr`Votre demande a expiré : elle est restée sans réponse jusqu’à sa date limite.`,
-    nextForLender: 'Rien n’a été réservé. La structure peut vous envoyer une nouvelle demande si elle en a toujours besoin.',
+    nextForLender:
+      'Rien n’a été réservé. La structure peut vous envoyer une nouvelle demande si elle en a toujours besoin.',
     nextForBorrower: (kind: Kind) =>
-      kind === 'item' ? 'Vous pouvez refaire une demande, ou chercher le même matériel auprès d’une autre structure du réseau.' : 'Vous pouvez refaire une demande, ou chercher un service proche auprès d’une autre structure du réseau.',
+      kind === 'item'
+        ? 'Vous pouvez refaire une demande, ou chercher le même matériel auprès d’une autre structure du réseau.'
+        : 'Vous pouvez refaire une demande, ou chercher un service proche auprès d’une autre structure du réseau.',
     open: 'Voir la demande',
     summaryLender: (borrower: string, title: string) => fr`Demande expirée sans réponse (${borrower}) : ${title}`,
     summaryBorrower: (title: string) => fr`Votre demande a expiré sans réponse : ${title}`,
@@ -72,7 +83,9 @@ const expired = defineStrings({
     toBorrower: 'Your request has expired: it had no answer by its deadline.',
     nextForLender: 'Nothing was booked. The structure can send you a new request if it still needs it.',
     nextForBorrower: (kind: Kind) =>
-      kind === 'item' ? 'You can send a new request, or look for the same items from another structure in the network.' : 'You can send a new request, or look for a similar service from another structure in the network.',
+      kind === 'item'
+        ? 'You can send a new request, or look for the same items from another structure in the network.'
+        : 'You can send a new request, or look for a similar service from another structure in the network.',
     open: 'View the request',
     summaryLender: (borrower: string, title: string) => `Request expired without an answer (${borrower}): ${title}`,
     summaryBorrower: (title: string) => `Your request expired without an answer: ${title}`,
@@ -82,7 +95,10 @@ const expired = defineStrings({
 function summariseExpiredFor(side: Side, booking: BookingSummary, locale: EmailLocale) {
   const t = expired[locale];
   const title = bookingTitle(booking, locale);
-  return { text: side === 'lender' ? t.summaryLender(booking.borrowerName, title) : t.summaryBorrower(title), url: booking.url };
+  return {
+    text: side === 'lender' ? t.summaryLender(booking.borrowerName, title) : t.summaryBorrower(title),
+    url: booking.url,
+  };
 }
 
 export const bookingExpired: Template<'booking.expired'> = {
@@ -108,18 +124,23 @@ const message = defineStrings({
     intro: (quotedTitle: string) => `Vous avez un nouveau message au sujet de la demande ${quotedTitle}.`,
     authorLabel: (author: string, organisation: string) => fr`${author} (${organisation}) :`,
     reply: 'Répondre',
-    summary: (author: string, organisation: string, title: string) => fr`${author} (${organisation}) vous a écrit : ${title}`,
+    summary: (author: string, organisation: string, title: string) =>
+      fr`${author} (${organisation}) vous a écrit : ${title}`,
   },
   en: {
     subject: (title: string) => `New message: ${title}`,
     intro: (quotedTitle: string) => `You have a new message about the request ${quotedTitle}.`,
     authorLabel: (author: string, organisation: string) => `${author} (${organisation}):`,
     reply: 'Reply',
-    summary: (author: string, organisation: string, title: string) => `${author} (${organisation}) wrote to you: ${title}`,
+    summary: (author: string, organisation: string, title: string) =>
+      `${author} (${organisation}) wrote to you: ${title}`,
   },
 });
 
-const summariseMessage: Template<'booking.message'>['summarise'] = ({ booking, authorName, authorOrganisationName }, locale) => ({
+const summariseMessage: Template<'booking.message'>['summarise'] = (
+  { booking, authorName, authorOrganisationName },
+  locale,
+) => ({
   text: message[locale].summary(authorName, authorOrganisationName, bookingTitle(booking, locale)),
   url: booking.url,
 });

@@ -8,7 +8,8 @@ import { defineStrings, fr } from '../strings.ts';
 const wording = defineStrings({
   fr: {
     line: (quantity: number, title: string) => `${quantity} × ${title}`,
-    moreLines: (title: string, others: number) => (others === 1 ? `${title} et 1 autre objet` : `${title} et ${others} autres objets`),
+    moreLines: (title: string, others: number) =>
+      others === 1 ? `${title} et 1 autre objet` : `${title} et ${others} autres objets`,
     unnamedItems: 'Matériel',
     unnamedService: 'Service',
     itemsLabel: 'Matériel',
@@ -24,7 +25,8 @@ const wording = defineStrings({
   },
   en: {
     line: (quantity: number, title: string) => `${quantity} × ${title}`,
-    moreLines: (title: string, others: number) => (others === 1 ? `${title} and 1 other item` : `${title} and ${others} other items`),
+    moreLines: (title: string, others: number) =>
+      others === 1 ? `${title} and 1 other item` : `${title} and ${others} other items`,
     unnamedItems: 'Items',
     unnamedService: 'Service',
     itemsLabel: 'Items',
@@ -88,7 +90,14 @@ function handoverDetails(booking: BookingSummary, locale: EmailLocale) {
   if (!handover) return [];
   return [
     { label: t.placeLabel, value: handover.place },
-    ...(handover.hours ? [{ label: t.hoursLabel, value: t.hours(formatClock(handover.hours.opensAt, locale), formatClock(handover.hours.closesAt, locale)) }] : []),
+    ...(handover.hours
+      ? [
+          {
+            label: t.hoursLabel,
+            value: t.hours(formatClock(handover.hours.opensAt, locale), formatClock(handover.hours.closesAt, locale)),
+          },
+        ]
+      : []),
     ...(handover.instructions.trim() ? [{ label: t.instructionsLabel, value: handover.instructions }] : []),
   ];
 }

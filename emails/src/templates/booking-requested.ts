@@ -8,9 +8,12 @@ type Kind = BookingSummary['kind'];
 
 const wording = defineStrings({
   fr: {
-    subject: (kind: Kind, title: string) => (kind === 'item' ? fr`Nouvelle demande de prêt : ${title}` : fr`Nouvelle demande de service : ${title}`),
+    subject: (kind: Kind, title: string) =>
+      kind === 'item' ? fr`Nouvelle demande de prêt : ${title}` : fr`Nouvelle demande de service : ${title}`,
     intro: (kind: Kind, borrower: string, lender: string) =>
-      kind === 'item' ? fr`${borrower} souhaite emprunter du matériel prêté par ${lender}.` : fr`${borrower} souhaite bénéficier d’un service proposé par ${lender}.`,
+      kind === 'item'
+        ? fr`${borrower} souhaite emprunter du matériel prêté par ${lender}.`
+        : fr`${borrower} souhaite bénéficier d’un service proposé par ${lender}.`,
     messageLabel: fr`Message joint à la demande :`,
     expires: (deadline: string) => fr`Sans réponse, la demande expirera le ${deadline}.`,
     answerHere: fr`Vous pouvez répondre d’un clic ; une page vous demandera de confirmer.`,
@@ -18,12 +21,16 @@ const wording = defineStrings({
     decline: 'Refuser',
     open: 'Voir la demande',
     openToAnswer: 'Voir la demande et répondre',
-    summary: (borrower: string, title: string, when: string | null) => (when ? fr`${borrower} demande ${title}, ${when}` : fr`${borrower} demande ${title}`),
+    summary: (borrower: string, title: string, when: string | null) =>
+      when ? fr`${borrower} demande ${title}, ${when}` : fr`${borrower} demande ${title}`,
   },
   en: {
-    subject: (kind: Kind, title: string) => (kind === 'item' ? `New loan request: ${title}` : `New service request: ${title}`),
+    subject: (kind: Kind, title: string) =>
+      kind === 'item' ? `New loan request: ${title}` : `New service request: ${title}`,
     intro: (kind: Kind, borrower: string, lender: string) =>
-      kind === 'item' ? `${borrower} would like to borrow items lent by ${lender}.` : `${borrower} would like a service offered by ${lender}.`,
+      kind === 'item'
+        ? `${borrower} would like to borrow items lent by ${lender}.`
+        : `${borrower} would like a service offered by ${lender}.`,
     messageLabel: 'Message sent with the request:',
     expires: (deadline: string) => `Without an answer, the request will expire on ${deadline}.`,
     answerHere: 'You can answer in one click; a page will ask you to confirm.',
@@ -31,7 +38,8 @@ const wording = defineStrings({
     decline: 'Decline',
     open: 'View the request',
     openToAnswer: 'View the request and answer',
-    summary: (borrower: string, title: string, when: string | null) => (when ? `${borrower} asks for ${title}, ${when}` : `${borrower} asks for ${title}`),
+    summary: (borrower: string, title: string, when: string | null) =>
+      when ? `${borrower} asks for ${title}, ${when}` : `${borrower} asks for ${title}`,
   },
 });
 
@@ -57,7 +65,9 @@ export const bookingRequested: Template<'booking.requested'> = {
         bookingDetails(booking, locale),
         quote(t.messageLabel, input.message),
         input.expiresAt ? paragraph(t.expires(formatInstant(input.expiresAt, locale))) : null,
-        ...(answerButtons ? [paragraph(t.answerHere), answerButtons, link(t.openToAnswer, booking.url)] : [button(t.open, booking.url)]),
+        ...(answerButtons
+          ? [paragraph(t.answerHere), answerButtons, link(t.openToAnswer, booking.url)]
+          : [button(t.open, booking.url)]),
       ],
     };
   },

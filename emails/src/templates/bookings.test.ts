@@ -6,13 +6,16 @@ const request = sampleInputs['booking.requested'];
 const buttonLabelled = (label: string) => new RegExp(`class="m-(primary|secondary)"[^>]*>${label}</a>`);
 
 describe('booking.requested', () => {
-  const render = (input: EmailInputs['booking.requested'], locale: 'fr' | 'en' = 'fr') => renderEmail('booking.requested', input, sampleContext(locale));
+  const render = (input: EmailInputs['booking.requested'], locale: 'fr' | 'en' = 'fr') =>
+    renderEmail('booking.requested', input, sampleContext(locale));
 
   it('shows what, how many, when, the borrower’s message as typed and when it expires', () => {
     const { text } = render(request);
     expect(text).toContain('- 2 × Tonnelle 3×3 m');
     expect(text).toContain('du mardi 31 mars au jeudi 2 avril 2026');
-    expect(text).toContain('> Bonjour, c’est pour la fête de quartier du Pile, le mercredi après-midi.\n> Nous pouvons venir avec notre utilitaire. Merci d’avance !');
+    expect(text).toContain(
+      '> Bonjour, c’est pour la fête de quartier du Pile, le mercredi après-midi.\n> Nous pouvons venir avec notre utilitaire. Merci d’avance !',
+    );
     expect(text).toContain('la demande expirera le vendredi 27 mars 2026 à 18\u00a0h\u00a000');
   });
 
@@ -56,13 +59,21 @@ describe('booking.declined', () => {
     renderEmail('booking.declined', { booking: request.booking, reason }, sampleContext(locale)).text;
 
   it('phrases the reason codes', () => {
-    expect(reasonText({ code: 'dates_taken' })).toContain('Le matériel n’est plus libre à ces dates\u202f: une autre demande vient d’être acceptée.');
-    expect(reasonText({ code: 'slot_taken' })).toContain('Ce créneau n’est plus libre\u202f: une autre demande vient d’être acceptée.');
-    expect(reasonText({ code: 'dates_taken' }, 'en')).toContain('The items are no longer free on these dates: another request has just been accepted.');
+    expect(reasonText({ code: 'dates_taken' })).toContain(
+      'Le matériel n’est plus libre à ces dates\u202f: une autre demande vient d’être acceptée.',
+    );
+    expect(reasonText({ code: 'slot_taken' })).toContain(
+      'Ce créneau n’est plus libre\u202f: une autre demande vient d’être acceptée.',
+    );
+    expect(reasonText({ code: 'dates_taken' }, 'en')).toContain(
+      'The items are no longer free on these dates: another request has just been accepted.',
+    );
   });
 
   it('quotes the lender’s own words as typed, or says nothing more without them', () => {
-    expect(reasonText({ code: 'lender', text: 'Désolés : la tonnelle est en réparation !' })).toContain('Motif indiqué\u202f:\n> Désolés : la tonnelle est en réparation !');
+    expect(reasonText({ code: 'lender', text: 'Désolés : la tonnelle est en réparation !' })).toContain(
+      'Motif indiqué\u202f:\n> Désolés : la tonnelle est en réparation !',
+    );
     const silent = reasonText({ code: 'lender', text: null });
     expect(silent).not.toContain('Motif');
     expect(silent).not.toContain('une autre demande');
@@ -74,7 +85,11 @@ describe('booking.cancelled', () => {
     const byBorrower = renderEmail('booking.cancelled', sampleInputs['booking.cancelled'], sampleContext('fr')).text;
     expect(byBorrower).toContain('Centre social Les Tisserands a annulé sa demande.');
     expect(byBorrower).toContain('de nouveau disponible');
-    const byLender = renderEmail('booking.cancelled', { ...sampleInputs['booking.cancelled'], by: 'lender' }, sampleContext('fr')).text;
+    const byLender = renderEmail(
+      'booking.cancelled',
+      { ...sampleInputs['booking.cancelled'], by: 'lender' },
+      sampleContext('fr'),
+    ).text;
     expect(byLender).toContain('La Tonnelle Solidaire a annulé le prêt.');
     expect(byLender).not.toContain('de nouveau disponible');
   });

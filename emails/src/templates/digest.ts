@@ -32,15 +32,28 @@ const digestWording = defineStrings({
 export const digest: Template<'digest'> = {
   compose({ day, entries, newListings, url }, locale) {
     const t = digestWording[locale];
-    const counts = [entries.length > 0 ? t.entriesCount(entries.length) : null, newListings.length > 0 ? t.listingsCount(newListings.length) : null].filter((count) => count !== null);
+    const counts = [
+      entries.length > 0 ? t.entriesCount(entries.length) : null,
+      newListings.length > 0 ? t.listingsCount(newListings.length) : null,
+    ].filter((count) => count !== null);
     return {
       subject: t.subject(formatDay(day, locale)),
       preheader: counts.length > 0 ? counts.join(', ') : t.nothingNew,
       blocks: [
         paragraph(counts.length > 0 ? t.intro : t.nothingNew),
-        ...(entries.length > 0 ? [heading(t.entriesHeading), list(entries.map((entry) => summariseEntry(entry, locale)))] : []),
+        ...(entries.length > 0
+          ? [heading(t.entriesHeading), list(entries.map((entry) => summariseEntry(entry, locale)))]
+          : []),
         ...(newListings.length > 0
-          ? [heading(t.listingsHeading), list(newListings.map((listing) => ({ text: t.listing(listing.title, listing.organisationName, listing.city), url: listing.url })))]
+          ? [
+              heading(t.listingsHeading),
+              list(
+                newListings.map((listing) => ({
+                  text: t.listing(listing.title, listing.organisationName, listing.city),
+                  url: listing.url,
+                })),
+              ),
+            ]
           : []),
         button(t.open, url),
       ],

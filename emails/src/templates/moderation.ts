@@ -7,7 +7,8 @@ import { defineStrings, fr } from '../strings.ts';
 const approved = defineStrings({
   fr: {
     subject: (listing: string) => fr`Annonce en ligne : ${listing}`,
-    intro: (listing: string) => fr`Le réseau a validé votre annonce « ${listing} » : elle est maintenant visible dans le catalogue.`,
+    intro: (listing: string) =>
+      fr`Le réseau a validé votre annonce « ${listing} » : elle est maintenant visible dans le catalogue.`,
     open: 'Voir l’annonce',
     summary: (listing: string) => fr`Annonce validée et en ligne : ${listing}`,
   },
@@ -22,7 +23,11 @@ const approved = defineStrings({
 export const listingApproved: Template<'listing.approved'> = {
   compose({ listingTitle, url }, locale) {
     const t = approved[locale];
-    return { subject: t.subject(listingTitle), preheader: t.intro(listingTitle), blocks: [paragraph(t.intro(listingTitle)), button(t.open, url)] };
+    return {
+      subject: t.subject(listingTitle),
+      preheader: t.intro(listingTitle),
+      blocks: [paragraph(t.intro(listingTitle)), button(t.open, url)],
+    };
   },
   summarise: ({ listingTitle, url }, locale) => ({ text: approved[locale].summary(listingTitle), url }),
 };
@@ -30,7 +35,8 @@ export const listingApproved: Template<'listing.approved'> = {
 const changesRequested = defineStrings({
   fr: {
     subject: (listing: string) => fr`Modifications demandées : ${listing}`,
-    intro: (listing: string) => fr`Avant de publier votre annonce « ${listing} », le réseau vous demande quelques modifications.`,
+    intro: (listing: string) =>
+      fr`Avant de publier votre annonce « ${listing} », le réseau vous demande quelques modifications.`,
     messageLabel: fr`Message du réseau :`,
     next: 'Une fois modifiée, l’annonce sera de nouveau examinée.',
     edit: 'Modifier l’annonce',
@@ -52,7 +58,12 @@ export const listingChangesRequested: Template<'listing.changes_requested'> = {
     return {
       subject: t.subject(listingTitle),
       preheader: t.intro(listingTitle),
-      blocks: [paragraph(t.intro(listingTitle)), quote(t.messageLabel, message), paragraph(t.next), button(t.edit, url)],
+      blocks: [
+        paragraph(t.intro(listingTitle)),
+        quote(t.messageLabel, message),
+        paragraph(t.next),
+        button(t.edit, url),
+      ],
     };
   },
   summarise: ({ listingTitle, url }, locale) => ({ text: changesRequested[locale].summary(listingTitle), url }),
@@ -61,7 +72,8 @@ export const listingChangesRequested: Template<'listing.changes_requested'> = {
 const hidden = defineStrings({
   fr: {
     subject: (listing: string) => fr`Annonce masquée : ${listing}`,
-    intro: (listing: string) => fr`Le réseau a masqué votre annonce « ${listing} » : elle n’apparaît plus dans le catalogue.`,
+    intro: (listing: string) =>
+      fr`Le réseau a masqué votre annonce « ${listing} » : elle n’apparaît plus dans le catalogue.`,
     reasonLabel: fr`Motif indiqué :`,
     next: 'Vous pouvez la modifier, ou écrire au réseau pour en parler.',
     open: 'Voir l’annonce',
@@ -96,10 +108,20 @@ const report = defineStrings({
   fr: {
     reported: { listing: 'annonce', message: 'message', organisation: 'structure' } satisfies Record<Reported, string>,
     subject: (reported: string, label: string) => fr`Signalement : ${reported} « ${label} »`,
-    intro: { listing: 'Un membre a signalé une annonce.', message: 'Un membre a signalé un message.', organisation: 'Un membre a signalé une structure.' },
+    intro: {
+      listing: 'Un membre a signalé une annonce.',
+      message: 'Un membre a signalé un message.',
+      organisation: 'Un membre a signalé une structure.',
+    },
     reportedLabel: { listing: 'Annonce', message: 'Message', organisation: 'Structure' },
     reasonLabel: 'Motif',
-    reasons: { inappropriate: 'Contenu inapproprié', misleading: 'Contenu trompeur', spam: 'Indésirable (spam)', unsafe: 'Contenu dangereux', other: 'Autre motif' } satisfies Record<ReportReason, string>,
+    reasons: {
+      inappropriate: 'Contenu inapproprié',
+      misleading: 'Contenu trompeur',
+      spam: 'Indésirable (spam)',
+      unsafe: 'Contenu dangereux',
+      other: 'Autre motif',
+    } satisfies Record<ReportReason, string>,
     textLabel: fr`Précisions du membre :`,
     review: 'Examiner le signalement',
     summary: (label: string, reason: string) => fr`Signalement (${reason}) : ${label}`,
@@ -107,10 +129,20 @@ const report = defineStrings({
   en: {
     reported: { listing: 'listing', message: 'message', organisation: 'structure' },
     subject: (reported: string, label: string) => `Report: ${reported} “${label}”`,
-    intro: { listing: 'A member reported a listing.', message: 'A member reported a message.', organisation: 'A member reported a structure.' },
+    intro: {
+      listing: 'A member reported a listing.',
+      message: 'A member reported a message.',
+      organisation: 'A member reported a structure.',
+    },
     reportedLabel: { listing: 'Listing', message: 'Message', organisation: 'Structure' },
     reasonLabel: 'Reason',
-    reasons: { inappropriate: 'Inappropriate content', misleading: 'Misleading content', spam: 'Spam', unsafe: 'Unsafe content', other: 'Other reason' },
+    reasons: {
+      inappropriate: 'Inappropriate content',
+      misleading: 'Misleading content',
+      spam: 'Spam',
+      unsafe: 'Unsafe content',
+      other: 'Other reason',
+    },
     textLabel: 'Details from the member:',
     review: 'Review the report',
     summary: (label: string, reason: string) => `Report (${reason}): ${label}`,
@@ -135,5 +167,8 @@ export const reportReceived: Template<'report.received'> = {
       ],
     };
   },
-  summarise: ({ subjectLabel, reasonCode, url }, locale) => ({ text: report[locale].summary(subjectLabel, report[locale].reasons[reasonCode]), url }),
+  summarise: ({ subjectLabel, reasonCode, url }, locale) => ({
+    text: report[locale].summary(subjectLabel, report[locale].reasons[reasonCode]),
+    url,
+  }),
 };

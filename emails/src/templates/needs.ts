@@ -31,5 +31,8 @@ export const needResponse: Template<'need.response'> = {
       blocks: [paragraph(intro), quote(t.messageLabel, message), paragraph(t.next), button(t.open, url)],
     };
   },
-  summarise: ({ needTitle, organisationName, url }, locale) => ({ text: needResponseWording[locale].summary(organisationName, needTitle), url }),
+  summarise: ({ needTitle, organisationName, url }, locale) => ({
+    text: needResponseWording[locale].summary(organisationName, needTitle),
+    url,
+  }),
 };

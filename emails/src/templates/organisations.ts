@@ -24,7 +24,11 @@ const approved = defineStrings({
 export const organisationApproved: Template<'organisation.approved'> = {
   compose({ organisationName, url }, locale) {
     const t = approved[locale];
-    return { subject: t.subject(organisationName), preheader: t.intro(organisationName), blocks: [paragraph(t.intro(organisationName)), paragraph(t.next), button(t.open, url)] };
+    return {
+      subject: t.subject(organisationName),
+      preheader: t.intro(organisationName),
+      blocks: [paragraph(t.intro(organisationName)), paragraph(t.next), button(t.open, url)],
+    };
   },
   summarise: ({ organisationName, url }, locale) => ({ text: approved[locale].summary(organisationName), url }),
 };
@@ -40,7 +44,8 @@ const rejected = defineStrings({
   },
   en: {
     subject: (organisation: string) => `Structure not approved: ${organisation}`,
-    intro: (organisation: string) => `The network did not approve the registration of your structure (${organisation}).`,
+    intro: (organisation: string) =>
+      `The network did not approve the registration of your structure (${organisation}).`,
     reasonLabel: 'Reason given:',
     next: 'You can complete the structure’s details, or contact the network to talk about it.',
     open: 'View my structure',
@@ -54,7 +59,12 @@ export const organisationRejected: Template<'organisation.rejected'> = {
     return {
       subject: t.subject(organisationName),
       preheader: t.intro(organisationName),
-      blocks: [paragraph(t.intro(organisationName)), quote(t.reasonLabel, reason), paragraph(t.next), button(t.open, url)],
+      blocks: [
+        paragraph(t.intro(organisationName)),
+        quote(t.reasonLabel, reason),
+        paragraph(t.next),
+        button(t.open, url),
+      ],
     };
   },
   summarise: ({ organisationName, url }, locale) => ({ text: rejected[locale].summary(organisationName), url }),
@@ -77,7 +87,8 @@ const invitation = defineStrings({
   },
   en: {
     subject: (inviter: string, organisation: string) => `${inviter} invites you to join ${organisation} on Mutua`,
-    intro: (inviter: string, organisation: string, role: 'member' | 'manager') => `${inviter} invites you to join ${organisation} on Mutua, as a ${role === 'manager' ? 'manager' : 'member'}.`,
+    intro: (inviter: string, organisation: string, role: 'member' | 'manager') =>
+      `${inviter} invites you to join ${organisation} on Mutua, as a ${role === 'manager' ? 'manager' : 'member'}.`,
     about: 'On Mutua, the structures of the network lend each other items and exchange services.',
     role: (role: 'member' | 'manager') =>
       role === 'manager'
@@ -109,7 +120,10 @@ export const organisationInvitation: Template<'organisation.invitation'> = {
       ],
     };
   },
-  summarise: ({ organisationName, inviterName, url }, locale) => ({ text: invitation[locale].summary(inviterName, organisationName), url }),
+  summarise: ({ organisationName, inviterName, url }, locale) => ({
+    text: invitation[locale].summary(inviterName, organisationName),
+    url,
+  }),
 };
 
 const requestToJoin = defineStrings({
@@ -133,21 +147,30 @@ export const membershipRequested: Template<'membership.requested'> = {
   compose({ organisationName, personName, url }, locale) {
     const t = requestToJoin[locale];
     const intro = t.intro(personName, organisationName);
-    return { subject: t.subject(personName, organisationName), preheader: intro, blocks: [paragraph(intro), paragraph(t.advice), button(t.open, url)] };
+    return {
+      subject: t.subject(personName, organisationName),
+      preheader: intro,
+      blocks: [paragraph(intro), paragraph(t.advice), button(t.open, url)],
+    };
   },
-  summarise: ({ organisationName, personName, url }, locale) => ({ text: requestToJoin[locale].summary(personName, organisationName), url }),
+  summarise: ({ organisationName, personName, url }, locale) => ({
+    text: requestToJoin[locale].summary(personName, organisationName),
+    url,
+  }),
 };
 
 const joined = defineStrings({
   fr: {
     subject: (organisation: string) => fr`Bienvenue dans l’équipe : ${organisation}`,
-    intro: (organisation: string) => `Votre demande pour rejoindre ${organisation} est acceptée. Vous pouvez maintenant agir pour la structure sur Mutua.`,
+    intro: (organisation: string) =>
+      `Votre demande pour rejoindre ${organisation} est acceptée. Vous pouvez maintenant agir pour la structure sur Mutua.`,
     open: 'Ouvrir Mutua',
     summary: (organisation: string) => fr`Demande acceptée, vous avez rejoint ${organisation}`,
   },
   en: {
     subject: (organisation: string) => `Welcome to the team: ${organisation}`,
-    intro: (organisation: string) => `Your request to join ${organisation} was accepted. You can now act for the structure on Mutua.`,
+    intro: (organisation: string) =>
+      `Your request to join ${organisation} was accepted. You can now act for the structure on Mutua.`,
     open: 'Open Mutua',
     summary: (organisation: string) => `Request accepted, you joined ${organisation}`,
   },

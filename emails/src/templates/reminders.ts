@@ -25,25 +25,43 @@ function momentOf(booking: BookingSummary, edge: 'start' | 'end', locale: EmailL
 
 const pickup = defineStrings({
   fr: {
-    headline: (kind: Kind, when: string) => (kind === 'item' ? `Retrait prévu le ${when}` : `Prestation prévue le ${when}`),
+    headline: (kind: Kind, when: string) =>
+      kind === 'item' ? `Retrait prévu le ${when}` : `Prestation prévue le ${when}`,
     subject: (headline: string, title: string) => fr`${headline} : ${title}`,
-    toBorrower: (kind: Kind, headline: string, lender: string) => (kind === 'item' ? `${headline}, chez ${lender}.` : `${headline}, avec ${lender}.`),
+    toBorrower: (kind: Kind, headline: string, lender: string) =>
+      kind === 'item' ? `${headline}, chez ${lender}.` : `${headline}, avec ${lender}.`,
     toLender: (kind: Kind, headline: string, borrower: string) =>
-      kind === 'item' ? fr`${headline} : ${borrower} vient chercher le matériel.` : fr`${headline} : vous intervenez pour ${borrower}.`,
+      kind === 'item'
+        ? fr`${headline} : ${borrower} vient chercher le matériel.`
+        : fr`${headline} : vous intervenez pour ${borrower}.`,
     adviceBorrower: (kind: Kind) =>
-      kind === 'item' ? 'Si l’heure du retrait n’est pas encore fixée, écrivez à la structure depuis le prêt.' : 'Pour tout changement, écrivez à la structure depuis la réservation.',
-    adviceLender: (kind: Kind) => (kind === 'item' ? 'Pensez à préparer le matériel, et la caution s’il y en a une.' : 'Pour tout changement, écrivez à la structure depuis la réservation.'),
+      kind === 'item'
+        ? 'Si l’heure du retrait n’est pas encore fixée, écrivez à la structure depuis le prêt.'
+        : 'Pour tout changement, écrivez à la structure depuis la réservation.',
+    adviceLender: (kind: Kind) =>
+      kind === 'item'
+        ? 'Pensez à préparer le matériel, et la caution s’il y en a une.'
+        : 'Pour tout changement, écrivez à la structure depuis la réservation.',
     open: (kind: Kind) => (kind === 'item' ? 'Voir le prêt' : 'Voir la réservation'),
   },
   en: {
-    headline: (kind: Kind, when: string) => (kind === 'item' ? `Pickup planned on ${when}` : `Service planned on ${when}`),
+    headline: (kind: Kind, when: string) =>
+      kind === 'item' ? `Pickup planned on ${when}` : `Service planned on ${when}`,
     subject: (headline: string, title: string) => `${headline}: ${title}`,
-    toBorrower: (kind: Kind, headline: string, lender: string) => (kind === 'item' ? `${headline}, at ${lender}.` : `${headline}, with ${lender}.`),
+    toBorrower: (kind: Kind, headline: string, lender: string) =>
+      kind === 'item' ? `${headline}, at ${lender}.` : `${headline}, with ${lender}.`,
     toLender: (kind: Kind, headline: string, borrower: string) =>
-      kind === 'item' ? `${headline}: ${borrower} is coming to collect the items.` : `${headline}: you are working with ${borrower}.`,
+      kind === 'item'
+        ? `${headline}: ${borrower} is coming to collect the items.`
+        : `${headline}: you are working with ${borrower}.`,
     adviceBorrower: (kind: Kind) =>
-      kind === 'item' ? 'If the pickup time is not set yet, write to the structure from the loan page.' : 'For any change, write to the structure from the booking page.',
-    adviceLender: (kind: Kind) => (kind === 'item' ? 'Remember to get the items ready, and the deposit if there is one.' : 'For any change, write to the structure from the booking page.'),
+      kind === 'item'
+        ? 'If the pickup time is not set yet, write to the structure from the loan page.'
+        : 'For any change, write to the structure from the booking page.',
+    adviceLender: (kind: Kind) =>
+      kind === 'item'
+        ? 'Remember to get the items ready, and the deposit if there is one.'
+        : 'For any change, write to the structure from the booking page.',
     open: (kind: Kind) => (kind === 'item' ? 'View the loan' : 'View the booking'),
   },
 });
@@ -51,13 +69,20 @@ const pickup = defineStrings({
 type DayBeforeStrings = (typeof pickup)[EmailLocale];
 
 /** A reminder of the day something happens (a pickup, a return): the same shape, its own words. */
-function dayBeforeReminder<K extends 'reminder.pickup' | 'reminder.return'>(strings: Record<EmailLocale, DayBeforeStrings>, edge: 'start' | 'end'): Template<K> {
-  const headlineOf = (booking: BookingSummary, locale: EmailLocale) => strings[locale].headline(booking.kind, momentOf(booking, edge, locale));
+function dayBeforeReminder<K extends 'reminder.pickup' | 'reminder.return'>(
+  strings: Record<EmailLocale, DayBeforeStrings>,
+  edge: 'start' | 'end',
+): Template<K> {
+  const headlineOf = (booking: BookingSummary, locale: EmailLocale) =>
+    strings[locale].headline(booking.kind, momentOf(booking, edge, locale));
   return {
     compose({ booking, side }, locale) {
       const t = strings[locale];
       const headline = headlineOf(booking, locale);
-      const sentence = side === 'lender' ? t.toLender(booking.kind, headline, booking.borrowerName) : t.toBorrower(booking.kind, headline, booking.lenderName);
+      const sentence =
+        side === 'lender'
+          ? t.toLender(booking.kind, headline, booking.borrowerName)
+          : t.toBorrower(booking.kind, headline, booking.lenderName);
       return {
         subject: t.subject(headline, bookingTitle(booking, locale)),
         preheader: sentence,
@@ -69,7 +94,10 @@ function dayBeforeReminder<K extends 'reminder.pickup' | 'reminder.return'>(stri
         ],
       };
     },
-    summarise: ({ booking }, locale) => ({ text: strings[locale].subject(headlineOf(booking, locale), bookingTitle(booking, locale)), url: booking.url }),
+    summarise: ({ booking }, locale) => ({
+      text: strings[locale].subject(headlineOf(booking, locale), bookingTitle(booking, locale)),
+      url: booking.url,
+    }),
   };
 }
 
@@ -77,23 +105,39 @@ export const reminderPickup = dayBeforeReminder<'reminder.pickup'>(pickup, 'star
 
 const giveBack = defineStrings({
   fr: {
-    headline: (kind: Kind, when: string) => (kind === 'item' ? `Retour prévu le ${when}` : `Fin de la prestation prévue le ${when}`),
+    headline: (kind: Kind, when: string) =>
+      kind === 'item' ? `Retour prévu le ${when}` : `Fin de la prestation prévue le ${when}`,
     subject: (headline: string, title: string) => fr`${headline} : ${title}`,
-    toBorrower: (kind: Kind, headline: string, lender: string) => (kind === 'item' ? `${headline}, chez ${lender}.` : `${headline}, avec ${lender}.`),
-    toLender: (kind: Kind, headline: string, borrower: string) => (kind === 'item' ? fr`${headline} : ${borrower} vous rend le matériel.` : fr`${headline}, pour ${borrower}.`),
+    toBorrower: (kind: Kind, headline: string, lender: string) =>
+      kind === 'item' ? `${headline}, chez ${lender}.` : `${headline}, avec ${lender}.`,
+    toLender: (kind: Kind, headline: string, borrower: string) =>
+      kind === 'item' ? fr`${headline} : ${borrower} vous rend le matériel.` : fr`${headline}, pour ${borrower}.`,
     adviceBorrower: (kind: Kind) =>
-      kind === 'item' ? 'Merci de rendre le matériel complet et propre. En cas de souci, prévenez la structure depuis le prêt.' : 'En cas de souci, prévenez la structure depuis la réservation.',
-    adviceLender: (kind: Kind) => (kind === 'item' ? 'Au retour, vérifiez le matériel et notez son état sur le prêt.' : 'Une fois la prestation réalisée, marquez-la comme telle sur la réservation.'),
+      kind === 'item'
+        ? 'Merci de rendre le matériel complet et propre. En cas de souci, prévenez la structure depuis le prêt.'
+        : 'En cas de souci, prévenez la structure depuis la réservation.',
+    adviceLender: (kind: Kind) =>
+      kind === 'item'
+        ? 'Au retour, vérifiez le matériel et notez son état sur le prêt.'
+        : 'Une fois la prestation réalisée, marquez-la comme telle sur la réservation.',
     open: (kind: Kind) => (kind === 'item' ? 'Voir le prêt' : 'Voir la réservation'),
   },
   en: {
-    headline: (kind: Kind, when: string) => (kind === 'item' ? `Return planned on ${when}` : `Service planned to end on ${when}`),
+    headline: (kind: Kind, when: string) =>
+      kind === 'item' ? `Return planned on ${when}` : `Service planned to end on ${when}`,
     subject: (headline: string, title: string) => `${headline}: ${title}`,
-    toBorrower: (kind: Kind, headline: string, lender: string) => (kind === 'item' ? `${headline}, at ${lender}.` : `${headline}, with ${lender}.`),
-    toLender: (kind: Kind, headline: string, borrower: string) => (kind === 'item' ? `${headline}: ${borrower} is bringing the items back.` : `${headline}, for ${borrower}.`),
+    toBorrower: (kind: Kind, headline: string, lender: string) =>
+      kind === 'item' ? `${headline}, at ${lender}.` : `${headline}, with ${lender}.`,
+    toLender: (kind: Kind, headline: string, borrower: string) =>
+      kind === 'item' ? `${headline}: ${borrower} is bringing the items back.` : `${headline}, for ${borrower}.`,
     adviceBorrower: (kind: Kind) =>
-      kind === 'item' ? 'Please bring the items back complete and clean. If anything is wrong, let the structure know from the loan page.' : 'If anything is wrong, let the structure know from the booking page.',
-    adviceLender: (kind: Kind) => (kind === 'item' ? 'When they come back, check the items and note their condition on the loan.' : 'Once the service is done, mark it as done on the booking.'),
+      kind === 'item'
+        ? 'Please bring the items back complete and clean. If anything is wrong, let the structure know from the loan page.'
+        : 'If anything is wrong, let the structure know from the booking page.',
+    adviceLender: (kind: Kind) =>
+      kind === 'item'
+        ? 'When they come back, check the items and note their condition on the loan.'
+        : 'Once the service is done, mark it as done on the booking.',
     open: (kind: Kind) => (kind === 'item' ? 'View the loan' : 'View the booking'),
   },
 });
@@ -104,9 +148,14 @@ const overdue = defineStrings({
   fr: {
     subject: (title: string) => fr`Retour en retard : ${title}`,
     late: (days: number) => (days <= 1 ? '1 jour de retard' : `${days} jours de retard`),
-    planned: (kind: Kind, when: string, late: string) => (kind === 'item' ? `Le retour était prévu le ${when} (${late}).` : `La prestation devait se terminer le ${when} (${late}).`),
+    planned: (kind: Kind, when: string, late: string) =>
+      kind === 'item'
+        ? `Le retour était prévu le ${when} (${late}).`
+        : `La prestation devait se terminer le ${when} (${late}).`,
     toBorrower: (kind: Kind) =>
-      kind === 'item' ? 'Merci de rendre le matériel dès que possible, ou d’écrire à la structure pour convenir d’une date.' : 'Si elle est réalisée, la structure qui l’a proposée peut la marquer comme telle.',
+      kind === 'item'
+        ? 'Merci de rendre le matériel dès que possible, ou d’écrire à la structure pour convenir d’une date.'
+        : 'Si elle est réalisée, la structure qui l’a proposée peut la marquer comme telle.',
     toLender: (kind: Kind, borrower: string) =>
       kind === 'item'
         ? fr`${borrower} n’a pas encore rendu le matériel. Vous pouvez lui écrire depuis le prêt ; s’il vous a déjà été rendu, marquez le prêt comme rendu.`
@@ -117,9 +166,14 @@ const overdue = defineStrings({
   en: {
     subject: (title: string) => `Overdue return: ${title}`,
     late: (days: number) => (days <= 1 ? '1 day late' : `${days} days late`),
-    planned: (kind: Kind, when: string, late: string) => (kind === 'item' ? `The return was planned on ${when} (${late}).` : `The service was planned to end on ${when} (${late}).`),
+    planned: (kind: Kind, when: string, late: string) =>
+      kind === 'item'
+        ? `The return was planned on ${when} (${late}).`
+        : `The service was planned to end on ${when} (${late}).`,
     toBorrower: (kind: Kind) =>
-      kind === 'item' ? 'Please bring the items back as soon as you can, or write to the structure to agree on a date.' : 'If it is done, the structure that offered it can mark it as done.',
+      kind === 'item'
+        ? 'Please bring the items back as soon as you can, or write to the structure to agree on a date.'
+        : 'If it is done, the structure that offered it can mark it as done.',
     toLender: (kind: Kind, borrower: string) =>
       kind === 'item'
         ? `${borrower} has not brought the items back yet. You can write to them from the loan page; if they are already back, mark the loan as returned.`
@@ -144,21 +198,28 @@ export const reminderOverdue: Template<'reminder.overdue'> = {
       ],
     };
   },
-  summarise: ({ booking, daysLate }, locale) => ({ text: overdue[locale].summary(bookingTitle(booking, locale), overdue[locale].late(daysLate)), url: booking.url }),
+  summarise: ({ booking, daysLate }, locale) => ({
+    text: overdue[locale].summary(bookingTitle(booking, locale), overdue[locale].late(daysLate)),
+    url: booking.url,
+  }),
 };
 
 const answerDue = defineStrings({
   fr: {
     subject: (title: string) => fr`Demande en attente de votre réponse : ${title}`,
-    intro: (borrower: string, deadline: string) => `La demande envoyée par ${borrower} attend votre réponse. Sans réponse, elle expirera le ${deadline}.`,
+    intro: (borrower: string, deadline: string) =>
+      `La demande envoyée par ${borrower} attend votre réponse. Sans réponse, elle expirera le ${deadline}.`,
     answer: 'Répondre à la demande',
-    summary: (borrower: string, title: string, deadline: string) => fr`À répondre avant le ${deadline} (${borrower}) : ${title}`,
+    summary: (borrower: string, title: string, deadline: string) =>
+      fr`À répondre avant le ${deadline} (${borrower}) : ${title}`,
   },
   en: {
     subject: (title: string) => `Request waiting for your answer: ${title}`,
-    intro: (borrower: string, deadline: string) => `The request sent by ${borrower} is waiting for your answer. Without one, it will expire on ${deadline}.`,
+    intro: (borrower: string, deadline: string) =>
+      `The request sent by ${borrower} is waiting for your answer. Without one, it will expire on ${deadline}.`,
     answer: 'Answer the request',
-    summary: (borrower: string, title: string, deadline: string) => `To answer before ${deadline} (${borrower}): ${title}`,
+    summary: (borrower: string, title: string, deadline: string) =>
+      `To answer before ${deadline} (${borrower}): ${title}`,
   },
 });
 
@@ -173,7 +234,11 @@ export const reminderAnswerDue: Template<'reminder.answer_due'> = {
     };
   },
   summarise: ({ booking, expiresAt }, locale) => ({
-    text: answerDue[locale].summary(booking.borrowerName, bookingTitle(booking, locale), formatInstant(expiresAt, locale)),
+    text: answerDue[locale].summary(
+      booking.borrowerName,
+      bookingTitle(booking, locale),
+      formatInstant(expiresAt, locale),
+    ),
     url: booking.url,
   }),
 };
@@ -181,17 +246,21 @@ export const reminderAnswerDue: Template<'reminder.answer_due'> = {
 const requestExpiring = defineStrings({
   fr: {
     subject: (title: string) => fr`Toujours sans réponse : ${title}`,
-    intro: (deadline: string) => `Votre demande n’a pas encore reçu de réponse. Sans réponse, elle expirera le ${deadline}.`,
-    advice: 'Vous pouvez écrire à la structure depuis la demande, ou chercher en parallèle auprès d’autres structures du réseau.',
+    intro: (deadline: string) =>
+      `Votre demande n’a pas encore reçu de réponse. Sans réponse, elle expirera le ${deadline}.`,
+    advice:
+      'Vous pouvez écrire à la structure depuis la demande, ou chercher en parallèle auprès d’autres structures du réseau.',
     open: 'Voir la demande',
     summary: (title: string, deadline: string) => fr`Sans réponse, votre demande expirera le ${deadline} : ${title}`,
   },
   en: {
     subject: (title: string) => `Still no answer: ${title}`,
     intro: (deadline: string) => `Your request has no answer yet. Without one, it will expire on ${deadline}.`,
-    advice: 'You can write to the structure from the request page, or look at other structures in the network meanwhile.',
+    advice:
+      'You can write to the structure from the request page, or look at other structures in the network meanwhile.',
     open: 'View the request',
-    summary: (title: string, deadline: string) => `Without an answer, your request will expire on ${deadline}: ${title}`,
+    summary: (title: string, deadline: string) =>
+      `Without an answer, your request will expire on ${deadline}: ${title}`,
   },
 });
 
@@ -205,5 +274,8 @@ export const reminderRequestExpiring: Template<'reminder.request_expiring'> = {
       blocks: [paragraph(intro), bookingDetails(booking, locale), paragraph(t.advice), button(t.open, booking.url)],
     };
   },
-  summarise: ({ booking, expiresAt }, locale) => ({ text: requestExpiring[locale].summary(bookingTitle(booking, locale), formatInstant(expiresAt, locale)), url: booking.url }),
+  summarise: ({ booking, expiresAt }, locale) => ({
+    text: requestExpiring[locale].summary(bookingTitle(booking, locale), formatInstant(expiresAt, locale)),
+    url: booking.url,
+  }),
 };

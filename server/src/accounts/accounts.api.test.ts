@@ -2,7 +2,14 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { organisations } from '../db/schema/organisations.ts';
 import { users } from '../db/schema/users.ts';
-import { makeNetwork, makeNetworkAdmin, makeStructureWithManager, signIn, testPassword, uniqueSuffix } from '../../test/factories.ts';
+import {
+  makeNetwork,
+  makeNetworkAdmin,
+  makeStructureWithManager,
+  signIn,
+  testPassword,
+  uniqueSuffix,
+} from '../../test/factories.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
 const t = useTestApp();
@@ -63,11 +70,21 @@ describe('POST /api/auth/register', () => {
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { email: `rejoint-${uniqueSuffix()}@test.mutua.fr`, password: 'un-mot-de-passe-solide', name: 'Bob', joinOrganisationId: organisation.id },
+      payload: {
+        email: `rejoint-${uniqueSuffix()}@test.mutua.fr`,
+        password: 'un-mot-de-passe-solide',
+        name: 'Bob',
+        joinOrganisationId: organisation.id,
+      },
     });
     expect(response.statusCode).toBe(201);
     expect(response.json().memberships).toEqual([
-      expect.objectContaining({ role: 'member', status: 'pending', canTrade: false, organisation: expect.objectContaining({ id: organisation.id }) }),
+      expect.objectContaining({
+        role: 'member',
+        status: 'pending',
+        canTrade: false,
+        organisation: expect.objectContaining({ id: organisation.id }),
+      }),
     ]);
   });
 
@@ -130,8 +147,18 @@ describe('POST /api/auth/register', () => {
     ['an unknown field', { admin: true }, 'admin', 'additionalProperties'],
     ['a wrong type', { name: 42 }, 'name', 'type'],
     ['a malformed email', { email: 'pas-un-email' }, 'email', 'format'],
-    ['a bad postcode', { organisation: { name: 'X asso', kind: 'association', city: 'Lille', postcode: '5900' } }, 'organisation.postcode', 'pattern'],
-    ['an unknown kind', { organisation: { name: 'X asso', kind: 'club', city: 'Lille', postcode: '59000' } }, 'organisation.kind', 'enum'],
+    [
+      'a bad postcode',
+      { organisation: { name: 'X asso', kind: 'association', city: 'Lille', postcode: '5900' } },
+      'organisation.postcode',
+      'pattern',
+    ],
+    [
+      'an unknown kind',
+      { organisation: { name: 'X asso', kind: 'club', city: 'Lille', postcode: '59000' } },
+      'organisation.kind',
+      'enum',
+    ],
     ['a missing field', { name: undefined }, 'name', 'required'],
   ])('refuses %s with a 400 naming the field', async (_case, overrides, field, rule) => {
     const body = newStructureBody(overrides);
@@ -159,7 +186,9 @@ describe('POST /api/auth/register', () => {
 
   it('takes simultaneous sign-ups, each in its own transaction, and refuses a double-click of the same one', async () => {
     const bodies = Array.from({ length: 8 }, () => newStructureBody());
-    const responses = await Promise.all([...bodies, bodies[0]!].map((payload) => t.app.inject({ method: 'POST', url: '/api/auth/register', payload })));
+    const responses = await Promise.all(
+      [...bodies, bodies[0]!].map((payload) => t.app.inject({ method: 'POST', url: '/api/auth/register', payload })),
+    );
     expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 201, 201, 201, 201, 201, 409]);
     for (const body of bodies) expect(await countUsers(body.email)).toBe(1);
   });
@@ -188,7 +217,11 @@ describe('POST /api/auth/login', () => {
     const daysLeft = (Date.parse(response.json().expiresAt) - Date.now()) / 86_400_000;
     expect(daysLeft).toBeGreaterThan(29.9);
     expect(daysLeft).toBeLessThanOrEqual(30);
-    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${response.json().token}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { authorization: `Bearer ${response.json().token}` },
+    });
     expect(me.json().memberships[0]).toMatchObject({ role: 'manager', canTrade: true });
   });
 
@@ -227,7 +260,11 @@ describe('POST /api/auth/logout', () => {
 describe('GET /api/me', () => {
   it('answers 401 to anonymous and forged tokens', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
-    const forged = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: 'Bearer abc.def.ghi' } });
+    const forged = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { authorization: 'Bearer abc.def.ghi' },
+    });
     expect(forged.statusCode).toBe(401);
   });
 
@@ -235,6 +272,9 @@ describe('GET /api/me', () => {
     const network = await makeNetwork(t.connection.db);
     const admin = await makeNetworkAdmin(t.connection.db, network.id);
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: await signIn(t.app, admin.email) });
-    expect(me.json()).toMatchObject({ memberships: [], networkRoles: [{ role: 'admin', network: { id: network.id } }] });
+    expect(me.json()).toMatchObject({
+      memberships: [],
+      networkRoles: [{ role: 'admin', network: { id: network.id } }],
+    });
   });
 });

@@ -16,14 +16,28 @@ const taken = () => new AppError('email_taken', 'Un compte existe déjà avec ce
 /** A new address is confirmed on that address before it replaces the old one. */
 export async function requestEmailChange(db: Database, actor: Actor, input: { email: string; password: string }) {
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.user.id));
-  if (!(await verifyPassword(user?.passwordHash, input.password))) throw new AppError('invalid_credentials', 'Mot de passe incorrect.');
+  if (!(await verifyPassword(user?.passwordHash, input.password)))
+    throw new AppError('invalid_credentials', 'Mot de passe incorrect.');
   const email = normaliseEmail(input.email);
-  if (email === actor.user.email) throw new AppError('validation_failed', 'C’est déjà votre adresse.', [{ field: 'email', rule: 'different', message: 'C’est déjà votre adresse.' }]);
+  if (email === actor.user.email)
+    throw new AppError('validation_failed', 'C’est déjà votre adresse.', [
+      { field: 'email', rule: 'different', message: 'C’est déjà votre adresse.' },
+    ]);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) throw taken();
   await db.transaction(async (tx) => {
-    const token = await issueToken(tx, { purpose: 'change_email', userId: actor.user.id, email, validForSeconds: emailChangeHours * 3600 });
-    await recordEvent(tx, { type: 'account.email_change', userId: actor.user.id, actorId: actor.user.id, params: { tokenId: token.id, newEmail: email, expiresInHours: emailChangeHours } });
+    const token = await issueToken(tx, {
+      purpose: 'change_email',
+      userId: actor.user.id,
+      email,
+      validForSeconds: emailChangeHours * 3600,
+    });
+    await recordEvent(tx, {
+      type: 'account.email_change',
+      userId: actor.user.id,
+      actorId: actor.user.id,
+      params: { tokenId: token.id, newEmail: email, expiresInHours: emailChangeHours },
+    });
   });
 }
 
@@ -34,7 +48,12 @@ export async function confirmEmailChange(db: Database, secret: string, token: st
     try {
       await tx
         .update(users)
-        .set({ email: link.email!, emailVerifiedAt: sql`now()`, emailUndeliverableAt: null, emailUndeliverableReason: null })
+        .set({
+          email: link.email!,
+          emailVerifiedAt: sql`now()`,
+          emailUndeliverableAt: null,
+          emailUndeliverableReason: null,
+        })
         .where(eq(users.id, link.userId!));
     } catch (error) {
       if (databaseError(error)?.code === uniqueViolation) throw taken();

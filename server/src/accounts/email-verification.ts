@@ -11,8 +11,18 @@ export const verifyEmailHours = 48;
 
 /** Sends (again) the link that confirms the person's address, in the caller's transaction. */
 export async function sendVerificationLink(tx: Database, user: { id: string; email: string }) {
-  const token = await issueToken(tx, { purpose: 'verify_email', userId: user.id, email: user.email, validForSeconds: verifyEmailHours * 3600 });
-  await recordEvent(tx, { type: 'account.verify_email', userId: user.id, actorId: user.id, params: { tokenId: token.id, expiresInHours: verifyEmailHours } });
+  const token = await issueToken(tx, {
+    purpose: 'verify_email',
+    userId: user.id,
+    email: user.email,
+    validForSeconds: verifyEmailHours * 3600,
+  });
+  await recordEvent(tx, {
+    type: 'account.verify_email',
+    userId: user.id,
+    actorId: user.id,
+    params: { tokenId: token.id, expiresInHours: verifyEmailHours },
+  });
 }
 
 /** « Renvoyer le lien »: at most one a minute, and none once the address is confirmed. */
@@ -23,8 +33,15 @@ export async function resendVerification(db: Database, actor: Actor) {
     const [recent] = await tx
       .select({ id: singleUseTokens.id })
       .from(singleUseTokens)
-      .where(and(eq(singleUseTokens.userId, actor.user.id), eq(singleUseTokens.purpose, 'verify_email'), gt(singleUseTokens.createdAt, sql`now() - interval '1 minute'`)));
-    if (recent) throw new AppError('rate_limited', 'Un lien vient de partir : attendez une minute avant d’en demander un autre.');
+      .where(
+        and(
+          eq(singleUseTokens.userId, actor.user.id),
+          eq(singleUseTokens.purpose, 'verify_email'),
+          gt(singleUseTokens.createdAt, sql`now() - interval '1 minute'`),
+        ),
+      );
+    if (recent)
+      throw new AppError('rate_limited', 'Un lien vient de partir : attendez une minute avant d’en demander un autre.');
     await sendVerificationLink(tx, actor.user);
   });
 }
@@ -38,7 +55,11 @@ export async function verifyEmail(db: Database, secret: string, token: string) {
       .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
       .where(and(eq(users.id, link.userId!), eq(users.email, link.email!)))
       .returning({ email: users.email });
-    if (!user) throw new AppError('link_invalid', 'Ce lien était pour une adresse qui a changé depuis : demandez-en un nouveau.');
+    if (!user)
+      throw new AppError(
+        'link_invalid',
+        'Ce lien était pour une adresse qui a changé depuis : demandez-en un nouveau.',
+      );
     return { email: user.email };
   });
 }

@@ -8,7 +8,12 @@ describe('login rate limit', () => {
   it('answers 429 in the JSON error shape once a client has tried too often, even with the right password', async () => {
     const { manager } = await makeStructureWithManager(t.connection.db);
     const attempt = (password: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '203.0.113.7', payload: { email: manager.email, password } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '203.0.113.7',
+        payload: { email: manager.email, password },
+      });
     for (let i = 0; i < 3; i++) expect((await attempt('mauvais-mot-de-passe')).statusCode).toBe(401);
     const blocked = await attempt(testPassword);
     expect(blocked.statusCode).toBe(429);

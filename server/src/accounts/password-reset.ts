@@ -16,17 +16,34 @@ const resetLinksPerHour = 3;
  * and whether a link was sent or held back (too many this hour); only the mailbox tells.
  */
 export async function requestPasswordReset(db: Database, email: string) {
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(email)));
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)));
   if (!user) return;
   await db.transaction(async (tx) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for('update');
     const [recent] = await tx
       .select({ count: count() })
       .from(singleUseTokens)
-      .where(and(eq(singleUseTokens.userId, user.id), eq(singleUseTokens.purpose, 'reset_password'), gt(singleUseTokens.createdAt, sql`now() - interval '1 hour'`)));
+      .where(
+        and(
+          eq(singleUseTokens.userId, user.id),
+          eq(singleUseTokens.purpose, 'reset_password'),
+          gt(singleUseTokens.createdAt, sql`now() - interval '1 hour'`),
+        ),
+      );
     if ((recent?.count ?? 0) >= resetLinksPerHour) return;
-    const token = await issueToken(tx, { purpose: 'reset_password', userId: user.id, validForSeconds: resetLinkMinutes * 60 });
-    await recordEvent(tx, { type: 'account.password_reset', userId: user.id, params: { tokenId: token.id, expiresInMinutes: resetLinkMinutes } });
+    const token = await issueToken(tx, {
+      purpose: 'reset_password',
+      userId: user.id,
+      validForSeconds: resetLinkMinutes * 60,
+    });
+    await recordEvent(tx, {
+      type: 'account.password_reset',
+      userId: user.id,
+      params: { tokenId: token.id, expiresInMinutes: resetLinkMinutes },
+    });
   });
 }
 

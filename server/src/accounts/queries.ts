@@ -2,7 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { sessions, users } from '../db/schema/users.ts';
 
-export async function insertUser(db: Database, user: { email: string; name: string; passwordHash: string; locale: 'fr' | 'en' }) {
+export async function insertUser(
+  db: Database,
+  user: { email: string; name: string; passwordHash: string; locale: 'fr' | 'en' },
+) {
   const [row] = await db.insert(users).values(user).onConflictDoNothing().returning({ id: users.id });
   return row;
 }
@@ -31,4 +34,3 @@ export async function insertSession(db: Database, userId: string, expiresAt: Dat
 export async function deleteSession(db: Database, sessionId: string) {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
-

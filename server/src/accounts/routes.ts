@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { EmailChangeSchema, LinkTokenParamsSchema, LinkTokenSchema, LoginSchema, MePatchSchema, PasswordResetRequestSchema, PasswordResetSchema, RegisterSchema } from '../domain/accounts.ts';
+import {
+  EmailChangeSchema,
+  LinkTokenParamsSchema,
+  LinkTokenSchema,
+  LoginSchema,
+  MePatchSchema,
+  PasswordResetRequestSchema,
+  PasswordResetSchema,
+  RegisterSchema,
+} from '../domain/accounts.ts';
 import { errorResponses } from '../domain/errors.ts';
 import { signedIn } from '../plugins/openapi.ts';
 import { MeSchema, SessionSchema } from './schemas.ts';
@@ -12,7 +21,11 @@ import { describeActor, login, logout, register, updateMe } from './service.ts';
 const EmailSchema = Type.Object({ email: Type.String() });
 const SentSchema = Type.Object({ sent: Type.Boolean(), message: Type.String() });
 
-const accountsRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sessionDays: number; secret: string }> = async (app, options) => {
+const accountsRoutes: FastifyPluginAsyncTypebox<{
+  loginRateLimit: number;
+  sessionDays: number;
+  secret: string;
+}> = async (app, options) => {
   const { sessionDays, secret } = options;
   const rateLimit = { max: options.loginRateLimit, timeWindow: '1 minute' };
 
@@ -22,7 +35,8 @@ const accountsRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sessio
       config: { rateLimit },
       schema: {
         tags: ['accounts'],
-        summary: "Créer un compte, avec une nouvelle structure (en attente de validation) ou une demande pour en rejoindre une",
+        summary:
+          'Créer un compte, avec une nouvelle structure (en attente de validation) ou une demande pour en rejoindre une',
         body: RegisterSchema,
         response: { 201: SessionSchema, ...errorResponses(400, 404, 409, 429) },
       },
@@ -30,7 +44,10 @@ const accountsRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sessio
     async (request, reply) => {
       const { userId, sessionId, expiresAt, me } = await register(app.db, request.body, sessionDays, secret);
       const token = app.signSession({ sub: userId, sid: sessionId });
-      return reply.status(201).setSessionCookie(token).send({ ...me, token, expiresAt: expiresAt.toISOString() });
+      return reply
+        .status(201)
+        .setSessionCookie(token)
+        .send({ ...me, token, expiresAt: expiresAt.toISOString() });
     },
   );
 
@@ -54,7 +71,13 @@ const accountsRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sessio
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['accounts'], summary: 'Se déconnecter (met fin à la session)', response: { 204: { type: 'null' } } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Se déconnecter (met fin à la session)',
+        response: { 204: { type: 'null' } },
+      },
+    },
     async (request, reply) => {
       await logout(app.db, await request.getActor());
       return reply.clearSessionCookie().status(204).send();
@@ -76,7 +99,15 @@ const accountsRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sessio
 
   app.patch(
     '/me',
-    { schema: { tags: ['accounts'], summary: 'Changer mon nom ou ma langue (celle de l’application et des e-mails)', security: signedIn, body: MePatchSchema, response: { 200: MeSchema, ...errorResponses(400, 401) } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Changer mon nom ou ma langue (celle de l’application et des e-mails)',
+        security: signedIn,
+        body: MePatchSchema,
+        response: { 200: MeSchema, ...errorResponses(400, 401) },
+      },
+    },
     async (request) => updateMe(app.db, await request.requireActor(), request.body),
   );
 
@@ -94,25 +125,49 @@ const accountsRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sessio
     },
     async (request, reply) => {
       await requestEmailChange(app.db, await request.requireActor(), request.body);
-      return reply.status(202).send({ sent: true, message: 'Un lien de confirmation vient de partir vers la nouvelle adresse.' });
+      return reply
+        .status(202)
+        .send({ sent: true, message: 'Un lien de confirmation vient de partir vers la nouvelle adresse.' });
     },
   );
 
   app.post(
     '/auth/email-change/confirm',
-    { schema: { tags: ['accounts'], summary: 'Confirmer la nouvelle adresse (le lien de l’e-mail)', body: LinkTokenSchema, response: { 200: EmailSchema, ...errorResponses(400, 409, 410) } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Confirmer la nouvelle adresse (le lien de l’e-mail)',
+        body: LinkTokenSchema,
+        response: { 200: EmailSchema, ...errorResponses(400, 409, 410) },
+      },
+    },
     async (request) => confirmEmailChange(app.db, secret, request.body.token),
   );
 
   app.post(
     '/auth/verify-email',
-    { schema: { tags: ['accounts'], summary: 'Confirmer son adresse e-mail (le lien envoyé à l’inscription)', body: LinkTokenSchema, response: { 200: EmailSchema, ...errorResponses(400, 409, 410) } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Confirmer son adresse e-mail (le lien envoyé à l’inscription)',
+        body: LinkTokenSchema,
+        response: { 200: EmailSchema, ...errorResponses(400, 409, 410) },
+      },
+    },
     async (request) => verifyEmail(app.db, secret, request.body.token),
   );
 
   app.post(
     '/auth/verify-email/resend',
-    { config: { rateLimit }, schema: { tags: ['accounts'], summary: 'Renvoyer le lien de confirmation de l’adresse', security: signedIn, response: { 202: SentSchema, ...errorResponses(401, 409, 429) } } },
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Renvoyer le lien de confirmation de l’adresse',
+        security: signedIn,
+        response: { 202: SentSchema, ...errorResponses(401, 409, 429) },
+      },
+    },
     async (request, reply) => {
       await resendVerification(app.db, await request.requireActor());
       return reply.status(202).send({ sent: true, message: 'Un nouveau lien vient de partir.' });
@@ -132,13 +187,24 @@ const accountsRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sessio
     },
     async (request, reply) => {
       await requestPasswordReset(app.db, request.body.email);
-      return reply.status(202).send({ sent: true, message: 'Si un compte existe pour cette adresse, un lien pour choisir un nouveau mot de passe vient d’y partir.' });
+      return reply.status(202).send({
+        sent: true,
+        message:
+          'Si un compte existe pour cette adresse, un lien pour choisir un nouveau mot de passe vient d’y partir.',
+      });
     },
   );
 
   app.get(
     '/auth/password-reset/:token',
-    { schema: { tags: ['accounts'], summary: 'Le compte d’un lien de réinitialisation, s’il est encore valable (sans l’utiliser)', params: LinkTokenParamsSchema, response: { 200: EmailSchema, ...errorResponses(400, 409, 410) } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Le compte d’un lien de réinitialisation, s’il est encore valable (sans l’utiliser)',
+        params: LinkTokenParamsSchema,
+        response: { 200: EmailSchema, ...errorResponses(400, 409, 410) },
+      },
+    },
     async (request) => inspectPasswordReset(app.db, secret, request.params.token),
   );
 
@@ -146,7 +212,12 @@ const accountsRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sessio
     '/auth/password-reset/confirm',
     {
       config: { rateLimit },
-      schema: { tags: ['accounts'], summary: 'Choisir un nouveau mot de passe (ferme toutes les sessions)', body: PasswordResetSchema, response: { 204: { type: 'null' }, ...errorResponses(400, 409, 410, 429) } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Choisir un nouveau mot de passe (ferme toutes les sessions)',
+        body: PasswordResetSchema,
+        response: { 204: { type: 'null' }, ...errorResponses(400, 409, 410, 429) },
+      },
     },
     async (request, reply) => {
       await resetPassword(app.db, secret, request.body.token, request.body.password);

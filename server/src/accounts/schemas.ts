@@ -6,7 +6,6 @@ import {
   OrganisationStatusSchema,
 } from '../domain/organisations.ts';
 
-
 export const MeSchema = Type.Object(
   {
     user: Type.Object({
@@ -14,7 +13,9 @@ export const MeSchema = Type.Object(
       email: Type.String(),
       name: Type.String(),
       locale: Type.Union([Type.Literal('fr'), Type.Literal('en')]),
-      emailVerified: Type.Boolean({ description: 'Adresse confirmée : sans cela, on consulte mais on ne prête ni n’emprunte' }),
+      emailVerified: Type.Boolean({
+        description: 'Adresse confirmée : sans cela, on consulte mais on ne prête ni n’emprunte',
+      }),
       emailUndeliverable: Type.Boolean({ description: 'Le serveur de courrier a refusé cette adresse : à corriger' }),
     }),
     memberships: Type.Array(

@@ -44,14 +44,32 @@ export async function register(db: Database, input: RegisterInput, sessionDays: 
       }
       const organisation = await insertOrganisation(tx, input.organisation, network.id);
       if (!organisation) {
-        throw new AppError('organisation_exists', 'Une structure de ce nom existe déjà à ce code postal : demandez plutôt à la rejoindre.');
+        throw new AppError(
+          'organisation_exists',
+          'Une structure de ce nom existe déjà à ce code postal : demandez plutôt à la rejoindre.',
+        );
       }
-      await insertMembership(tx, { userId: user.id, organisationId: organisation.id, role: 'manager', status: 'active' });
+      await insertMembership(tx, {
+        userId: user.id,
+        organisationId: organisation.id,
+        role: 'manager',
+        status: 'active',
+      });
     } else if (input.joinOrganisationId) {
       const organisation = await findJoinableOrganisation(tx, input.joinOrganisationId);
       if (!organisation) throw new AppError('not_found', 'La structure à rejoindre est introuvable.');
-      await insertMembership(tx, { userId: user.id, organisationId: organisation.id, role: 'member', status: 'pending' });
-      await recordEvent(tx, { type: 'membership.requested', actorId: user.id, organisationId: organisation.id, userId: user.id });
+      await insertMembership(tx, {
+        userId: user.id,
+        organisationId: organisation.id,
+        role: 'member',
+        status: 'pending',
+      });
+      await recordEvent(tx, {
+        type: 'membership.requested',
+        actorId: user.id,
+        organisationId: organisation.id,
+        userId: user.id,
+      });
     }
     const session = await insertSession(tx, user.id, sessionExpiry(sessionDays));
     return { userId: user.id, sessionId: session.id, expiresAt: session.expiresAt };
@@ -63,7 +81,12 @@ export async function login(db: Database, input: LoginInput, sessionDays: number
   const user = await findUserByEmail(db, normaliseEmail(input.email));
   if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) throw invalidCredentials();
   const session = await insertSession(db, user.id, sessionExpiry(sessionDays));
-  return { userId: user.id, sessionId: session.id, expiresAt: session.expiresAt, me: describeActor((await loadActor(db, session.id, user.id))!) };
+  return {
+    userId: user.id,
+    sessionId: session.id,
+    expiresAt: session.expiresAt,
+    me: describeActor((await loadActor(db, session.id, user.id))!),
+  };
 }
 
 export async function logout(db: Database, actor: Actor | null) {
@@ -73,7 +96,10 @@ export async function logout(db: Database, actor: Actor | null) {
 /** The person's own settings: their name, and the language of the app and of their emails. */
 export async function updateMe(db: Database, actor: Actor, patch: MePatch) {
   if (patch.name !== undefined && !patch.name.trim()) throw fieldError('name', 'Indiquez votre nom.', 'required');
-  await updateUser(db, actor.user.id, { ...(patch.name ? { name: patch.name.trim() } : {}), ...(patch.locale ? { locale: patch.locale } : {}) });
+  await updateUser(db, actor.user.id, {
+    ...(patch.name ? { name: patch.name.trim() } : {}),
+    ...(patch.locale ? { locale: patch.locale } : {}),
+  });
   return describeActor((await loadActor(db, actor.sessionId, actor.user.id))!);
 }
 

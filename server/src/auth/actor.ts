@@ -4,12 +4,7 @@ import { memberships, networkRoles } from '../db/schema/memberships.ts';
 import { networks } from '../db/schema/networks.ts';
 import { organisations } from '../db/schema/organisations.ts';
 import { sessions, users } from '../db/schema/users.ts';
-import type {
-  MembershipRole,
-  NetworkRoleName,
-  OrganisationKind,
-  OrganisationStatus,
-} from '../domain/organisations.ts';
+import type { MembershipRole, NetworkRoleName, OrganisationKind, OrganisationStatus } from '../domain/organisations.ts';
 
 /** Who is calling, with what they may act for: loaded once per authenticated request. */
 export type Actor = {

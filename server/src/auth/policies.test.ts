@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.ts';
-import { adminNetworkIds, isManagerOf, requireManagerOf, requireNetworkAdmin, requireTradingMemberOf } from './policies.ts';
+import {
+  adminNetworkIds,
+  isManagerOf,
+  requireManagerOf,
+  requireNetworkAdmin,
+  requireTradingMemberOf,
+} from './policies.ts';
 
-function actorWith(memberships: Array<Partial<Actor['memberships'][number]> & { organisationStatus?: string }>, adminOf: string[] = []): Actor {
+function actorWith(
+  memberships: Array<Partial<Actor['memberships'][number]> & { organisationStatus?: string }>,
+  adminOf: string[] = [],
+): Actor {
   return {
     sessionId: 's',
     user: { id: 'u', email: 'u@test.fr', name: 'U', locale: 'fr', emailVerified: true, emailUndeliverable: false },
@@ -30,12 +39,18 @@ describe('access rules', () => {
     expect(() => requireTradingMemberOf(actorWith([{ organisationStatus: 'pending' }]), 'org-0')).toThrow(
       expect.objectContaining({ code: 'organisation_not_active', statusCode: 403 }),
     );
-    expect(() => requireTradingMemberOf(actorWith([{ organisationStatus: 'suspended' }]), 'org-0')).toThrow(/pas encore validée/);
+    expect(() => requireTradingMemberOf(actorWith([{ organisationStatus: 'suspended' }]), 'org-0')).toThrow(
+      /pas encore validée/,
+    );
   });
 
   it('keeps a pending member (a request to join) and strangers from acting for the structure', () => {
-    expect(() => requireTradingMemberOf(actorWith([{ status: 'pending' }]), 'org-0')).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(() => requireTradingMemberOf(actorWith([{}]), 'org-other')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => requireTradingMemberOf(actorWith([{ status: 'pending' }]), 'org-0')).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
+    expect(() => requireTradingMemberOf(actorWith([{}]), 'org-other')).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
   });
 
   it('tells managers from members, and hides other structures behind a 404', () => {
@@ -48,6 +63,8 @@ describe('access rules', () => {
 
   it('knows the networks an admin runs', () => {
     expect(adminNetworkIds(actorWith([], ['n1', 'n2']))).toEqual(['n1', 'n2']);
-    expect(() => requireNetworkAdmin(actorWith([{ role: 'manager' }]))).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => requireNetworkAdmin(actorWith([{ role: 'manager' }]))).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
   });
 });

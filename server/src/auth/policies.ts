@@ -41,7 +41,10 @@ export function requireTradingMemberOf(actor: Actor, organisationId: string) {
 /** Lending, borrowing and publishing wait until the person has confirmed their address. */
 export function requireVerifiedEmail(actor: Actor) {
   if (!actor.user.emailVerified) {
-    throw new AppError('email_unverified', 'Confirmez d’abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé (ou demandez-en un nouveau).');
+    throw new AppError(
+      'email_unverified',
+      'Confirmez d’abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé (ou demandez-en un nouveau).',
+    );
   }
 }
 
@@ -59,6 +62,11 @@ export function requireNetworkAdmin(actor: Actor): string[] {
 export function borrowingOrganisations(actor: Actor | null, lenderOrganisationId: string): string[] {
   if (!actor?.user.emailVerified) return [];
   return (actor?.memberships ?? [])
-    .filter((m) => m.status === 'active' && organisationCanTrade(m.organisation.status) && m.organisation.id !== lenderOrganisationId)
+    .filter(
+      (m) =>
+        m.status === 'active' &&
+        organisationCanTrade(m.organisation.status) &&
+        m.organisation.id !== lenderOrganisationId,
+    )
     .map((m) => m.organisation.id);
 }

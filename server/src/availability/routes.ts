@@ -1,13 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { AvailabilityQuerySchema, AvailabilitySchema, BlockedPeriodCreateSchema, BlockedPeriodSchema } from '../domain/bookings.ts';
+import {
+  AvailabilityQuerySchema,
+  AvailabilitySchema,
+  BlockedPeriodCreateSchema,
+  BlockedPeriodSchema,
+} from '../domain/bookings.ts';
 import { errorResponses } from '../domain/errors.ts';
 import { ListingParamsSchema } from '../items/schemas.ts';
 import { signedIn } from '../plugins/openapi.ts';
 import { createBlockedPeriod, deleteBlockedPeriod, getAvailability, listBlockedPeriods } from './service.ts';
 
 const tags = ['disponibilités'];
-const PeriodParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }), periodId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+const PeriodParamsSchema = Type.Object(
+  { id: Type.String({ format: 'uuid' }), periodId: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
 
 /** An item's calendar, and the periods its lender keeps it back. */
 const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -16,7 +24,8 @@ const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Disponibilités d’un objet, jour par jour (unités libres, et pourquoi un jour ne peut pas être réservé)',
+        summary:
+          'Disponibilités d’un objet, jour par jour (unités libres, et pourquoi un jour ne peut pas être réservé)',
         params: ListingParamsSchema,
         querystring: AvailabilityQuerySchema,
         response: { 200: AvailabilitySchema, ...errorResponses(400, 404) },
@@ -51,7 +60,10 @@ const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: BlockedPeriodSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createBlockedPeriod(app.db, await request.requireActor(), request.params.id, request.body)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createBlockedPeriod(app.db, await request.requireActor(), request.params.id, request.body)),
   );
 
   app.delete(

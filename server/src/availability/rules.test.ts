@@ -1,14 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { describeDays, freeUnitNumbers, heldRange, type LoanRules, loanRuleBreach, packUnits, unitsFreeThroughout } from './rules.ts';
+import {
+  describeDays,
+  freeUnitNumbers,
+  heldRange,
+  type LoanRules,
+  loanRuleBreach,
+  packUnits,
+  unitsFreeThroughout,
+} from './rules.ts';
 
-const rules: LoanRules = { quantity: 2, minLoanDays: 2, maxLoanDays: 5, minNoticeDays: 2, handoverWeekdays: [1, 2, 3, 4, 5], bufferDays: 1, horizonDays: 60 };
+const rules: LoanRules = {
+  quantity: 2,
+  minLoanDays: 2,
+  maxLoanDays: 5,
+  minNoticeDays: 2,
+  handoverWeekdays: [1, 2, 3, 4, 5],
+  bufferDays: 1,
+  horizonDays: 60,
+};
 // Monday 1 March 2027.
 const today = '2027-03-01';
 
 describe('an item’s calendar', () => {
   it('says per day how many units are free and why a day cannot be booked', () => {
     const holds = [{ unitNumber: 1, ...heldRange('2027-03-10', '2027-03-11', 1) }];
-    const days = describeDays(rules, today, { from: '2027-02-28', to: '2027-03-13' }, holds, [{ startDate: '2027-03-05', endDate: '2027-03-05', reason: 'repair' }], 2);
+    const days = describeDays(
+      rules,
+      today,
+      { from: '2027-02-28', to: '2027-03-13' },
+      holds,
+      [{ startDate: '2027-03-05', endDate: '2027-03-05', reason: 'repair' }],
+      2,
+    );
     const byDate = Object.fromEntries(days.map((day) => [day.date, day]));
     expect(byDate['2027-02-28']).toMatchObject({ reason: 'past', bookable: false });
     expect(byDate['2027-03-02']).toMatchObject({ reason: 'notice' });
@@ -34,9 +57,21 @@ describe('a day on which a loan would reach into another loan with its buffer', 
     const days = describeDays(one, today, { from: '2027-03-05', to: '2027-03-16' }, holds, []);
     const reasons = Object.fromEntries(days.map((day) => [day.date, day.reason]));
     // A loan including the 8th or the 9th would rest the item on the 10th, when it is lent.
-    expect([reasons['2027-03-07'], reasons['2027-03-08'], reasons['2027-03-09']]).toEqual([null, 'fully_booked', 'fully_booked']);
+    expect([reasons['2027-03-07'], reasons['2027-03-08'], reasons['2027-03-09']]).toEqual([
+      null,
+      'fully_booked',
+      'fully_booked',
+    ]);
     // Lent from the 10th to the 12th, resting on the 13th and 14th; free from the 15th.
-    expect(days.filter((day) => day.reason === 'fully_booked').map((day) => day.date)).toEqual(['2027-03-08', '2027-03-09', '2027-03-10', '2027-03-11', '2027-03-12', '2027-03-13', '2027-03-14']);
+    expect(days.filter((day) => day.reason === 'fully_booked').map((day) => day.date)).toEqual([
+      '2027-03-08',
+      '2027-03-09',
+      '2027-03-10',
+      '2027-03-11',
+      '2027-03-12',
+      '2027-03-13',
+      '2027-03-14',
+    ]);
     // The units free that day are still shown as they are.
     expect(days.find((day) => day.date === '2027-03-09')!.unitsFree).toBe(1);
   });
@@ -47,7 +82,11 @@ describe('units free all along a loan', () => {
 
   it('are the units free on the busiest day, whichever unit holds which day', () => {
     // Unit 1 on the 1st–2nd and the 4th–5th, unit 2 on the 2nd–3rd: every day of the 3rd–5th has a unit free.
-    const holds = [hold(1, '2027-06-01', '2027-06-03'), hold(2, '2027-06-02', '2027-06-04'), hold(1, '2027-06-04', '2027-06-06')];
+    const holds = [
+      hold(1, '2027-06-01', '2027-06-03'),
+      hold(2, '2027-06-02', '2027-06-04'),
+      hold(1, '2027-06-04', '2027-06-06'),
+    ];
     expect(unitsFreeThroughout(2, holds, { heldFrom: '2027-06-03', heldUntil: '2027-06-06' })).toBe(1);
     expect(freeUnitNumbers(2, holds, { heldFrom: '2027-06-03', heldUntil: '2027-06-06' })).toEqual([]);
     expect(unitsFreeThroughout(2, holds, { heldFrom: '2027-06-02', heldUntil: '2027-06-03' })).toBe(0);
@@ -74,20 +113,36 @@ describe('packing units', () => {
   });
 
   it('never gives one unit to two holds on the same day', () => {
-    const days = ['2027-06-01', '2027-06-02', '2027-06-03', '2027-06-04', '2027-06-05', '2027-06-06', '2027-06-07', '2027-06-08'];
+    const days = [
+      '2027-06-01',
+      '2027-06-02',
+      '2027-06-03',
+      '2027-06-04',
+      '2027-06-05',
+      '2027-06-06',
+      '2027-06-07',
+      '2027-06-08',
+    ];
     for (let seed = 1; seed <= 200; seed += 1) {
       let state = seed;
       const next = (below: number) => ((state = (state * 1103515245 + 12345) % 2147483648), state % below);
       const holds = Array.from({ length: 6 }, () => {
         const from = next(days.length - 1);
-        return { unitNumber: next(3), heldFrom: days[from]!, heldUntil: days[from + 1 + next(days.length - 1 - from)]! };
+        return {
+          unitNumber: next(3),
+          heldFrom: days[from]!,
+          heldUntil: days[from + 1 + next(days.length - 1 - from)]!,
+        };
       });
       const packed = packUnits(holds);
-      const busiest = Math.max(...days.map((day) => holds.filter((held) => held.heldFrom <= day && day < held.heldUntil).length));
+      const busiest = Math.max(
+        ...days.map((day) => holds.filter((held) => held.heldFrom <= day && day < held.heldUntil).length),
+      );
       expect(Math.max(...packed.map((held) => held.unitNumber))).toBe(busiest);
       for (const a of packed) {
         for (const b of packed) {
-          if (a !== b && a.unitNumber === b.unitNumber) expect(a.heldUntil <= b.heldFrom || b.heldUntil <= a.heldFrom).toBe(true);
+          if (a !== b && a.unitNumber === b.unitNumber)
+            expect(a.heldUntil <= b.heldFrom || b.heldUntil <= a.heldFrom).toBe(true);
         }
       }
     }
@@ -105,7 +160,8 @@ describe('free units', () => {
 });
 
 describe('the rules a request must respect', () => {
-  const breach = (startDate: string, endDate: string, quantity = 1, blocked = []) => loanRuleBreach(rules, today, { startDate, endDate, quantity }, blocked);
+  const breach = (startDate: string, endDate: string, quantity = 1, blocked = []) =>
+    loanRuleBreach(rules, today, { startDate, endDate, quantity }, blocked);
 
   it('accepts a request that respects them all', () => {
     expect(breach('2027-03-03', '2027-03-05')).toBeNull();
@@ -114,13 +170,30 @@ describe('the rules a request must respect', () => {
   it('names the rule broken, in French', () => {
     expect(breach('2027-03-05', '2027-03-03')).toMatchObject({ field: 'endDate', rule: 'order' });
     expect(breach('2027-02-26', '2027-03-02')).toMatchObject({ rule: 'past' });
-    expect(breach('2027-03-02', '2027-03-04')).toMatchObject({ rule: 'notice', message: expect.stringContaining('2 jours de préavis') });
-    expect(breach('2027-03-03', '2027-03-03')).toMatchObject({ rule: 'min_length', message: 'Ce matériel se prête au moins 2 jours.' });
+    expect(breach('2027-03-02', '2027-03-04')).toMatchObject({
+      rule: 'notice',
+      message: expect.stringContaining('2 jours de préavis'),
+    });
+    expect(breach('2027-03-03', '2027-03-03')).toMatchObject({
+      rule: 'min_length',
+      message: 'Ce matériel se prête au moins 2 jours.',
+    });
     expect(breach('2027-03-03', '2027-03-10')).toMatchObject({ rule: 'max_length' });
     expect(breach('2027-04-29', '2027-05-03')).toMatchObject({ rule: 'horizon' });
-    expect(breach('2027-03-03', '2027-03-04', 3)).toMatchObject({ field: 'quantity', message: 'Ce matériel n’a que 2 unités : vous en demandez 3.' });
-    expect(breach('2027-03-05', '2027-03-06')).toMatchObject({ field: 'endDate', rule: 'handover_day', message: expect.stringContaining('samedi') });
-    expect(loanRuleBreach(rules, today, { startDate: '2027-03-03', endDate: '2027-03-04', quantity: 1 }, [{ startDate: '2027-03-04', endDate: '2027-03-08', reason: 'internal_use' }])).toMatchObject({
+    expect(breach('2027-03-03', '2027-03-04', 3)).toMatchObject({
+      field: 'quantity',
+      message: 'Ce matériel n’a que 2 unités : vous en demandez 3.',
+    });
+    expect(breach('2027-03-05', '2027-03-06')).toMatchObject({
+      field: 'endDate',
+      rule: 'handover_day',
+      message: expect.stringContaining('samedi'),
+    });
+    expect(
+      loanRuleBreach(rules, today, { startDate: '2027-03-03', endDate: '2027-03-04', quantity: 1 }, [
+        { startDate: '2027-03-04', endDate: '2027-03-08', reason: 'internal_use' },
+      ]),
+    ).toMatchObject({
       rule: 'blocked',
       message: expect.stringContaining('usage interne'),
     });

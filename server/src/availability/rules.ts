@@ -81,7 +81,11 @@ export function describeDays(
  * The fewest units free on any day of [heldFrom, heldUntil): how many units a loan holding those
  * days can take. Units are interchangeable, so this is exact once units are packed (packUnits).
  */
-export function unitsFreeThroughout(quantity: number, holds: Hold[], wanted: { heldFrom: string; heldUntil: string }): number {
+export function unitsFreeThroughout(
+  quantity: number,
+  holds: Hold[],
+  wanted: { heldFrom: string; heldUntil: string },
+): number {
   const changes: Array<[day: string, change: number]> = [];
   for (const hold of holds) {
     const from = hold.heldFrom > wanted.heldFrom ? hold.heldFrom : wanted.heldFrom;
@@ -106,7 +110,9 @@ export function unitsFreeThroughout(quantity: number, holds: Hold[], wanted: { h
  */
 export function packUnits<H extends Hold>(holds: H[]): Array<H & { unitNumber: number }> {
   const busyUntil: string[] = []; // busyUntil[unit - 1]: the day the unit is free again
-  const ordered = [...holds].sort((a, b) => (a.heldFrom === b.heldFrom ? (a.heldUntil < b.heldUntil ? -1 : 1) : a.heldFrom < b.heldFrom ? -1 : 1));
+  const ordered = [...holds].sort((a, b) =>
+    a.heldFrom === b.heldFrom ? (a.heldUntil < b.heldUntil ? -1 : 1) : a.heldFrom < b.heldFrom ? -1 : 1,
+  );
   return ordered.map((hold) => {
     const isFree = (unit: number) => busyUntil[unit - 1] === undefined || busyUntil[unit - 1]! <= hold.heldFrom;
     let unit = hold.unitNumber > 0 && isFree(hold.unitNumber) ? hold.unitNumber : 0;
@@ -117,8 +123,16 @@ export function packUnits<H extends Hold>(holds: H[]): Array<H & { unitNumber: n
 }
 
 /** The unit numbers a loan could take: those no hold overlaps, lowest first. */
-export function freeUnitNumbers(quantity: number, holds: Hold[], wanted: { heldFrom: string; heldUntil: string }): number[] {
-  const busy = new Set(holds.filter((hold) => hold.heldFrom < wanted.heldUntil && wanted.heldFrom < hold.heldUntil).map((hold) => hold.unitNumber));
+export function freeUnitNumbers(
+  quantity: number,
+  holds: Hold[],
+  wanted: { heldFrom: string; heldUntil: string },
+): number[] {
+  const busy = new Set(
+    holds
+      .filter((hold) => hold.heldFrom < wanted.heldUntil && wanted.heldFrom < hold.heldUntil)
+      .map((hold) => hold.unitNumber),
+  );
   return Array.from({ length: quantity }, (_, index) => index + 1).filter((unit) => !busy.has(unit));
 }
 
@@ -131,25 +145,59 @@ export function loanRuleBreach(
 ): RuleBreach | null {
   const { startDate, endDate, quantity } = loan;
   const { firstBookableDay, lastBookableDay } = bookableWindow(rules, today);
-  if (endDate < startDate) return { field: 'endDate', rule: 'order', message: 'Le dernier jour du prêt doit suivre le premier.' };
-  if (startDate < today) return { field: 'startDate', rule: 'past', message: 'Ces dates sont passées : choisissez un premier jour à partir d’aujourd’hui.' };
+  if (endDate < startDate)
+    return { field: 'endDate', rule: 'order', message: 'Le dernier jour du prêt doit suivre le premier.' };
+  if (startDate < today)
+    return {
+      field: 'startDate',
+      rule: 'past',
+      message: 'Ces dates sont passées : choisissez un premier jour à partir d’aujourd’hui.',
+    };
   if (startDate < firstBookableDay) {
-    return { field: 'startDate', rule: 'notice', message: `Le prêteur demande ${plural(rules.minNoticeDays, 'jour')} de préavis : premier jour possible le ${longDay(firstBookableDay)}.` };
+    return {
+      field: 'startDate',
+      rule: 'notice',
+      message: `Le prêteur demande ${plural(rules.minNoticeDays, 'jour')} de préavis : premier jour possible le ${longDay(firstBookableDay)}.`,
+    };
   }
   if (endDate > lastBookableDay) {
-    return { field: 'endDate', rule: 'horizon', message: `On réserve au plus ${plural(rules.horizonDays, 'jour')} à l’avance : dernier jour possible le ${longDay(lastBookableDay)}.` };
+    return {
+      field: 'endDate',
+      rule: 'horizon',
+      message: `On réserve au plus ${plural(rules.horizonDays, 'jour')} à l’avance : dernier jour possible le ${longDay(lastBookableDay)}.`,
+    };
   }
   const length = loanLength(startDate, endDate);
-  if (length < rules.minLoanDays) return { field: 'endDate', rule: 'min_length', message: `Ce matériel se prête au moins ${plural(rules.minLoanDays, 'jour')}.` };
+  if (length < rules.minLoanDays)
+    return {
+      field: 'endDate',
+      rule: 'min_length',
+      message: `Ce matériel se prête au moins ${plural(rules.minLoanDays, 'jour')}.`,
+    };
   if (rules.maxLoanDays !== null && length > rules.maxLoanDays) {
-    return { field: 'endDate', rule: 'max_length', message: `Ce matériel se prête au plus ${plural(rules.maxLoanDays, 'jour')} (vous en demandez ${length}).` };
+    return {
+      field: 'endDate',
+      rule: 'max_length',
+      message: `Ce matériel se prête au plus ${plural(rules.maxLoanDays, 'jour')} (vous en demandez ${length}).`,
+    };
   }
   if (quantity > rules.quantity) {
-    return { field: 'quantity', rule: 'quantity', message: `${onlyUnits(rules.quantity)} : vous en demandez ${quantity}.` };
+    return {
+      field: 'quantity',
+      rule: 'quantity',
+      message: `${onlyUnits(rules.quantity)} : vous en demandez ${quantity}.`,
+    };
   }
-  for (const [field, day, what] of [['startDate', startDate, 'Le retrait'], ['endDate', endDate, 'Le retour']] as const) {
+  for (const [field, day, what] of [
+    ['startDate', startDate, 'Le retrait'],
+    ['endDate', endDate, 'Le retour'],
+  ] as const) {
     if (!rules.handoverWeekdays.includes(isoWeekday(day))) {
-      return { field, rule: 'handover_day', message: `${what} n’est pas possible le ${weekdayName(day)} : ${handoverDaysSentence(rules.handoverWeekdays)}.` };
+      return {
+        field,
+        rule: 'handover_day',
+        message: `${what} n’est pas possible le ${weekdayName(day)} : ${handoverDaysSentence(rules.handoverWeekdays)}.`,
+      };
     }
   }
   const closed = blocked.find((period) => period.startDate <= endDate && startDate <= period.endDate);
@@ -167,7 +215,11 @@ export function onlyUnits(quantity: number): string {
   return quantity === 1 ? 'Ce matériel n’a qu’une unité' : `Ce matériel n’a que ${quantity} unités`;
 }
 
-export const blockedReasonLabels: Record<BlockedReason, string> = { closed: 'fermeture', repair: 'réparation', internal_use: 'usage interne' };
+export const blockedReasonLabels: Record<BlockedReason, string> = {
+  closed: 'fermeture',
+  repair: 'réparation',
+  internal_use: 'usage interne',
+};
 
 export function longDay(day: string): string {
   return format(parisMidnight(day), 'EEEE d MMMM yyyy', { locale: fr });

@@ -17,11 +17,17 @@ export function loanRulesOf(item: LoanRules): LoanRules {
 }
 
 /** GET /items/:id/availability: per day, the units free and why a day cannot be booked. */
-export async function getAvailability(db: Database, actor: Actor | null, itemId: string, query: { from: string; to?: string; quantity?: number }) {
+export async function getAvailability(
+  db: Database,
+  actor: Actor | null,
+  itemId: string,
+  query: { from: string; to?: string; quantity?: number },
+) {
   const from = query.from;
   const to = query.to ?? addDays(from, 30);
   if (to < from) throw fieldError('to', 'La fin de la période doit suivre son début.', 'order');
-  if (daysFrom(from, to) >= maxRangeDays) throw fieldError('to', `Demandez au plus ${maxRangeDays} jours à la fois.`, 'range');
+  if (daysFrom(from, to) >= maxRangeDays)
+    throw fieldError('to', `Demandez au plus ${maxRangeDays} jours à la fois.`, 'range');
   const item = await selectCalendar(db, itemId, { from, to });
   if (!item || !(await isListingVisible(db, actor, item))) throw notFound();
   if ((query.quantity ?? 1) > item.quantity) throw fieldError('quantity', `${onlyUnits(item.quantity)}.`, 'quantity');
@@ -52,9 +58,21 @@ export async function createBlockedPeriod(db: Database, actor: Actor, itemId: st
   const found = await selectItem(db, itemId);
   if (!found) throw notFound();
   requireListingEditor(actor, found.item.organisationId);
-  if (input.endDate < input.startDate) throw fieldError('endDate', 'La fin de la période doit suivre son début.', 'order');
-  const { id } = await insertBlockedPeriod(db, { itemId, ...input, note: input.note?.trim() ?? '', createdBy: actor.user.id });
-  return { id, startDate: input.startDate, endDate: input.endDate, reason: input.reason, note: input.note?.trim() ?? '' };
+  if (input.endDate < input.startDate)
+    throw fieldError('endDate', 'La fin de la période doit suivre son début.', 'order');
+  const { id } = await insertBlockedPeriod(db, {
+    itemId,
+    ...input,
+    note: input.note?.trim() ?? '',
+    createdBy: actor.user.id,
+  });
+  return {
+    id,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    reason: input.reason,
+    note: input.note?.trim() ?? '',
+  };
 }
 
 export async function deleteBlockedPeriod(db: Database, actor: Actor, itemId: string, periodId: string) {

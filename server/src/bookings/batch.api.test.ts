@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking } from '../domain/bookings.ts';
-import { bookingCounts, dayFromToday, makeItem, moveBookingTo, signedInStructure, uniqueSuffix } from '../../test/factories.ts';
+import {
+  bookingCounts,
+  dayFromToday,
+  makeItem,
+  moveBookingTo,
+  signedInStructure,
+  uniqueSuffix,
+} from '../../test/factories.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
 const t = useTestApp();
@@ -13,8 +20,17 @@ async function basketScene() {
   const tonnelles = await signedInStructure(t.app, db(), { name: `La Tonnelle Solidaire ${uniqueSuffix()}` });
   const velos = await signedInStructure(t.app, db(), { name: `Vélos du Nord ${uniqueSuffix()}` });
   const borrower = await signedInStructure(t.app, db(), { name: `Les Tisserands ${uniqueSuffix()}` });
-  const tonnelle = await makeItem(db(), { organisationId: tonnelles.organisation.id, title: 'Tonnelle 3x3', quantity: 3 });
-  const tables = await makeItem(db(), { organisationId: tonnelles.organisation.id, title: 'Tables pliantes', quantity: 10, maxLoanDays: 2 });
+  const tonnelle = await makeItem(db(), {
+    organisationId: tonnelles.organisation.id,
+    title: 'Tonnelle 3x3',
+    quantity: 3,
+  });
+  const tables = await makeItem(db(), {
+    organisationId: tonnelles.organisation.id,
+    title: 'Tables pliantes',
+    quantity: 10,
+    maxLoanDays: 2,
+  });
   const velo = await makeItem(db(), { organisationId: velos.organisation.id, title: 'Vélo cargo' });
   return { tonnelles, velos, borrower, tonnelle, tables, velo, startDate: dayFromToday(12), endDate: dayFromToday(13) };
 }
@@ -54,7 +70,11 @@ describe('POST /api/bookings/batch: several items, the same days, one request pe
         { itemId: tonnelle.id, title: 'Tonnelle 3x3', quantity: 2 },
       ],
     });
-    expect(toVelos).toMatchObject({ status: 'requested', groupId: group.id, lines: [{ itemId: velo.id, title: 'Vélo cargo', quantity: 1 }] });
+    expect(toVelos).toMatchObject({
+      status: 'requested',
+      groupId: group.id,
+      lines: [{ itemId: velo.id, title: 'Vélo cargo', quantity: 1 }],
+    });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 2, groups: 1 });
 
     // Each lender sees only its own part of someone else's basket.
@@ -74,14 +94,20 @@ describe('POST /api/bookings/batch: several items, the same days, one request pe
 
   it('shows the basket partly accepted when one lender declines, and refused when all do', async () => {
     const { tonnelles, velos, borrower, tonnelle, velo, startDate, endDate } = await basketScene();
-    const group = (await batch(borrower.headers, { lines: [{ itemId: tonnelle.id }, { itemId: velo.id }], startDate, endDate })).json<Group>();
+    const group = (
+      await batch(borrower.headers, { lines: [{ itemId: tonnelle.id }, { itemId: velo.id }], startDate, endDate })
+    ).json<Group>();
     const part = (lenderId: string) => group.bookings.find((booking) => booking.lender.id === lenderId)!.id;
     await moveBookingTo(t.app, velos.headers, part(velos.organisation.id), 'decline', { reason: 'En réparation' });
     expect((await groupAs(borrower.headers, group.id)).json<Group>().state).toBe('waiting');
     await moveBookingTo(t.app, tonnelles.headers, part(tonnelles.organisation.id), 'accept');
     expect((await groupAs(borrower.headers, group.id)).json<Group>().state).toBe('partly_accepted');
 
-    const other = await batch(borrower.headers, { lines: [{ itemId: tonnelle.id }, { itemId: velo.id }], startDate: dayFromToday(20), endDate: dayFromToday(21) });
+    const other = await batch(borrower.headers, {
+      lines: [{ itemId: tonnelle.id }, { itemId: velo.id }],
+      startDate: dayFromToday(20),
+      endDate: dayFromToday(21),
+    });
     const second = other.json<Group>();
     for (const booking of second.bookings) {
       const lender = booking.lender.id === velos.organisation.id ? velos : tonnelles;
@@ -92,7 +118,9 @@ describe('POST /api/bookings/batch: several items, the same days, one request pe
 
   it('hides a basket from structures that have no part in it', async () => {
     const { borrower, tonnelle, startDate, endDate } = await basketScene();
-    const group = (await batch(borrower.headers, { lines: [{ itemId: tonnelle.id }], startDate, endDate })).json<Group>();
+    const group = (
+      await batch(borrower.headers, { lines: [{ itemId: tonnelle.id }], startDate, endDate })
+    ).json<Group>();
     const stranger = await signedInStructure(t.app, db());
     const response = await groupAs(stranger.headers, group.id);
     expect(response.statusCode).toBe(404);
@@ -104,7 +132,11 @@ describe('POST /api/bookings/batch: several items, the same days, one request pe
 describe('POST /api/bookings/batch: all lines or none', () => {
   it('refuses the whole basket when one line asks for more units than exist, naming that line', async () => {
     const { borrower, tonnelle, velo, tables, startDate, endDate } = await basketScene();
-    const response = await batch(borrower.headers, { lines: [{ itemId: velo.id }, { itemId: tonnelle.id, quantity: 4 }, { itemId: tables.id }], startDate, endDate });
+    const response = await batch(borrower.headers, {
+      lines: [{ itemId: velo.id }, { itemId: tonnelle.id, quantity: 4 }, { itemId: tables.id }],
+      startDate,
+      endDate,
+    });
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body).toMatchObject({ error: 'booking_rule', details: [{ field: 'lines.1.quantity', rule: 'quantity' }] });
@@ -117,7 +149,11 @@ describe('POST /api/bookings/batch: all lines or none', () => {
 
   it('names the line whose item does not allow the dates (here: a loan too long for it)', async () => {
     const { borrower, tonnelle, tables, velo } = await basketScene();
-    const response = await batch(borrower.headers, { lines: [{ itemId: tonnelle.id }, { itemId: velo.id }, { itemId: tables.id }], startDate: dayFromToday(12), endDate: dayFromToday(15) });
+    const response = await batch(borrower.headers, {
+      lines: [{ itemId: tonnelle.id }, { itemId: velo.id }, { itemId: tables.id }],
+      startDate: dayFromToday(12),
+      endDate: dayFromToday(15),
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
       error: 'booking_rule',
@@ -129,7 +165,10 @@ describe('POST /api/bookings/batch: all lines or none', () => {
 
   it('refuses the same item twice (change its quantity instead) and an unknown item, each on its line', async () => {
     const { borrower, tonnelle, velo, startDate, endDate } = await basketScene();
-    const draft = await makeItem(db(), { organisationId: (await signedInStructure(t.app, db())).organisation.id, status: 'draft' });
+    const draft = await makeItem(db(), {
+      organisationId: (await signedInStructure(t.app, db())).organisation.id,
+      status: 'draft',
+    });
     const response = await batch(borrower.headers, {
       lines: [{ itemId: tonnelle.id }, { itemId: velo.id }, { itemId: tonnelle.id, quantity: 2 }, { itemId: draft.id }],
       startDate,
@@ -140,7 +179,11 @@ describe('POST /api/bookings/batch: all lines or none', () => {
       error: 'booking_rule',
       message: '2 lignes de la demande posent problème : rien n’a été envoyé.',
       details: [
-        { field: 'lines.2.itemId', rule: 'duplicate', message: 'Cet objet est déjà dans la demande : changez plutôt sa quantité.' },
+        {
+          field: 'lines.2.itemId',
+          rule: 'duplicate',
+          message: 'Cet objet est déjà dans la demande : changez plutôt sa quantité.',
+        },
         { field: 'lines.3.itemId', rule: 'exists', message: 'Objet introuvable.' },
       ],
     });
@@ -152,9 +195,17 @@ describe('POST /api/bookings/batch: all lines or none', () => {
     const first = await signedInStructure(t.app, db());
     const taken = (await batch(first.headers, { lines: [{ itemId: velo.id }], startDate, endDate })).json<Group>();
     await moveBookingTo(t.app, velos.headers, taken.bookings[0]!.id, 'accept');
-    const response = await batch(borrower.headers, { lines: [{ itemId: tonnelle.id }, { itemId: velo.id }], startDate, endDate });
+    const response = await batch(borrower.headers, {
+      lines: [{ itemId: tonnelle.id }, { itemId: velo.id }],
+      startDate,
+      endDate,
+    });
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ error: 'item_unavailable', message: expect.stringContaining('« Vélo cargo » n’est plus disponible'), details: [{ field: 'lines.1.quantity', rule: 'available' }] });
+    expect(response.json()).toMatchObject({
+      error: 'item_unavailable',
+      message: expect.stringContaining('« Vélo cargo » n’est plus disponible'),
+      details: [{ field: 'lines.1.quantity', rule: 'available' }],
+    });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 0, groups: 0 });
   });
 
@@ -162,7 +213,11 @@ describe('POST /api/bookings/batch: all lines or none', () => {
     const { borrower, tonnelle } = await basketScene();
     const empty = await batch(borrower.headers, { lines: [], startDate: dayFromToday(5), endDate: dayFromToday(6) });
     expect(empty.statusCode).toBe(400);
-    const reversed = await batch(borrower.headers, { lines: [{ itemId: tonnelle.id }], startDate: dayFromToday(6), endDate: dayFromToday(5) });
+    const reversed = await batch(borrower.headers, {
+      lines: [{ itemId: tonnelle.id }],
+      startDate: dayFromToday(6),
+      endDate: dayFromToday(5),
+    });
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json()).toMatchObject({ error: 'booking_rule', details: [{ field: 'endDate', rule: 'order' }] });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 0, groups: 0 });

@@ -17,7 +17,11 @@ describe('simultaneous acceptances', () => {
   async function raceOnItem(quantity: number) {
     const lender = await signedInStructure(t.app, t.connection.db);
     const borrower = await signedInStructure(t.app, t.connection.db);
-    const item = await makeItem(t.connection.db, { organisationId: lender.organisation.id, quantity, horizonDays: 365 });
+    const item = await makeItem(t.connection.db, {
+      organisationId: lender.organisation.id,
+      quantity,
+      horizonDays: 365,
+    });
     // Every request covers day D (a few days each side), so any two overlap there.
     const dayD = addDays(parisToday(), 30);
     const ids: string[] = [];
@@ -26,13 +30,21 @@ describe('simultaneous acceptances', () => {
         method: 'POST',
         url: '/api/bookings',
         headers: borrower.headers,
-        payload: { itemId: item.id, quantity: 1, startDate: addDays(dayD, -(index % 3)), endDate: addDays(dayD, index % 4), message: `Demande ${index}` },
+        payload: {
+          itemId: item.id,
+          quantity: 1,
+          startDate: addDays(dayD, -(index % 3)),
+          endDate: addDays(dayD, index % 4),
+          message: `Demande ${index}`,
+        },
       });
       expect(response.statusCode, response.body).toBe(201);
       ids.push(response.json<{ id: string }>().id);
     }
 
-    const answers = await Promise.all(ids.map((id) => t.app.inject({ method: 'POST', url: `/api/bookings/${id}/accept`, headers: lender.headers })));
+    const answers = await Promise.all(
+      ids.map((id) => t.app.inject({ method: 'POST', url: `/api/bookings/${id}/accept`, headers: lender.headers })),
+    );
 
     const statuses = answers.map((answer) => answer.statusCode);
     expect(statuses.filter((status) => status === 200)).toHaveLength(quantity);
@@ -73,16 +85,29 @@ describe('simultaneous acceptances', () => {
   it('keeps every unit right when acceptances that renumber units race with cancellations', async () => {
     const lender = await signedInStructure(t.app, t.connection.db);
     const borrower = await signedInStructure(t.app, t.connection.db);
-    const item = await makeItem(t.connection.db, { organisationId: lender.organisation.id, quantity: 2, bufferDays: 0, horizonDays: 365 });
+    const item = await makeItem(t.connection.db, {
+      organisationId: lender.organisation.id,
+      quantity: 2,
+      bufferDays: 0,
+      horizonDays: 365,
+    });
     const day = (offset: number) => addDays(parisToday(), 20 + offset);
     const ask = async (from: number, to: number) => {
-      const response = await t.app.inject({ method: 'POST', url: '/api/bookings', headers: borrower.headers, payload: { itemId: item.id, startDate: day(from), endDate: day(to) } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/bookings',
+        headers: borrower.headers,
+        payload: { itemId: item.id, startDate: day(from), endDate: day(to) },
+      });
       expect(response.statusCode, response.body).toBe(201);
       return response.json<{ id: string }>().id;
     };
     // Units left fragmented: one on days 0–1 and 3–4, the other on days 1–2.
     const earlier = [await ask(0, 1), await ask(1, 2), await ask(3, 4)];
-    for (const id of earlier) expect((await t.app.inject({ method: 'POST', url: `/api/bookings/${id}/accept`, headers: lender.headers })).statusCode).toBe(200);
+    for (const id of earlier)
+      expect(
+        (await t.app.inject({ method: 'POST', url: `/api/bookings/${id}/accept`, headers: lender.headers })).statusCode,
+      ).toBe(200);
     // Ten requests for days 2–3, which fit only once the units are renumbered, and twenty of 1 to 3 days from day 5 to 11.
     const requests: string[] = [];
     for (let index = 0; index < 30; index += 1) {
@@ -92,8 +117,17 @@ describe('simultaneous acceptances', () => {
 
     // While they are accepted, the borrower cancels two of the earlier loans, whose units may be moving.
     const answers = await Promise.all([
-      ...requests.map((id) => t.app.inject({ method: 'POST', url: `/api/bookings/${id}/accept`, headers: lender.headers })),
-      ...earlier.slice(1).map((id) => t.app.inject({ method: 'POST', url: `/api/bookings/${id}/cancel`, headers: borrower.headers, payload: { reason: 'Finalement annulé' } })),
+      ...requests.map((id) =>
+        t.app.inject({ method: 'POST', url: `/api/bookings/${id}/accept`, headers: lender.headers }),
+      ),
+      ...earlier.slice(1).map((id) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/api/bookings/${id}/cancel`,
+          headers: borrower.headers,
+          payload: { reason: 'Finalement annulé' },
+        }),
+      ),
     ]);
     for (const answer of answers) expect([200, 409], answer.body).toContain(answer.statusCode);
     expect(answers.slice(0, requests.length).filter((answer) => answer.statusCode === 200).length).toBeGreaterThan(0);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type BookingDetail, dayFromToday, lendingScene, makeBooking, makeItem, moveBookingTo } from '../../test/factories.ts';
+import {
+  type BookingDetail,
+  dayFromToday,
+  lendingScene,
+  makeBooking,
+  makeItem,
+  moveBookingTo,
+} from '../../test/factories.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
 const t = useTestApp();
@@ -16,8 +23,15 @@ async function fiveRequests() {
   const scene = await lendingScene(t.app, db(), { quantity: 5 });
   const made: BookingDetail[] = [];
   for (let index = 0; index < 5; index += 1) {
-    const item = index === 0 ? scene.item : await makeItem(db(), { organisationId: scene.lender.organisation.id, quantity: 1 });
-    made.push(await makeBooking(t.app, scene.borrower.headers, { itemId: item.id, startDate: dayFromToday(10 + index), endDate: dayFromToday(11 + index) }));
+    const item =
+      index === 0 ? scene.item : await makeItem(db(), { organisationId: scene.lender.organisation.id, quantity: 1 });
+    made.push(
+      await makeBooking(t.app, scene.borrower.headers, {
+        itemId: item.id,
+        startDate: dayFromToday(10 + index),
+        endDate: dayFromToday(11 + index),
+      }),
+    );
   }
   await moveBookingTo(t.app, scene.lender.headers, made[2]!.id, 'accept');
   return { ...scene, made };
@@ -50,9 +64,20 @@ describe('GET /api/bookings', () => {
 
   it.each([
     ['not base64 JSON', 'pas-un-curseur'],
-    ['a number for the date', Buffer.from(JSON.stringify(['1', '00000000-0000-0000-0000-000000000000'])).toString('base64url')],
-    ['an impossible date', Buffer.from(JSON.stringify(['2026-02-30T10:00:00.000000Z', '00000000-0000-0000-0000-000000000000'])).toString('base64url')],
-    ['dashes for the id', Buffer.from(JSON.stringify(['2026-02-03T10:00:00.000000Z', '-'.repeat(36)])).toString('base64url')],
+    [
+      'a number for the date',
+      Buffer.from(JSON.stringify(['1', '00000000-0000-0000-0000-000000000000'])).toString('base64url'),
+    ],
+    [
+      'an impossible date',
+      Buffer.from(JSON.stringify(['2026-02-30T10:00:00.000000Z', '00000000-0000-0000-0000-000000000000'])).toString(
+        'base64url',
+      ),
+    ],
+    [
+      'dashes for the id',
+      Buffer.from(JSON.stringify(['2026-02-03T10:00:00.000000Z', '-'.repeat(36)])).toString('base64url'),
+    ],
   ])('refuses a cursor that is %s with a 400', async (_case, cursor) => {
     const { borrower } = await fiveRequests();
     const response = await list(borrower.headers, `as=borrower&cursor=${cursor}`);

@@ -5,7 +5,14 @@ import { useTestApp } from '../../test/test-app.ts';
 const t = useTestApp();
 const db = () => t.connection.db;
 
-type Message = { id: string; body: string; author: { id: string; name: string } | null; organisation: { id: string; name: string }; mine: boolean; createdAt: string };
+type Message = {
+  id: string;
+  body: string;
+  author: { id: string; name: string } | null;
+  organisation: { id: string; name: string };
+  mine: boolean;
+  createdAt: string;
+};
 
 async function write(headers: Record<string, string> | undefined, bookingId: string, body: unknown) {
   return t.app.inject({ method: 'POST', url: `/api/bookings/${bookingId}/messages`, headers, payload: { body } });
@@ -17,7 +24,11 @@ async function read(headers: Record<string, string> | undefined, bookingId: stri
 
 async function conversation() {
   const scene = await lendingScene(t.app, db());
-  const booking = await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(10), endDate: dayFromToday(11) });
+  const booking = await makeBooking(t.app, scene.borrower.headers, {
+    itemId: scene.item.id,
+    startDate: dayFromToday(10),
+    endDate: dayFromToday(11),
+  });
   return { ...scene, booking };
 }
 
@@ -36,7 +47,11 @@ describe('the conversation of a request', () => {
     });
     const answer = await write(colleague.headers, booking.id, 'Oui, entre 9 h et 12 h.');
     expect(answer.statusCode).toBe(201);
-    expect(answer.json()).toMatchObject({ author: { name: 'Sacha, bénévole du prêteur' }, organisation: { id: lender.organisation.id }, mine: true });
+    expect(answer.json()).toMatchObject({
+      author: { name: 'Sacha, bénévole du prêteur' },
+      organisation: { id: lender.organisation.id },
+      mine: true,
+    });
 
     const byBorrower = await read(borrower.headers, booking.id);
     expect(byBorrower.statusCode).toBe(200);

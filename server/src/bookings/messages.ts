@@ -9,7 +9,10 @@ import { insertMessage, selectMessages } from './queries.ts';
 
 async function bookingSides(db: Database, actor: Actor, bookingId: string) {
   const [booking] = await db
-    .select({ lenderOrganisationId: bookings.lenderOrganisationId, borrowerOrganisationId: bookings.borrowerOrganisationId })
+    .select({
+      lenderOrganisationId: bookings.lenderOrganisationId,
+      borrowerOrganisationId: bookings.borrowerOrganisationId,
+    })
     .from(bookings)
     .where(eq(bookings.id, bookingId));
   if (!booking) throw new AppError('not_found', 'Demande introuvable.');
@@ -35,11 +38,21 @@ export async function listMessages(db: Database, actor: Actor, bookingId: string
 export async function postMessage(db: Database, actor: Actor, bookingId: string, body: string) {
   const { booking, sides } = await bookingSides(db, actor, bookingId);
   const text = body.trim();
-  if (!text) throw new AppError('validation_failed', 'Le message est vide.', [{ field: 'body', rule: 'minLength', message: 'Écrivez un message.' }]);
-  const authorOrganisationId = sides.includes('borrower') ? booking.borrowerOrganisationId : booking.lenderOrganisationId;
+  if (!text)
+    throw new AppError('validation_failed', 'Le message est vide.', [
+      { field: 'body', rule: 'minLength', message: 'Écrivez un message.' },
+    ]);
+  const authorOrganisationId = sides.includes('borrower')
+    ? booking.borrowerOrganisationId
+    : booking.lenderOrganisationId;
   const { id } = await db.transaction(async (tx) => {
     const message = await insertMessage(tx, { bookingId, authorId: actor.user.id, authorOrganisationId, body: text });
-    await recordEvent(tx, { type: 'booking.message', actorId: actor.user.id, bookingId, params: { messageId: message.id, authorOrganisationId } });
+    await recordEvent(tx, {
+      type: 'booking.message',
+      actorId: actor.user.id,
+      bookingId,
+      params: { messageId: message.id, authorOrganisationId },
+    });
     return message;
   });
   const messages = await listMessages(db, actor, bookingId);

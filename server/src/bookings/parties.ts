@@ -1,6 +1,12 @@
 import type { Actor } from '../auth/actor.ts';
 import { activeMembershipOf } from '../auth/policies.ts';
-import { type BookingAction, type BookingParty, judgeTransition, type BookingKind, type BookingStatus } from '../domain/booking-lifecycle.ts';
+import {
+  type BookingAction,
+  type BookingParty,
+  judgeTransition,
+  type BookingKind,
+  type BookingStatus,
+} from '../domain/booking-lifecycle.ts';
 import { AppError } from '../plugins/errors.ts';
 
 type Sides = { lenderOrganisationId: string; borrowerOrganisationId: string };
@@ -27,7 +33,11 @@ export function requireSide(actor: Actor, booking: Sides) {
  * The side on which the actor may take `action`: 403 when it is the other side's to take,
  * 409 when the booking is not in a state the action applies to.
  */
-export function sideFor(actor: Actor, booking: Sides & { status: BookingStatus; kind: BookingKind }, action: BookingAction): BookingParty {
+export function sideFor(
+  actor: Actor,
+  booking: Sides & { status: BookingStatus; kind: BookingKind },
+  action: BookingAction,
+): BookingParty {
   const sides = requireSide(actor, booking);
   const verdicts = sides.map((side) => ({ side, verdict: judgeTransition(booking, action, side) }));
   const allowed = verdicts.find(({ verdict }) => verdict.allowed);
@@ -35,7 +45,12 @@ export function sideFor(actor: Actor, booking: Sides & { status: BookingStatus; 
   if (verdicts.some(({ verdict }) => !verdict.allowed && verdict.reason === 'out_of_order')) {
     throw new AppError('booking_out_of_order', outOfOrderMessage(booking, action));
   }
-  throw new AppError('forbidden', action === 'cancel' ? 'Seul·e l’emprunteur·se peut annuler une demande encore en attente ; le prêteur la refuse.' : 'Cette étape revient à l’autre structure.');
+  throw new AppError(
+    'forbidden',
+    action === 'cancel'
+      ? 'Seul·e l’emprunteur·se peut annuler une demande encore en attente ; le prêteur la refuse.'
+      : 'Cette étape revient à l’autre structure.',
+  );
 }
 
 const statusWords: Record<BookingStatus, string> = {
@@ -52,13 +67,33 @@ const statusWords: Record<BookingStatus, string> = {
 
 /** How far along a loan is, and how far it must be for a step: a step asked too early says what comes first. */
 const progress: Partial<Record<BookingStatus, number>> = { requested: 0, accepted: 1, picked_up: 2, returned: 3 };
-const stepNeeds: Record<BookingAction, number> = { accept: 0, decline: 0, cancel: 0, expire: 0, pickup: 1, done: 1, return: 2, close: 3 };
-const firstComes = ['', 'elle doit d’abord être acceptée', 'le retrait du matériel doit d’abord être noté', 'le retour du matériel doit d’abord être noté'];
+const stepNeeds: Record<BookingAction, number> = {
+  accept: 0,
+  decline: 0,
+  cancel: 0,
+  expire: 0,
+  pickup: 1,
+  done: 1,
+  return: 2,
+  close: 3,
+};
+const firstComes = [
+  '',
+  'elle doit d’abord être acceptée',
+  'le retrait du matériel doit d’abord être noté',
+  'le retour du matériel doit d’abord être noté',
+];
 
-export function outOfOrderMessage({ status, kind }: { status: BookingStatus; kind: BookingKind }, action: BookingAction) {
-  if (kind === 'service' && (action === 'pickup' || action === 'return')) return 'Un service ne se retire ni ne se rend : une fois rendu, notez-le comme réalisé.';
-  if (kind === 'item' && action === 'done') return 'Un prêt de matériel se termine par son retour, pas par « réalisé ».';
+export function outOfOrderMessage(
+  { status, kind }: { status: BookingStatus; kind: BookingKind },
+  action: BookingAction,
+) {
+  if (kind === 'service' && (action === 'pickup' || action === 'return'))
+    return 'Un service ne se retire ni ne se rend : une fois rendu, notez-le comme réalisé.';
+  if (kind === 'item' && action === 'done')
+    return 'Un prêt de matériel se termine par son retour, pas par « réalisé ».';
   const reached = progress[status];
-  if (reached !== undefined && reached < stepNeeds[action]) return `Cette demande est ${statusWords[status]} : ${firstComes[stepNeeds[action]]}.`;
+  if (reached !== undefined && reached < stepNeeds[action])
+    return `Cette demande est ${statusWords[status]} : ${firstComes[stepNeeds[action]]}.`;
   return `Cette demande est ${statusWords[status]} : cette étape ne s’applique plus (la page était peut-être ancienne).`;
 }

@@ -7,8 +7,15 @@ import { sidesOf } from './parties.ts';
 import { type BookingWithParties, selectLines } from './queries.ts';
 
 /** Bookings as the API shows them to `actor`: lines, both parties, and what the actor may do now. */
-export async function presentBookings(db: Database, actor: Actor | null, rows: BookingWithParties[]): Promise<Booking[]> {
-  const lines = await selectLines(db, rows.map((row) => row.booking.id));
+export async function presentBookings(
+  db: Database,
+  actor: Actor | null,
+  rows: BookingWithParties[],
+): Promise<Booking[]> {
+  const lines = await selectLines(
+    db,
+    rows.map((row) => row.booking.id),
+  );
   const today = parisToday();
   return rows.map(({ booking, lender, borrower, requestedBy, service }) => {
     const sides = sidesOf(actor, booking);
@@ -20,7 +27,9 @@ export async function presentBookings(db: Database, actor: Actor | null, rows: B
       status: booking.status,
       overdue: booking.kind === 'item' && isOverdue({ status: booking.status, endDate: booking.endDate! }, today),
       groupId: booking.groupId,
-      lines: lines.filter((line) => line.bookingId === booking.id).map(({ itemId, title, quantity }) => ({ itemId, title, quantity })),
+      lines: lines
+        .filter((line) => line.bookingId === booking.id)
+        .map(({ itemId, title, quantity }) => ({ itemId, title, quantity })),
       service: service?.id ? { id: service.id, title: service.title } : null,
       startDate: booking.startDate,
       endDate: booking.endDate,

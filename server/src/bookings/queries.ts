@@ -1,7 +1,14 @@
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
-import { bookingEvents, bookingGroups, bookingLines, bookingMessages, bookings, bookingUnits } from '../db/schema/bookings.ts';
+import {
+  bookingEvents,
+  bookingGroups,
+  bookingLines,
+  bookingMessages,
+  bookings,
+  bookingUnits,
+} from '../db/schema/bookings.ts';
 import { items } from '../db/schema/items.ts';
 import { organisations } from '../db/schema/organisations.ts';
 import { services } from '../db/schema/services.ts';
@@ -21,7 +28,13 @@ export async function selectBookings(db: Database, where: SQL, options: { orderB
     .select({
       booking: bookings,
       lender: { id: lender.id, name: lender.name, kind: lender.kind, city: lender.city, status: lender.status },
-      borrower: { id: borrower.id, name: borrower.name, kind: borrower.kind, city: borrower.city, status: borrower.status },
+      borrower: {
+        id: borrower.id,
+        name: borrower.name,
+        kind: borrower.kind,
+        city: borrower.city,
+        status: borrower.status,
+      },
       requestedBy: { id: users.id, name: users.name },
       service: { id: services.id, title: services.title },
       // To the microsecond (a JS Date stops at the millisecond): the key of list cursors.
@@ -44,7 +57,13 @@ export const lineOrder = [asc(items.title), asc(bookingLines.id)];
 export async function selectLines(db: Database, bookingIds: string[]) {
   if (bookingIds.length === 0) return [];
   return db
-    .select({ id: bookingLines.id, bookingId: bookingLines.bookingId, itemId: bookingLines.itemId, title: items.title, quantity: bookingLines.quantity })
+    .select({
+      id: bookingLines.id,
+      bookingId: bookingLines.bookingId,
+      itemId: bookingLines.itemId,
+      title: items.title,
+      quantity: bookingLines.quantity,
+    })
     .from(bookingLines)
     .innerJoin(items, eq(items.id, bookingLines.itemId))
     .where(inArray(bookingLines.bookingId, bookingIds))
@@ -79,7 +98,10 @@ export async function lockService(db: Database, serviceId: string) {
 }
 
 /** The other requests for the same service whose time overlaps: after an acceptance, they cannot be served. */
-export async function selectCompetingServiceRequests(db: Database, accepted: { id: string; serviceId: string; startsAt: Date; endsAt: Date }) {
+export async function selectCompetingServiceRequests(
+  db: Database,
+  accepted: { id: string; serviceId: string; startsAt: Date; endsAt: Date },
+) {
   return db
     .select({ id: bookings.id })
     .from(bookings)
@@ -98,7 +120,12 @@ export async function selectCompetingServiceRequests(db: Database, accepted: { i
 export const nextRevision = sql`${bookings.revision} + 1`;
 
 /** Compare-and-set: moves the booking only if it is still in `from`; answers the new row or nothing. */
-export async function moveBooking(db: Database, id: string, from: BookingStatus, changes: Partial<NewBookingRow> & { status: BookingStatus }) {
+export async function moveBooking(
+  db: Database,
+  id: string,
+  from: BookingStatus,
+  changes: Partial<NewBookingRow> & { status: BookingStatus },
+) {
   const [row] = await db
     .update(bookings)
     .set({ ...changes, revision: nextRevision, updatedAt: new Date() })
@@ -113,7 +140,10 @@ export async function insertBookingRow(db: Database, booking: NewBookingRow) {
 }
 
 export async function insertLineRows(db: Database, lines: Array<typeof bookingLines.$inferInsert>) {
-  return db.insert(bookingLines).values(lines).returning({ id: bookingLines.id, itemId: bookingLines.itemId, quantity: bookingLines.quantity });
+  return db
+    .insert(bookingLines)
+    .values(lines)
+    .returning({ id: bookingLines.id, itemId: bookingLines.itemId, quantity: bookingLines.quantity });
 }
 
 export async function insertGroup(db: Database, group: typeof bookingGroups.$inferInsert) {
@@ -141,7 +171,12 @@ export async function insertUnits(db: Database, units: Array<typeof bookingUnits
  */
 export async function selectItemHolds(db: Database, itemId: string, today: string) {
   return db
-    .select({ lineId: bookingUnits.lineId, unitNumber: bookingUnits.unitNumber, heldFrom: bookingUnits.heldFrom, heldUntil: bookingUnits.heldUntil })
+    .select({
+      lineId: bookingUnits.lineId,
+      unitNumber: bookingUnits.unitNumber,
+      heldFrom: bookingUnits.heldFrom,
+      heldUntil: bookingUnits.heldUntil,
+    })
     .from(bookingUnits)
     .where(heldFromToday(itemId, today));
 }
@@ -177,11 +212,16 @@ export async function renumberUnits(db: Database, moves: Array<{ lineId: string;
   if (moves.length === 0) return;
   const removed = await db
     .delete(bookingUnits)
-    .where(or(...moves.map((move) => and(eq(bookingUnits.lineId, move.lineId), eq(bookingUnits.unitNumber, move.from)))))
+    .where(
+      or(...moves.map((move) => and(eq(bookingUnits.lineId, move.lineId), eq(bookingUnits.unitNumber, move.from)))),
+    )
     .returning();
   await insertUnits(
     db,
-    removed.map((row) => ({ ...row, unitNumber: moves.find((move) => move.lineId === row.lineId && move.from === row.unitNumber)!.to })),
+    removed.map((row) => ({
+      ...row,
+      unitNumber: moves.find((move) => move.lineId === row.lineId && move.from === row.unitNumber)!.to,
+    })),
   );
 }
 
@@ -209,22 +249,30 @@ export async function selectEvents(db: Database, bookingId: string) {
  * buffer included (a request starting the day after the loan ends competes when the item rests
  * in between): after an acceptance, those that can no longer be served are told so.
  */
-export async function selectCompetingRequests(db: Database, bookingId: string, itemIds: string[], startDate: string, endDate: string) {
-  return db
-    .selectDistinct({ id: bookings.id, startDate: bookings.startDate, endDate: bookings.endDate })
-    .from(bookings)
-    .innerJoin(bookingLines, eq(bookingLines.bookingId, bookings.id))
-    .innerJoin(items, eq(items.id, bookingLines.itemId))
-    .where(
-      and(
-        eq(bookings.status, 'requested'),
-        ne(bookings.id, bookingId),
-        inArray(bookingLines.itemId, itemIds),
-        sql`${bookings.startDate} <= ${endDate}::date + ${items.bufferDays} and ${bookings.endDate} + ${items.bufferDays} >= ${startDate}::date`,
-      ),
-    )
-    // Declined in id order: two acceptances declining the same requests never wait on each other in a circle.
-    .orderBy(asc(bookings.id));
+export async function selectCompetingRequests(
+  db: Database,
+  bookingId: string,
+  itemIds: string[],
+  startDate: string,
+  endDate: string,
+) {
+  return (
+    db
+      .selectDistinct({ id: bookings.id, startDate: bookings.startDate, endDate: bookings.endDate })
+      .from(bookings)
+      .innerJoin(bookingLines, eq(bookingLines.bookingId, bookings.id))
+      .innerJoin(items, eq(items.id, bookingLines.itemId))
+      .where(
+        and(
+          eq(bookings.status, 'requested'),
+          ne(bookings.id, bookingId),
+          inArray(bookingLines.itemId, itemIds),
+          sql`${bookings.startDate} <= ${endDate}::date + ${items.bufferDays} and ${bookings.endDate} + ${items.bufferDays} >= ${startDate}::date`,
+        ),
+      )
+      // Declined in id order: two acceptances declining the same requests never wait on each other in a circle.
+      .orderBy(asc(bookings.id))
+  );
 }
 
 export async function selectMessages(db: Database, bookingId: string) {

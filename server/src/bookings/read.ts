@@ -29,13 +29,20 @@ export async function getBooking(db: Database, actor: Actor, id: string) {
   const events = await selectEvents(db, id);
   return {
     ...booking!,
-    events: events.map(({ actorId, actorName, at, ...event }) => ({ ...event, actor: actorId ? { id: actorId, name: actorName! } : null, at: at.toISOString() })),
+    events: events.map(({ actorId, actorName, at, ...event }) => ({
+      ...event,
+      actor: actorId ? { id: actorId, name: actorName! } : null,
+      at: at.toISOString(),
+    })),
   };
 }
 
 // The shapes this API writes into its cursors (createdKey, ids): anything else is refused before SQL sees it.
 const isCursorInstant = (text: string | undefined) =>
-  text !== undefined && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(text) && !Number.isNaN(Date.parse(text)) && new Date(Date.parse(text)).toISOString().slice(0, 23) === text.slice(0, 23);
+  text !== undefined &&
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(text) &&
+  !Number.isNaN(Date.parse(text)) &&
+  new Date(Date.parse(text)).toISOString().slice(0, 23) === text.slice(0, 23);
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** GET /bookings?as=…: the caller's requests (borrower) or those its structures received (lender), newest first. */
@@ -48,8 +55,11 @@ export async function listBookings(db: Database, actor: Actor, query: BookingLis
   if (query.status) conditions.push(eq(bookings.status, query.status));
   if (query.cursor) {
     const [createdAt, id] = decodeCursor(query.cursor, 2);
-    if (!isCursorInstant(createdAt) || !uuid.test(id ?? '')) throw fieldError('cursor', 'Le curseur de pagination est invalide.', 'format');
-    conditions.push(sql`(${bookings.createdAt} < ${createdAt}::timestamptz or (${bookings.createdAt} = ${createdAt}::timestamptz and ${bookings.id} < ${id}::uuid))`);
+    if (!isCursorInstant(createdAt) || !uuid.test(id ?? ''))
+      throw fieldError('cursor', 'Le curseur de pagination est invalide.', 'format');
+    conditions.push(
+      sql`(${bookings.createdAt} < ${createdAt}::timestamptz or (${bookings.createdAt} = ${createdAt}::timestamptz and ${bookings.id} < ${id}::uuid))`,
+    );
   }
   const rows = await selectBookings(db, and(...conditions)!, { limit: limit + 1 });
   const page = rows.slice(0, limit);
@@ -69,7 +79,11 @@ export async function getDashboard(db: Database, actor: Actor) {
   const today = parisToday();
   const soon = addDays(today, 7);
   const organisations = actingOrganisations(actor);
-  const empty = { today, lender: { toAnswer: [], pickups: [], returns: [], overdue: [] }, borrower: { requests: [], loans: [] } };
+  const empty = {
+    today,
+    lender: { toAnswer: [], pickups: [], returns: [], overdue: [] },
+    borrower: { requests: [], loans: [] },
+  };
   if (organisations.length === 0) return empty;
   const asLender = inArray(bookings.lenderOrganisationId, organisations);
   const asBorrower = inArray(bookings.borrowerOrganisationId, organisations);
@@ -79,7 +93,11 @@ export async function getDashboard(db: Database, actor: Actor) {
   const [toAnswer, pickups, returns, overdue, requests, loans] = await Promise.all([
     selectBookings(db, and(asLender, status('requested'))!, byStart),
     selectBookings(db, and(asLender, status('accepted'), sql`${firstDay} <= ${soon}::date`)!, byStart),
-    selectBookings(db, and(asLender, status('picked_up'), sql`${lastDay} between ${today}::date and ${soon}::date`)!, byEnd),
+    selectBookings(
+      db,
+      and(asLender, status('picked_up'), sql`${lastDay} between ${today}::date and ${soon}::date`)!,
+      byEnd,
+    ),
     selectBookings(db, and(asLender, status('picked_up'), sql`${lastDay} < ${today}::date`)!, byEnd),
     selectBookings(db, and(asBorrower, status('requested'))!, byStart),
     selectBookings(db, and(asBorrower, inArray(bookings.status, ['accepted', 'picked_up']))!, byStart),
@@ -87,7 +105,12 @@ export async function getDashboard(db: Database, actor: Actor) {
   const present = (rows: typeof toAnswer) => presentBookings(db, actor, rows);
   return {
     today,
-    lender: { toAnswer: await present(toAnswer), pickups: await present(pickups), returns: await present(returns), overdue: await present(overdue) },
+    lender: {
+      toAnswer: await present(toAnswer),
+      pickups: await present(pickups),
+      returns: await present(returns),
+      overdue: await present(overdue),
+    },
     borrower: { requests: await present(requests), loans: await present(loans) },
   };
 }
@@ -96,17 +119,31 @@ export async function getDashboard(db: Database, actor: Actor) {
 export async function getGroup(db: Database, actor: Actor, id: string) {
   const group = await selectGroup(db, id);
   if (!group) throw new AppError('not_found', 'Demande introuvable.');
-  const rows = await selectBookings(db, eq(bookings.groupId, id), { orderBy: [asc(bookings.createdAt), asc(bookings.id)] });
-  const visible = rows.filter((row) => actingOrganisations(actor).some((org) => org === row.booking.borrowerOrganisationId || org === row.booking.lenderOrganisationId));
+  const rows = await selectBookings(db, eq(bookings.groupId, id), {
+    orderBy: [asc(bookings.createdAt), asc(bookings.id)],
+  });
+  const visible = rows.filter((row) =>
+    actingOrganisations(actor).some(
+      (org) => org === row.booking.borrowerOrganisationId || org === row.booking.lenderOrganisationId,
+    ),
+  );
   if (visible.length === 0) throw new AppError('not_found', 'Demande introuvable.');
   // A lender sees only its own part of someone else's basket.
   const borrowerSide = actingOrganisations(actor).includes(group.borrowerOrganisationId);
   const shown = borrowerSide ? rows : visible;
   const presented = await presentBookings(db, actor, shown);
-  return { id: group.id, startDate: group.startDate, endDate: group.endDate, state: groupState(presented), bookings: presented };
+  return {
+    id: group.id,
+    startDate: group.startDate,
+    endDate: group.endDate,
+    state: groupState(presented),
+    bookings: presented,
+  };
 }
 
-export function groupState(parts: Array<Pick<Booking, 'status'>>): 'waiting' | 'accepted' | 'partly_accepted' | 'refused' | 'cancelled' | 'finished' {
+export function groupState(
+  parts: Array<Pick<Booking, 'status'>>,
+): 'waiting' | 'accepted' | 'partly_accepted' | 'refused' | 'cancelled' | 'finished' {
   const statuses = parts.map((part) => part.status);
   const ongoing = (status: BookingStatus) => ['accepted', 'picked_up'].includes(status);
   const finished = (status: BookingStatus) => ['returned', 'done', 'closed'].includes(status);

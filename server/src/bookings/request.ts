@@ -23,18 +23,32 @@ type LineProblem = { field: string; rule: string; message: string; unavailable: 
 type PlannedLine = { itemId: string; quantity: number; lenderOrganisationId: string };
 
 /** A single item: a group of one line, without the group. */
-export async function requestItemLoan(db: Database, actor: Actor, input: ItemBookingCreate, settings: RequestSettings): Promise<string> {
-  const { bookingIds } = await requestLoans(db, actor, { ...input, lines: [{ itemId: input.itemId, quantity: input.quantity }] }, settings, {
-    grouped: false,
-    fieldOf: (field) => (field === 'itemId' ? 'itemId' : field),
-  });
+export async function requestItemLoan(
+  db: Database,
+  actor: Actor,
+  input: ItemBookingCreate,
+  settings: RequestSettings,
+): Promise<string> {
+  const { bookingIds } = await requestLoans(
+    db,
+    actor,
+    { ...input, lines: [{ itemId: input.itemId, quantity: input.quantity }] },
+    settings,
+    {
+      grouped: false,
+      fieldOf: (field) => (field === 'itemId' ? 'itemId' : field),
+    },
+  );
   return bookingIds[0]!;
 }
 
 /** A « panier »: the same days, several items from several lenders; one request per lender, all or none. */
 export async function requestBatch(db: Database, actor: Actor, input: BatchCreate, settings: RequestSettings) {
   // Every refusal of a line names that line, a date rule of its item too (`lines.2.endDate`, the same path style as schema errors): the basket shows it there.
-  return requestLoans(db, actor, input, settings, { grouped: true, fieldOf: (field, index) => `lines.${index}.${field}` });
+  return requestLoans(db, actor, input, settings, {
+    grouped: true,
+    fieldOf: (field, index) => `lines.${index}.${field}`,
+  });
 }
 
 async function requestLoans(
@@ -46,7 +60,10 @@ async function requestLoans(
 ) {
   const borrowerId = borrowingOrganisationFor(actor, input.organisationId);
   const { startDate, endDate } = input;
-  if (endDate < startDate) throw new AppError('booking_rule', 'Le dernier jour du prêt doit suivre le premier.', [{ field: 'endDate', rule: 'order', message: 'Le dernier jour du prêt doit suivre le premier.' }]);
+  if (endDate < startDate)
+    throw new AppError('booking_rule', 'Le dernier jour du prêt doit suivre le premier.', [
+      { field: 'endDate', rule: 'order', message: 'Le dernier jour du prêt doit suivre le premier.' },
+    ]);
   const today = parisToday();
   const problems: LineProblem[] = [];
   const planned: PlannedLine[] = [];
@@ -54,34 +71,71 @@ async function requestLoans(
     const quantity = line.quantity ?? 1;
     const field = (name: string) => options.fieldOf(name, index);
     if (input.lines.findIndex((other) => other.itemId === line.itemId) !== index) {
-      problems.push({ field: field('itemId'), rule: 'duplicate', message: 'Cet objet est déjà dans la demande : changez plutôt sa quantité.', unavailable: false });
+      problems.push({
+        field: field('itemId'),
+        rule: 'duplicate',
+        message: 'Cet objet est déjà dans la demande : changez plutôt sa quantité.',
+        unavailable: false,
+      });
       continue;
     }
     const found = await selectItem(db, line.itemId);
-    if (!found || !(await isListingVisible(db, actor, { ...found.item, organisationStatus: found.organisation.status }))) {
+    if (
+      !found ||
+      !(await isListingVisible(db, actor, { ...found.item, organisationStatus: found.organisation.status }))
+    ) {
       problems.push({ field: field('itemId'), rule: 'exists', message: 'Objet introuvable.', unavailable: false });
       continue;
     }
     const { item, organisation } = found;
     if (item.status !== 'published' || !organisationCanTrade(organisation.status)) {
-      problems.push({ field: field('itemId'), rule: 'lendable', message: `« ${item.title} » n’est pas proposé au prêt en ce moment.`, unavailable: false });
+      problems.push({
+        field: field('itemId'),
+        rule: 'lendable',
+        message: `« ${item.title} » n’est pas proposé au prêt en ce moment.`,
+        unavailable: false,
+      });
       continue;
     }
     if (item.organisationId === borrowerId) {
-      problems.push({ field: field('itemId'), rule: 'own_item', message: `« ${item.title} » appartient à votre structure : pas besoin de le demander.`, unavailable: false });
+      problems.push({
+        field: field('itemId'),
+        rule: 'own_item',
+        message: `« ${item.title} » appartient à votre structure : pas besoin de le demander.`,
+        unavailable: false,
+      });
       continue;
     }
     const rules = loanRulesOf(item);
-    const breach = loanRuleBreach(rules, today, { startDate, endDate, quantity }, await selectBlockedPeriods(db, item.id, { from: startDate, to: endDate }));
+    const breach = loanRuleBreach(
+      rules,
+      today,
+      { startDate, endDate, quantity },
+      await selectBlockedPeriods(db, item.id, { from: startDate, to: endDate }),
+    );
     if (breach) {
       const about = input.lines.length > 1 || options.grouped ? `« ${item.title} » : ` : '';
-      problems.push({ field: field(breach.field), rule: breach.rule, message: about ? about + lowerFirst(breach.message) : breach.message, unavailable: false });
+      problems.push({
+        field: field(breach.field),
+        rule: breach.rule,
+        message: about ? about + lowerFirst(breach.message) : breach.message,
+        unavailable: false,
+      });
       continue;
     }
     const held = heldRange(startDate, endDate, rules.bufferDays);
-    const free = unitsFreeThroughout(rules.quantity, await selectHolds(db, item.id, held.heldFrom, held.heldUntil), held);
+    const free = unitsFreeThroughout(
+      rules.quantity,
+      await selectHolds(db, item.id, held.heldFrom, held.heldUntil),
+      held,
+    );
     if (free < quantity) {
-      problems.push({ field: field('quantity'), rule: 'available', message: unavailableMessage(item.title, free, quantity, startDate, endDate), unavailable: true });
+      problems.push({
+        field: field('quantity'),
+        rule: 'available',
+        message: unavailableMessage(item.title, free, quantity, startDate, endDate),
+        unavailable: true,
+      });
       continue;
     }
     planned.push({ itemId: item.id, quantity, lenderOrganisationId: item.organisationId });
@@ -90,9 +144,12 @@ async function requestLoans(
 
   const expiresAt = expiryOf(settings, parisInstant(addDays(startDate, 1), '00:00'));
   const byLender = new Map<string, PlannedLine[]>();
-  for (const line of planned) byLender.set(line.lenderOrganisationId, [...(byLender.get(line.lenderOrganisationId) ?? []), line]);
+  for (const line of planned)
+    byLender.set(line.lenderOrganisationId, [...(byLender.get(line.lenderOrganisationId) ?? []), line]);
   return db.transaction(async (tx) => {
-    const group = options.grouped ? await insertGroup(tx, { borrowerOrganisationId: borrowerId, requestedBy: actor.user.id, startDate, endDate }) : null;
+    const group = options.grouped
+      ? await insertGroup(tx, { borrowerOrganisationId: borrowerId, requestedBy: actor.user.id, startDate, endDate })
+      : null;
     const bookingIds: string[] = [];
     for (const [lenderOrganisationId, lines] of byLender) {
       const { id } = await insertBookingRow(tx, {
@@ -106,8 +163,15 @@ async function requestLoans(
         message: input.message?.trim() ?? '',
         expiresAt,
       });
-      await insertLineRows(tx, lines.map((line) => ({ bookingId: id, ...line })));
-      await recordBookingStep(tx, { bookingId: id, action: 'request', toStatus: 'requested', party: 'borrower', actorId: actor.user.id }, 0);
+      await insertLineRows(
+        tx,
+        lines.map((line) => ({ bookingId: id, ...line })),
+      );
+      await recordBookingStep(
+        tx,
+        { bookingId: id, action: 'request', toStatus: 'requested', party: 'borrower', actorId: actor.user.id },
+        0,
+      );
       bookingIds.push(id);
     }
     return { groupId: group?.id ?? null, bookingIds };
@@ -115,20 +179,37 @@ async function requestLoans(
 }
 
 /** A service, for a time slot. */
-export async function requestService(db: Database, actor: Actor, input: ServiceBookingCreate, settings: RequestSettings): Promise<string> {
+export async function requestService(
+  db: Database,
+  actor: Actor,
+  input: ServiceBookingCreate,
+  settings: RequestSettings,
+): Promise<string> {
   const borrowerId = borrowingOrganisationFor(actor, input.organisationId);
   const found = await selectService(db, input.serviceId);
-  if (!found || !(await isListingVisible(db, actor, { ...found.service, organisationStatus: found.organisation.status }))) {
+  if (
+    !found ||
+    !(await isListingVisible(db, actor, { ...found.service, organisationStatus: found.organisation.status }))
+  ) {
     throw new AppError('not_found', 'Offre de service introuvable.');
   }
   const { service, organisation } = found;
-  if (service.status !== 'published' || !organisationCanTrade(organisation.status)) throw ruleError('serviceId', 'lendable', `« ${service.title} » n’est pas proposé en ce moment.`);
-  if (service.organisationId === borrowerId) throw ruleError('serviceId', 'own_item', 'Cette offre est celle de votre structure.');
+  if (service.status !== 'published' || !organisationCanTrade(organisation.status))
+    throw ruleError('serviceId', 'lendable', `« ${service.title} » n’est pas proposé en ce moment.`);
+  if (service.organisationId === borrowerId)
+    throw ruleError('serviceId', 'own_item', 'Cette offre est celle de votre structure.');
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   if (endsAt <= startsAt) throw ruleError('endsAt', 'order', 'La fin du créneau doit suivre son début.');
-  if (startsAt <= new Date()) throw ruleError('startsAt', 'past', 'Ce créneau est passé : choisissez un moment à venir.');
-  const breach = serviceSlotBreach(await selectSlots(db, service.id), service.onRequest, startsAt, endsAt, parisToday());
+  if (startsAt <= new Date())
+    throw ruleError('startsAt', 'past', 'Ce créneau est passé : choisissez un moment à venir.');
+  const breach = serviceSlotBreach(
+    await selectSlots(db, service.id),
+    service.onRequest,
+    startsAt,
+    endsAt,
+    parisToday(),
+  );
   if (breach) throw ruleError(breach.field, breach.rule, breach.message);
   const [taken] = await db
     .select({ id: bookings.id })
@@ -141,7 +222,10 @@ export async function requestService(db: Database, actor: Actor, input: ServiceB
       ),
     )
     .limit(1);
-  if (taken) throw new AppError('slot_unavailable', 'Ce créneau est déjà pris : choisissez-en un autre.', [{ field: 'startsAt', rule: 'available', message: 'Créneau déjà pris.' }]);
+  if (taken)
+    throw new AppError('slot_unavailable', 'Ce créneau est déjà pris : choisissez-en un autre.', [
+      { field: 'startsAt', rule: 'available', message: 'Créneau déjà pris.' },
+    ]);
   return db.transaction(async (tx) => {
     const { id } = await insertBookingRow(tx, {
       kind: 'service',
@@ -154,7 +238,11 @@ export async function requestService(db: Database, actor: Actor, input: ServiceB
       message: input.message?.trim() ?? '',
       expiresAt: expiryOf(settings, startsAt),
     });
-    await recordBookingStep(tx, { bookingId: id, action: 'request', toStatus: 'requested', party: 'borrower', actorId: actor.user.id }, 0);
+    await recordBookingStep(
+      tx,
+      { bookingId: id, action: 'request', toStatus: 'requested', party: 'borrower', actorId: actor.user.id },
+      0,
+    );
     return id;
   });
 }
@@ -164,7 +252,12 @@ function borrowingOrganisationFor(actor: Actor, organisationId: string | undefin
   if (organisationId) return requireTradingMemberOf(actor, organisationId).organisation.id;
   const active = actor.memberships.filter((m) => m.status === 'active');
   if (active.length === 0) throw new AppError('forbidden', 'Rejoignez une structure pour emprunter.');
-  if (active.length > 1) throw fieldError('organisationId', 'Vous agissez pour plusieurs structures : précisez laquelle emprunte (organisationId).', 'required');
+  if (active.length > 1)
+    throw fieldError(
+      'organisationId',
+      'Vous agissez pour plusieurs structures : précisez laquelle emprunte (organisationId).',
+      'required',
+    );
   return requireTradingMemberOf(actor, active[0]!.organisation.id).organisation.id;
 }
 
@@ -193,6 +286,9 @@ function requestRefused(problems: LineProblem[], grouped: boolean) {
   // Asked for alone, an item the borrower cannot see is simply not found; in a basket, its line says so.
   if (!grouped && problems[0]!.rule === 'exists') return new AppError('not_found', problems[0]!.message, details);
   const onlyUnavailable = problems.every((problem) => problem.unavailable);
-  const message = problems.length === 1 ? problems[0]!.message : `${problems.length} lignes de la demande posent problème : rien n’a été envoyé.`;
+  const message =
+    problems.length === 1
+      ? problems[0]!.message
+      : `${problems.length} lignes de la demande posent problème : rien n’a été envoyé.`;
   return new AppError(onlyUnavailable ? 'item_unavailable' : 'booking_rule', message, details);
 }

@@ -23,7 +23,13 @@ const db = () => t.connection.db;
 
 /** « mardi 1 juin 2027 »: how the messages write a day, computed here without the product's helpers. */
 function frenchDay(day: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat('fr-FR', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
 }
 function frenchWeekday(day: string): string {
   return new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
@@ -35,28 +41,63 @@ async function request(headers: Record<string, string>, payload: Record<string, 
 
 describe('POST /api/bookings: the lender’s rules, each refused with a sentence that names it', () => {
   it('sends a request that keeps every rule', async () => {
-    const { borrower, item } = await lendingScene(t.app, db(), { minNoticeDays: 2, minLoanDays: 2, maxLoanDays: 5, quantity: 3 });
-    const response = await request(borrower.headers, { itemId: item.id, quantity: 2, startDate: dayFromToday(2), endDate: dayFromToday(6), message: 'Merci !' });
+    const { borrower, item } = await lendingScene(t.app, db(), {
+      minNoticeDays: 2,
+      minLoanDays: 2,
+      maxLoanDays: 5,
+      quantity: 3,
+    });
+    const response = await request(borrower.headers, {
+      itemId: item.id,
+      quantity: 2,
+      startDate: dayFromToday(2),
+      endDate: dayFromToday(6),
+      message: 'Merci !',
+    });
     expect(response.statusCode, response.body).toBe(201);
-    expect(response.json()).toMatchObject({ status: 'requested', startDate: dayFromToday(2), endDate: dayFromToday(6), lines: [{ itemId: item.id, quantity: 2 }], groupId: null });
+    expect(response.json()).toMatchObject({
+      status: 'requested',
+      startDate: dayFromToday(2),
+      endDate: dayFromToday(6),
+      lines: [{ itemId: item.id, quantity: 2 }],
+      groupId: null,
+    });
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(1);
   });
 
   /** [the case, the item's rules, the request, what the borrower is told] */
-  type Case = [string, Record<string, unknown>, (dates: { itemId: string }) => Record<string, unknown>, { field: string; rule: string; message: string }];
+  type Case = [
+    string,
+    Record<string, unknown>,
+    (dates: { itemId: string }) => Record<string, unknown>,
+    { field: string; rule: string; message: string },
+  ];
   const cases: Case[] = [
-    ['dates in reverse', {}, ({ itemId }) => ({ itemId, startDate: dayFromToday(6), endDate: dayFromToday(4) }), { field: 'endDate', rule: 'order', message: 'Le dernier jour du prêt doit suivre le premier.' }],
+    [
+      'dates in reverse',
+      {},
+      ({ itemId }) => ({ itemId, startDate: dayFromToday(6), endDate: dayFromToday(4) }),
+      { field: 'endDate', rule: 'order', message: 'Le dernier jour du prêt doit suivre le premier.' },
+    ],
     [
       'a first day in the past',
       {},
       ({ itemId }) => ({ itemId, startDate: dayFromToday(-1), endDate: dayFromToday(2) }),
-      { field: 'startDate', rule: 'past', message: 'Ces dates sont passées : choisissez un premier jour à partir d’aujourd’hui.' },
+      {
+        field: 'startDate',
+        rule: 'past',
+        message: 'Ces dates sont passées : choisissez un premier jour à partir d’aujourd’hui.',
+      },
     ],
     [
       'less notice than the lender asks',
       { minNoticeDays: 5 },
       ({ itemId }) => ({ itemId, startDate: dayFromToday(3), endDate: dayFromToday(7) }),
-      { field: 'startDate', rule: 'notice', message: `Le prêteur demande 5 jours de préavis : premier jour possible le ${frenchDay(dayFromToday(5))}.` },
+      {
+        field: 'startDate',
+        rule: 'notice',
+        message: `Le prêteur demande 5 jours de préavis : premier jour possible le ${frenchDay(dayFromToday(5))}.`,
+      },
     ],
     [
       'a loan longer than the maximum',
@@ -74,7 +115,11 @@ describe('POST /api/bookings: the lender’s rules, each refused with a sentence
       'a last day beyond how far ahead one may book',
       { horizonDays: 30 },
       ({ itemId }) => ({ itemId, startDate: dayFromToday(28), endDate: dayFromToday(31) }),
-      { field: 'endDate', rule: 'horizon', message: `On réserve au plus 30 jours à l’avance : dernier jour possible le ${frenchDay(dayFromToday(30))}.` },
+      {
+        field: 'endDate',
+        rule: 'horizon',
+        message: `On réserve au plus 30 jours à l’avance : dernier jour possible le ${frenchDay(dayFromToday(30))}.`,
+      },
     ],
     [
       'more units than the item has',
@@ -103,15 +148,25 @@ describe('POST /api/bookings: the lender’s rules, each refused with a sentence
     const pickup = await request(borrower.headers, { itemId: item.id, startDate: thursday, endDate: saturday });
     expect(pickup.statusCode).toBe(400);
     expect(pickup.json().details).toEqual([
-      { field: 'startDate', rule: 'handover_day', message: 'Le retrait n’est pas possible le jeudi : retraits et retours le mercredi, samedi.' },
+      {
+        field: 'startDate',
+        rule: 'handover_day',
+        message: 'Le retrait n’est pas possible le jeudi : retraits et retours le mercredi, samedi.',
+      },
     ]);
 
     const back = await request(borrower.headers, { itemId: item.id, startDate: wednesday, endDate: thursday });
     expect(back.statusCode).toBe(400);
-    expect(back.json()).toMatchObject({ error: 'booking_rule', message: 'Le retour n’est pas possible le jeudi : retraits et retours le mercredi, samedi.', details: [{ field: 'endDate', rule: 'handover_day' }] });
+    expect(back.json()).toMatchObject({
+      error: 'booking_rule',
+      message: 'Le retour n’est pas possible le jeudi : retraits et retours le mercredi, samedi.',
+      details: [{ field: 'endDate', rule: 'handover_day' }],
+    });
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(0);
 
-    expect((await request(borrower.headers, { itemId: item.id, startDate: wednesday, endDate: saturday })).statusCode).toBe(201);
+    expect(
+      (await request(borrower.headers, { itemId: item.id, startDate: wednesday, endDate: saturday })).statusCode,
+    ).toBe(201);
   });
 
   it('refuses days the lender blocked, naming the period and why', async () => {
@@ -123,36 +178,81 @@ describe('POST /api/bookings: the lender’s rules, each refused with a sentence
       payload: { startDate: dayFromToday(10), endDate: dayFromToday(12), reason: 'repair', note: 'Toile à recoudre' },
     });
     expect(blocked.statusCode, blocked.body).toBe(201);
-    const response = await request(borrower.headers, { itemId: item.id, startDate: dayFromToday(8), endDate: dayFromToday(10) });
+    const response = await request(borrower.headers, {
+      itemId: item.id,
+      startDate: dayFromToday(8),
+      endDate: dayFromToday(10),
+    });
     expect(response.statusCode).toBe(400);
     const message = `Ce matériel n’est pas prêté du ${frenchDay(dayFromToday(10))} au ${frenchDay(dayFromToday(12))} (réparation).`;
-    expect(response.json()).toEqual({ error: 'booking_rule', message, details: [{ field: 'startDate', rule: 'blocked', message }] });
+    expect(response.json()).toEqual({
+      error: 'booking_rule',
+      message,
+      details: [{ field: 'startDate', rule: 'blocked', message }],
+    });
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(0);
     // The days right after are lendable.
-    expect((await request(borrower.headers, { itemId: item.id, startDate: dayFromToday(13), endDate: dayFromToday(14) })).statusCode).toBe(201);
+    expect(
+      (await request(borrower.headers, { itemId: item.id, startDate: dayFromToday(13), endDate: dayFromToday(14) }))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('answers 409 item_unavailable when the units are taken on those days, saying how many are left', async () => {
     const { lender, borrower, item } = await lendingScene(t.app, db(), { quantity: 3, title: 'Table pliante' });
     const first = await signedInStructure(t.app, db());
-    const taken = await makeBooking(t.app, first.headers, { itemId: item.id, quantity: 2, startDate: dayFromToday(10), endDate: dayFromToday(12) });
+    const taken = await makeBooking(t.app, first.headers, {
+      itemId: item.id,
+      quantity: 2,
+      startDate: dayFromToday(10),
+      endDate: dayFromToday(12),
+    });
     await moveBookingTo(t.app, lender.headers, taken.id, 'accept');
 
-    const two = await request(borrower.headers, { itemId: item.id, quantity: 2, startDate: dayFromToday(12), endDate: dayFromToday(14) });
+    const two = await request(borrower.headers, {
+      itemId: item.id,
+      quantity: 2,
+      startDate: dayFromToday(12),
+      endDate: dayFromToday(14),
+    });
     expect(two.statusCode).toBe(409);
     const message = `« Table pliante » : 1 unité libre du ${frenchDay(dayFromToday(12))} au ${frenchDay(dayFromToday(14))}, vous en demandez 2.`;
-    expect(two.json()).toEqual({ error: 'item_unavailable', message, details: [{ field: 'quantity', rule: 'available', message }] });
+    expect(two.json()).toEqual({
+      error: 'item_unavailable',
+      message,
+      details: [{ field: 'quantity', rule: 'available', message }],
+    });
 
     const other = await signedInStructure(t.app, db());
-    const last = await makeBooking(t.app, other.headers, { itemId: item.id, startDate: dayFromToday(11), endDate: dayFromToday(11) });
+    const last = await makeBooking(t.app, other.headers, {
+      itemId: item.id,
+      startDate: dayFromToday(11),
+      endDate: dayFromToday(11),
+    });
     await moveBookingTo(t.app, lender.headers, last.id, 'accept');
-    const none = await request(borrower.headers, { itemId: item.id, startDate: dayFromToday(11), endDate: dayFromToday(11) });
+    const none = await request(borrower.headers, {
+      itemId: item.id,
+      startDate: dayFromToday(11),
+      endDate: dayFromToday(11),
+    });
     expect(none.statusCode).toBe(409);
-    expect(none.json()).toMatchObject({ error: 'item_unavailable', message: `« Table pliante » n’est plus disponible le ${frenchDay(dayFromToday(11))}.` });
+    expect(none.json()).toMatchObject({
+      error: 'item_unavailable',
+      message: `« Table pliante » n’est plus disponible le ${frenchDay(dayFromToday(11))}.`,
+    });
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(0);
 
     // One unit is still free from the 13th on: asking for one is fine.
-    expect((await request(borrower.headers, { itemId: item.id, quantity: 1, startDate: dayFromToday(12), endDate: dayFromToday(14) })).statusCode).toBe(201);
+    expect(
+      (
+        await request(borrower.headers, {
+          itemId: item.id,
+          quantity: 1,
+          startDate: dayFromToday(12),
+          endDate: dayFromToday(14),
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 });
 
@@ -164,39 +264,75 @@ describe('POST /api/bookings: what cannot be asked for, and who cannot ask', () 
     ['hidden by moderation', { lenderStatus: 'active' as const, item: { status: 'hidden' as const } }],
   ])('refuses an item %s as unknown to the borrower, and writes nothing', async (_case, setup) => {
     const { lender, borrower, item } = await lendingScene(t.app, db(), setup.item);
-    await db().update(organisations).set({ status: setup.lenderStatus }).where(eq(organisations.id, lender.organisation.id));
-    const response = await request(borrower.headers, { itemId: item.id, startDate: dayFromToday(5), endDate: dayFromToday(6) });
+    await db()
+      .update(organisations)
+      .set({ status: setup.lenderStatus })
+      .where(eq(organisations.id, lender.organisation.id));
+    const response = await request(borrower.headers, {
+      itemId: item.id,
+      startDate: dayFromToday(5),
+      endDate: dayFromToday(6),
+    });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ error: 'not_found', message: 'Objet introuvable.', details: [{ field: 'itemId', rule: 'exists', message: 'Objet introuvable.' }] });
+    expect(response.json()).toEqual({
+      error: 'not_found',
+      message: 'Objet introuvable.',
+      details: [{ field: 'itemId', rule: 'exists', message: 'Objet introuvable.' }],
+    });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 0, groups: 0 });
   });
 
   it('tells someone who can see a draft (a network admin) that it is not lent, naming it', async () => {
     const { lender, borrower, item } = await lendingScene(t.app, db(), { status: 'draft', title: 'Barnum 6x3' });
     await db().insert(networkRoles).values({ userId: borrower.manager.id, networkId: lender.networkId, role: 'admin' });
-    const response = await request(borrower.headers, { itemId: item.id, startDate: dayFromToday(5), endDate: dayFromToday(6) });
+    const response = await request(borrower.headers, {
+      itemId: item.id,
+      startDate: dayFromToday(5),
+      endDate: dayFromToday(6),
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: 'booking_rule', message: '« Barnum 6x3 » n’est pas proposé au prêt en ce moment.', details: [{ field: 'itemId', rule: 'lendable' }] });
+    expect(response.json()).toMatchObject({
+      error: 'booking_rule',
+      message: '« Barnum 6x3 » n’est pas proposé au prêt en ce moment.',
+      details: [{ field: 'itemId', rule: 'lendable' }],
+    });
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(0);
   });
 
   it('refuses a structure’s own item', async () => {
     const lender = await signedInStructure(t.app, db());
     const item = await makeItem(db(), { organisationId: lender.organisation.id, title: 'Perceuse' });
-    const response = await request(lender.headers, { itemId: item.id, startDate: dayFromToday(5), endDate: dayFromToday(6) });
+    const response = await request(lender.headers, {
+      itemId: item.id,
+      startDate: dayFromToday(5),
+      endDate: dayFromToday(6),
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: 'booking_rule', message: '« Perceuse » appartient à votre structure : pas besoin de le demander.', details: [{ field: 'itemId', rule: 'own_item' }] });
+    expect(response.json()).toMatchObject({
+      error: 'booking_rule',
+      message: '« Perceuse » appartient à votre structure : pas besoin de le demander.',
+      details: [{ field: 'itemId', rule: 'own_item' }],
+    });
     expect((await bookingCounts(db(), lender.organisation.id)).bookings).toBe(0);
   });
 
   it('refuses a borrower whose structure is not approved yet (403 organisation_not_active)', async () => {
     const { item } = await lendingScene(t.app, db());
     const pending = await signedInStructure(t.app, db(), { status: 'pending' });
-    const response = await request(pending.headers, { itemId: item.id, startDate: dayFromToday(5), endDate: dayFromToday(6) });
+    const response = await request(pending.headers, {
+      itemId: item.id,
+      startDate: dayFromToday(5),
+      endDate: dayFromToday(6),
+    });
     expect(response.statusCode).toBe(403);
-    expect(response.json()).toMatchObject({ error: 'organisation_not_active', message: expect.stringContaining('pas encore validée') });
+    expect(response.json()).toMatchObject({
+      error: 'organisation_not_active',
+      message: expect.stringContaining('pas encore validée'),
+    });
     expect((await bookingCounts(db(), pending.organisation.id)).bookings).toBe(0);
-    expect((await request({}, { itemId: item.id, startDate: dayFromToday(5), endDate: dayFromToday(6) })).statusCode).toBe(401);
+    expect(
+      (await request({}, { itemId: item.id, startDate: dayFromToday(5), endDate: dayFromToday(6) })).statusCode,
+    ).toBe(401);
   });
 
   it('asks someone acting for two structures which one borrows', async () => {
@@ -228,7 +364,10 @@ describe('POST /api/bookings for a service, by time slot', () => {
     expect(slots.statusCode, slots.body).toBe(200);
     return { lender, service };
   }
-  const at = (day: string, from: string, to: string) => ({ startsAt: parisInstant(day, from).toISOString(), endsAt: parisInstant(day, to).toISOString() });
+  const at = (day: string, from: string, to: string) => ({
+    startsAt: parisInstant(day, from).toISOString(),
+    endsAt: parisInstant(day, to).toISOString(),
+  });
 
   it('takes a request inside a slot (Paris time) and refuses one outside, naming the slots', async () => {
     const day = dayFromToday(9);
@@ -239,10 +378,18 @@ describe('POST /api/bookings for a service, by time slot', () => {
     expect(inside.json()).toMatchObject({ kind: 'service', status: 'requested', ...at(day, '09:30', '11:00') });
 
     const message = `Ce service se réserve sur ses créneaux : ${frenchWeekday(day)} 09:00–12:00.`;
-    for (const outside of [at(day, '14:00', '15:00'), at(day, '11:00', '12:30'), at(dayFromToday(10), '09:30', '11:00')]) {
+    for (const outside of [
+      at(day, '14:00', '15:00'),
+      at(day, '11:00', '12:30'),
+      at(dayFromToday(10), '09:30', '11:00'),
+    ]) {
       const response = await request(borrower.headers, { serviceId: service.id, ...outside });
       expect(response.statusCode).toBe(400);
-      expect(response.json()).toEqual({ error: 'booking_rule', message, details: [{ field: 'startsAt', rule: 'slot', message }] });
+      expect(response.json()).toEqual({
+        error: 'booking_rule',
+        message,
+        details: [{ field: 'startsAt', rule: 'slot', message }],
+      });
     }
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(1);
   });
@@ -257,9 +404,15 @@ describe('POST /api/bookings for a service, by time slot', () => {
     const borrower = await signedInStructure(t.app, db());
     const overlapping = await request(borrower.headers, { serviceId: service.id, ...at(day, '10:00', '11:00') });
     expect(overlapping.statusCode).toBe(409);
-    expect(overlapping.json()).toMatchObject({ error: 'slot_unavailable', message: 'Ce créneau est déjà pris : choisissez-en un autre.', details: [{ field: 'startsAt', rule: 'available' }] });
+    expect(overlapping.json()).toMatchObject({
+      error: 'slot_unavailable',
+      message: 'Ce créneau est déjà pris : choisissez-en un autre.',
+      details: [{ field: 'startsAt', rule: 'available' }],
+    });
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(0);
-    expect((await request(borrower.headers, { serviceId: service.id, ...at(day, '10:30', '11:30') })).statusCode).toBe(201);
+    expect((await request(borrower.headers, { serviceId: service.id, ...at(day, '10:30', '11:30') })).statusCode).toBe(
+      201,
+    );
   });
 
   it('accepts only one of two overlapping requests: the other is declined with the reason, and accepting it is a 409', async () => {
@@ -268,17 +421,38 @@ describe('POST /api/bookings for a service, by time slot', () => {
     const one = await signedInStructure(t.app, db());
     const two = await signedInStructure(t.app, db());
     const three = await signedInStructure(t.app, db());
-    const first = (await request(one.headers, { serviceId: service.id, ...at(day, '09:00', '10:30') })).json<BookingDetail>();
-    const second = (await request(two.headers, { serviceId: service.id, ...at(day, '10:00', '11:00') })).json<BookingDetail>();
-    const later = (await request(three.headers, { serviceId: service.id, ...at(day, '10:30', '11:30') })).json<BookingDetail>();
+    const first = (
+      await request(one.headers, { serviceId: service.id, ...at(day, '09:00', '10:30') })
+    ).json<BookingDetail>();
+    const second = (
+      await request(two.headers, { serviceId: service.id, ...at(day, '10:00', '11:00') })
+    ).json<BookingDetail>();
+    const later = (
+      await request(three.headers, { serviceId: service.id, ...at(day, '10:30', '11:30') })
+    ).json<BookingDetail>();
     expect(second.status).toBe('requested');
     await moveBookingTo(t.app, lender.headers, first.id, 'accept');
-    const response = await t.app.inject({ method: 'POST', url: `/api/bookings/${second.id}/accept`, headers: lender.headers, payload: {} });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/bookings/${second.id}/accept`,
+      headers: lender.headers,
+      payload: {},
+    });
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ error: 'booking_out_of_order', message: expect.stringContaining('refusée') });
-    const told = (await t.app.inject({ method: 'GET', url: `/api/bookings/${second.id}`, headers: two.headers })).json<BookingDetail>();
+    expect(response.json()).toMatchObject({
+      error: 'booking_out_of_order',
+      message: expect.stringContaining('refusée'),
+    });
+    const told = (
+      await t.app.inject({ method: 'GET', url: `/api/bookings/${second.id}`, headers: two.headers })
+    ).json<BookingDetail>();
     expect(told).toMatchObject({ status: 'declined', answer: null, declineCode: 'slot_taken' });
-    expect(told.events.at(-1)).toMatchObject({ action: 'decline', party: 'system', actor: null, reasonCode: 'slot_taken' });
+    expect(told.events.at(-1)).toMatchObject({
+      action: 'decline',
+      party: 'system',
+      actor: null,
+      reasonCode: 'slot_taken',
+    });
     // The request starting when the accepted one ends still waits, and can be accepted.
     expect((await moveBookingTo(t.app, lender.headers, later.id, 'accept')).status).toBe('accepted');
   });
@@ -287,16 +461,34 @@ describe('POST /api/bookings for a service, by time slot', () => {
     const lender = await signedInStructure(t.app, db());
     const service = await makeService(db(), { organisationId: lender.organisation.id });
     const borrower = await signedInStructure(t.app, db());
-    const overDays = await request(borrower.headers, { serviceId: service.id, startsAt: parisInstant(dayFromToday(5), '10:00').toISOString(), endsAt: parisInstant(dayFromToday(95), '10:00').toISOString() });
+    const overDays = await request(borrower.headers, {
+      serviceId: service.id,
+      startsAt: parisInstant(dayFromToday(5), '10:00').toISOString(),
+      endsAt: parisInstant(dayFromToday(95), '10:00').toISOString(),
+    });
     expect(overDays.statusCode).toBe(400);
     expect(overDays.json()).toMatchObject({ error: 'booking_rule', details: [{ field: 'endsAt', rule: 'same_day' }] });
-    const tooFar = await request(borrower.headers, { serviceId: service.id, ...at(dayFromToday(400), '10:00', '11:00') });
+    const tooFar = await request(borrower.headers, {
+      serviceId: service.id,
+      ...at(dayFromToday(400), '10:00', '11:00'),
+    });
     expect(tooFar.json()).toMatchObject({ error: 'booking_rule', details: [{ field: 'startsAt', rule: 'horizon' }] });
 
-    const closed = await t.app.inject({ method: 'PATCH', url: `/api/services/${service.id}`, headers: lender.headers, payload: { slots: [], onRequest: false } });
+    const closed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/services/${service.id}`,
+      headers: lender.headers,
+      payload: { slots: [], onRequest: false },
+    });
     expect(closed.statusCode, closed.body).toBe(200);
-    const refused = await request(borrower.headers, { serviceId: service.id, ...at(dayFromToday(5), '10:00', '11:00') });
-    expect(refused.json()).toMatchObject({ error: 'booking_rule', message: 'Ce service ne prend pas de réservation en ce moment : écrivez à la structure qui le propose.' });
+    const refused = await request(borrower.headers, {
+      serviceId: service.id,
+      ...at(dayFromToday(5), '10:00', '11:00'),
+    });
+    expect(refused.json()).toMatchObject({
+      error: 'booking_rule',
+      message: 'Ce service ne prend pas de réservation en ce moment : écrivez à la structure qui le propose.',
+    });
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(0);
   });
 
@@ -307,9 +499,16 @@ describe('POST /api/bookings for a service, by time slot', () => {
     const past = await request(borrower.headers, { serviceId: service.id, ...at(dayFromToday(-2), '10:00', '11:00') });
     expect(past.statusCode).toBe(400);
     expect(past.json()).toMatchObject({ error: 'booking_rule', details: [{ field: 'startsAt', rule: 'past' }] });
-    const reversed = await request(borrower.headers, { serviceId: service.id, ...at(dayFromToday(5), '11:00', '10:00') });
+    const reversed = await request(borrower.headers, {
+      serviceId: service.id,
+      ...at(dayFromToday(5), '11:00', '10:00'),
+    });
     expect(reversed.statusCode).toBe(400);
-    expect(reversed.json()).toMatchObject({ error: 'booking_rule', message: 'La fin du créneau doit suivre son début.', details: [{ field: 'endsAt', rule: 'order' }] });
+    expect(reversed.json()).toMatchObject({
+      error: 'booking_rule',
+      message: 'La fin du créneau doit suivre son début.',
+      details: [{ field: 'endsAt', rule: 'order' }],
+    });
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(0);
   });
 });

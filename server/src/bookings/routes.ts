@@ -52,7 +52,10 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<RequestSettings> = async (app, s
     async (request, reply) => {
       const actor = await request.requireActor();
       const body = request.body;
-      const id = 'itemId' in body ? await requestItemLoan(app.db, actor, body, settings) : await requestService(app.db, actor, body, settings);
+      const id =
+        'itemId' in body
+          ? await requestItemLoan(app.db, actor, body, settings)
+          : await requestService(app.db, actor, body, settings);
       return reply.status(201).send(await getBooking(app.db, actor, id));
     },
   );
@@ -94,7 +97,8 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<RequestSettings> = async (app, s
     {
       schema: {
         tags,
-        summary: 'Ce qui attend : demandes à traiter, retraits et retours des 7 jours, retards ; mes demandes et emprunts',
+        summary:
+          'Ce qui attend : demandes à traiter, retraits et retours des 7 jours, retards ; mes demandes et emprunts',
         security: signedIn,
         response: { 200: DashboardSchema, ...errorResponses(401) },
       },
@@ -105,7 +109,13 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<RequestSettings> = async (app, s
   app.get(
     '/bookings/groups/:id',
     {
-      schema: { tags, summary: 'Un panier et son état d’ensemble', security: signedIn, params: IdParams, response: { 200: BookingGroupSchema, ...errorResponses(400, 401, 404) } },
+      schema: {
+        tags,
+        summary: 'Un panier et son état d’ensemble',
+        security: signedIn,
+        params: IdParams,
+        response: { 200: BookingGroupSchema, ...errorResponses(400, 401, 404) },
+      },
     },
     async (request) => getGroup(app.db, await request.requireActor(), request.params.id),
   );
@@ -113,7 +123,13 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<RequestSettings> = async (app, s
   app.get(
     '/bookings/:id',
     {
-      schema: { tags, summary: 'Une demande, son historique et ce que je peux faire', security: signedIn, params: IdParams, response: { 200: BookingDetailSchema, ...errorResponses(400, 401, 404) } },
+      schema: {
+        tags,
+        summary: 'Une demande, son historique et ce que je peux faire',
+        security: signedIn,
+        params: IdParams,
+        response: { 200: BookingDetailSchema, ...errorResponses(400, 401, 404) },
+      },
     },
     async (request) => getBooking(app.db, await request.requireActor(), request.params.id),
   );
@@ -146,7 +162,13 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<RequestSettings> = async (app, s
   app.get(
     '/bookings/:id/messages',
     {
-      schema: { tags, summary: 'La conversation d’une demande', security: signedIn, params: IdParams, response: { 200: Type.Array(MessageSchema), ...errorResponses(400, 401, 404) } },
+      schema: {
+        tags,
+        summary: 'La conversation d’une demande',
+        security: signedIn,
+        params: IdParams,
+        response: { 200: Type.Array(MessageSchema), ...errorResponses(400, 401, 404) },
+      },
     },
     async (request) => listMessages(app.db, await request.requireActor(), request.params.id),
   );
@@ -163,7 +185,10 @@ const bookingsRoutes: FastifyPluginAsyncTypebox<RequestSettings> = async (app, s
         response: { 201: MessageSchema, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request, reply) => reply.status(201).send(await postMessage(app.db, await request.requireActor(), request.params.id, request.body.body)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await postMessage(app.db, await request.requireActor(), request.params.id, request.body.body)),
   );
 };
 

@@ -9,19 +9,43 @@ export const serviceHorizonDays = 365;
  * Whether a requested time fits the service: within one Paris day and the year ahead, and inside
  * one of its weekly slots (Paris time) — or anywhere when it takes requests « sur demande ».
  */
-export function serviceSlotBreach(slots: ServiceSlot[], onRequest: boolean, startsAt: Date, endsAt: Date, today: string) {
+export function serviceSlotBreach(
+  slots: ServiceSlot[],
+  onRequest: boolean,
+  startsAt: Date,
+  endsAt: Date,
+  today: string,
+) {
   const day = parisDayOf(startsAt);
   const [endDay, startClock, endClock] = [parisDayOf(endsAt), parisClockOf(startsAt), parisClockOf(endsAt)];
   const endsOnSameDay = endDay === day || (endDay === addDays(day, 1) && endClock === '00:00');
-  if (!endsOnSameDay) return { field: 'endsAt', rule: 'same_day', message: 'Un créneau commence et finit le même jour : pour plusieurs jours, faites une demande par jour.' };
+  if (!endsOnSameDay)
+    return {
+      field: 'endsAt',
+      rule: 'same_day',
+      message: 'Un créneau commence et finit le même jour : pour plusieurs jours, faites une demande par jour.',
+    };
   if (day > addDays(today, serviceHorizonDays)) {
-    return { field: 'startsAt', rule: 'horizon', message: `On réserve un service au plus ${serviceHorizonDays} jours à l’avance.` };
+    return {
+      field: 'startsAt',
+      rule: 'horizon',
+      message: `On réserve un service au plus ${serviceHorizonDays} jours à l’avance.`,
+    };
   }
   if (onRequest) return null;
-  if (slots.length === 0) return { field: 'startsAt', rule: 'slot', message: 'Ce service ne prend pas de réservation en ce moment : écrivez à la structure qui le propose.' };
+  if (slots.length === 0)
+    return {
+      field: 'startsAt',
+      rule: 'slot',
+      message: 'Ce service ne prend pas de réservation en ce moment : écrivez à la structure qui le propose.',
+    };
   const fits = slots.some(
     (slot) =>
-      slot.weekday === isoWeekday(day) && endDay === day && slot.startsAt <= startClock && endClock <= slot.endsAt && endClock !== '00:00',
+      slot.weekday === isoWeekday(day) &&
+      endDay === day &&
+      slot.startsAt <= startClock &&
+      endClock <= slot.endsAt &&
+      endClock !== '00:00',
   );
   if (fits) return null;
   const offered = slots.map((slot) => `${weekdayNames[slot.weekday - 1]} ${slot.startsAt}–${slot.endsAt}`).join(', ');

@@ -21,12 +21,21 @@ export const bookingEventTypes: Record<BookingAction | 'request', EventType> = {
  * event the notifications derive from. `revision` is the booking's after the step (the SEQUENCE
  * of the calendar invitation an email carries).
  */
-export async function recordBookingStep(tx: Database, step: NewEventRow & { action: BookingAction | 'request' }, revision: number) {
+export async function recordBookingStep(
+  tx: Database,
+  step: NewEventRow & { action: BookingAction | 'request' },
+  revision: number,
+) {
   await insertEvent(tx, step);
   await recordEvent(tx, {
     type: bookingEventTypes[step.action],
     actorId: step.actorId ?? null,
     bookingId: step.bookingId,
-    params: { party: step.party, fromStatus: step.fromStatus ?? null, revision, ...(step.reasonCode ? { reasonCode: step.reasonCode } : {}) },
+    params: {
+      party: step.party,
+      fromStatus: step.fromStatus ?? null,
+      revision,
+      ...(step.reasonCode ? { reasonCode: step.reasonCode } : {}),
+    },
   });
 }

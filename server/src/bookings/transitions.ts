@@ -2,7 +2,14 @@ import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import { requireTradingMemberOf } from '../auth/policies.ts';
 import { selectBlockedPeriods, selectHolds } from '../availability/queries.ts';
-import { blockedReasonLabels, freeUnitNumbers, heldRange, longDay, packUnits, unitsFreeThroughout } from '../availability/rules.ts';
+import {
+  blockedReasonLabels,
+  freeUnitNumbers,
+  heldRange,
+  longDay,
+  packUnits,
+  unitsFreeThroughout,
+} from '../availability/rules.ts';
 import type { Database } from '../db/client.ts';
 import { databaseError, exclusionViolation } from '../db/errors.ts';
 import { bookings } from '../db/schema/bookings.ts';
@@ -39,21 +46,41 @@ const notFound = () => new AppError('not_found', 'Demande introuvable.');
  * compare-and-set on the current status, the units an acceptance takes, and the event that
  * records who did it and when (and that notifications will read).
  */
-export async function transitionBooking<Action extends ActorAction>(db: Database, actor: Actor, id: string, action: Action, body: TransitionBody[Action]) {
+export async function transitionBooking<Action extends ActorAction>(
+  db: Database,
+  actor: Actor,
+  id: string,
+  action: Action,
+  body: TransitionBody[Action],
+) {
   await db.transaction(async (tx) => {
-    const seen = await tx.select().from(bookings).where(eq(bookings.id, id)).then((rows) => rows[0]);
+    const seen = await tx
+      .select()
+      .from(bookings)
+      .where(eq(bookings.id, id))
+      .then((rows) => rows[0]);
     if (!seen) throw notFound();
     sideFor(actor, seen, action);
     const lines = seen.kind === 'item' ? await selectLines(tx, [id]) : [];
     // Items before the booking, in the same order everywhere: accepts of one item queue up here.
-    const lockedItems = action === 'accept' ? await lockItems(tx, lines.map((line) => line.itemId)) : [];
+    const lockedItems =
+      action === 'accept'
+        ? await lockItems(
+            tx,
+            lines.map((line) => line.itemId),
+          )
+        : [];
     if (action === 'accept' && seen.kind === 'service') await lockService(tx, seen.serviceId!);
     const booking = await lockBooking(tx, id);
     if (!booking) throw notFound();
     const party = sideFor(actor, booking, action);
-    if (party === 'lender' && (action === 'accept' || action === 'pickup')) requireTradingMemberOf(actor, booking.lenderOrganisationId);
+    if (party === 'lender' && (action === 'accept' || action === 'pickup'))
+      requireTradingMemberOf(actor, booking.lenderOrganisationId);
     if (action === 'accept' && booking.expiresAt && booking.expiresAt <= new Date()) {
-      throw new AppError('booking_out_of_order', 'Cette demande a expiré faute de réponse à temps : l’emprunteur·se peut en refaire une.');
+      throw new AppError(
+        'booking_out_of_order',
+        'Cette demande a expiré faute de réponse à temps : l’emprunteur·se peut en refaire une.',
+      );
     }
     const verdict = judgeTransition(booking, action, party);
     if (!verdict.allowed) throw new AppError('booking_out_of_order', outOfOrderMessage(booking, action));
@@ -65,17 +92,37 @@ export async function transitionBooking<Action extends ActorAction>(db: Database
       revision = moved.revision;
       if (action === 'accept' && booking.kind === 'item') {
         await holdUnits(tx, booking, lines, lockedItems);
-        await declineCompetitors(tx, booking, lines.map((line) => line.itemId));
+        await declineCompetitors(
+          tx,
+          booking,
+          lines.map((line) => line.itemId),
+        );
       }
       if (action === 'accept' && booking.kind === 'service') await declineServiceCompetitors(tx, booking);
     } catch (error) {
       throw asUnavailable(error, booking.kind);
     }
-    await recordBookingStep(tx, { bookingId: id, action, fromStatus: booking.status, toStatus: verdict.to, party, actorId: actor.user.id, note: noteOf(action, body as TransitionBody[ActorAction]) }, revision);
+    await recordBookingStep(
+      tx,
+      {
+        bookingId: id,
+        action,
+        fromStatus: booking.status,
+        toStatus: verdict.to,
+        party,
+        actorId: actor.user.id,
+        note: noteOf(action, body as TransitionBody[ActorAction]),
+      },
+      revision,
+    );
   });
 }
 
-function changesFor(action: ActorAction, body: TransitionBody[ActorAction], booking: BookingRow): Partial<NewBookingRow> {
+function changesFor(
+  action: ActorAction,
+  body: TransitionBody[ActorAction],
+  booking: BookingRow,
+): Partial<NewBookingRow> {
   const text = (value: string | undefined) => value?.trim() || null;
   switch (action) {
     case 'accept':
@@ -85,7 +132,11 @@ function changesFor(action: ActorAction, body: TransitionBody[ActorAction], book
     case 'cancel': {
       const reason = text((body as TransitionBody['cancel']).reason);
       if (booking.status === 'accepted' && !reason) {
-        throw fieldError('reason', 'Dites pourquoi vous annulez un prêt déjà accepté : l’autre structure comptait dessus.', 'required');
+        throw fieldError(
+          'reason',
+          'Dites pourquoi vous annulez un prêt déjà accepté : l’autre structure comptait dessus.',
+          'required',
+        );
       }
       return { cancelReason: reason, expiresAt: null };
     }
@@ -101,8 +152,12 @@ function changesFor(action: ActorAction, body: TransitionBody[ActorAction], book
 }
 
 function noteOf(action: ActorAction, body: TransitionBody[ActorAction]): string | null {
-  const values = Object.values(body as Record<string, string | undefined>).filter((value): value is string => typeof value === 'string' && value.trim() !== '');
-  return action === 'return' ? ((body as TransitionBody['return']).incidentNote?.trim() || null) : (values[0]?.trim() ?? null);
+  const values = Object.values(body as Record<string, string | undefined>).filter(
+    (value): value is string => typeof value === 'string' && value.trim() !== '',
+  );
+  return action === 'return'
+    ? (body as TransitionBody['return']).incidentNote?.trim() || null
+    : (values[0]?.trim() ?? null);
 }
 
 type Line = { id: string; itemId: string; title: string; quantity: number };
@@ -112,14 +167,22 @@ type Line = { id: string; itemId: string; title: string; quantity: number };
  * interchangeable: when enough are free every day but no unit is free all along, the item's
  * holds are renumbered (packUnits) to make room, under the item lock the caller took.
  */
-async function holdUnits(db: Database, booking: BookingRow, lines: Line[], lockedItems: Array<{ id: string; quantity: number; bufferDays: number }>) {
+async function holdUnits(
+  db: Database,
+  booking: BookingRow,
+  lines: Line[],
+  lockedItems: Array<{ id: string; quantity: number; bufferDays: number }>,
+) {
   const startDate = booking.startDate!;
   const endDate = booking.endDate!;
   for (const line of lines) {
     const item = lockedItems.find((candidate) => candidate.id === line.itemId)!;
     const [blocked] = await selectBlockedPeriods(db, item.id, { from: startDate, to: endDate });
     if (blocked) {
-      throw new AppError('item_unavailable', `Vous avez bloqué « ${line.title} » du ${longDay(blocked.startDate)} au ${longDay(blocked.endDate)} (${blockedReasonLabels[blocked.reason]}) : débloquez ces jours pour accepter.`);
+      throw new AppError(
+        'item_unavailable',
+        `Vous avez bloqué « ${line.title} » du ${longDay(blocked.startDate)} au ${longDay(blocked.endDate)} (${blockedReasonLabels[blocked.reason]}) : débloquez ces jours pour accepter.`,
+      );
     }
     const held = heldRange(startDate, endDate, item.bufferDays);
     const holds = await selectItemHolds(db, item.id, parisToday());
@@ -127,31 +190,69 @@ async function holdUnits(db: Database, booking: BookingRow, lines: Line[], locke
     if (freeAllAlong < line.quantity) throw unavailable(line.title, freeAllAlong, line.quantity);
     const free = freeUnitNumbers(item.quantity, holds, held);
     if (free.length >= line.quantity) {
-      await insertUnits(db, free.slice(0, line.quantity).map((unitNumber) => ({ lineId: line.id, itemId: item.id, unitNumber, ...held })));
+      await insertUnits(
+        db,
+        free.slice(0, line.quantity).map((unitNumber) => ({ lineId: line.id, itemId: item.id, unitNumber, ...held })),
+      );
     } else {
       await packAndHold(db, item, { lineId: line.id, quantity: line.quantity, ...held });
     }
   }
 }
 
-async function packAndHold(db: Database, item: { id: string; quantity: number }, wanted: { lineId: string; quantity: number; heldFrom: string; heldUntil: string }) {
+async function packAndHold(
+  db: Database,
+  item: { id: string; quantity: number },
+  wanted: { lineId: string; quantity: number; heldFrom: string; heldUntil: string },
+) {
   const today = parisToday();
   await lockLoansHolding(db, item.id, today);
   const holds = await selectItemHolds(db, item.id, today); // again: a loan may have let go of its units while we waited
-  const newcomers = Array.from({ length: wanted.quantity }, () => ({ lineId: wanted.lineId, unitNumber: 0, heldFrom: wanted.heldFrom, heldUntil: wanted.heldUntil }));
-  const packed = packUnits([...holds.map((hold) => ({ ...hold, was: hold.unitNumber })), ...newcomers.map((hold) => ({ ...hold, was: 0 }))]);
-  if (packed.some((hold) => hold.unitNumber > item.quantity)) throw new AppError('item_unavailable', itemTakenMeanwhile);
+  const newcomers = Array.from({ length: wanted.quantity }, () => ({
+    lineId: wanted.lineId,
+    unitNumber: 0,
+    heldFrom: wanted.heldFrom,
+    heldUntil: wanted.heldUntil,
+  }));
+  const packed = packUnits([
+    ...holds.map((hold) => ({ ...hold, was: hold.unitNumber })),
+    ...newcomers.map((hold) => ({ ...hold, was: 0 })),
+  ]);
+  if (packed.some((hold) => hold.unitNumber > item.quantity))
+    throw new AppError('item_unavailable', itemTakenMeanwhile);
   await renumberUnits(
     db,
-    packed.filter((hold) => hold.was > 0 && hold.was !== hold.unitNumber).map((hold) => ({ lineId: hold.lineId, from: hold.was, to: hold.unitNumber })),
+    packed
+      .filter((hold) => hold.was > 0 && hold.was !== hold.unitNumber)
+      .map((hold) => ({ lineId: hold.lineId, from: hold.was, to: hold.unitNumber })),
   );
-  await insertUnits(db, packed.filter((hold) => hold.was === 0).map(({ lineId, unitNumber, heldFrom, heldUntil }) => ({ lineId, itemId: item.id, unitNumber, heldFrom, heldUntil })));
+  await insertUnits(
+    db,
+    packed
+      .filter((hold) => hold.was === 0)
+      .map(({ lineId, unitNumber, heldFrom, heldUntil }) => ({
+        lineId,
+        itemId: item.id,
+        unitNumber,
+        heldFrom,
+        heldUntil,
+      })),
+  );
 }
 
 /** The requests for the same service at overlapping times are declined: the slot is taken. */
 async function declineServiceCompetitors(db: Database, accepted: BookingRow) {
-  const competitors = await selectCompetingServiceRequests(db, { id: accepted.id, serviceId: accepted.serviceId!, startsAt: accepted.startsAt!, endsAt: accepted.endsAt! });
-  await declineAsTaken(db, competitors.map((competitor) => competitor.id), 'slot_taken');
+  const competitors = await selectCompetingServiceRequests(db, {
+    id: accepted.id,
+    serviceId: accepted.serviceId!,
+    startsAt: accepted.startsAt!,
+    endsAt: accepted.endsAt!,
+  });
+  await declineAsTaken(
+    db,
+    competitors.map((competitor) => competitor.id),
+    'slot_taken',
+  );
 }
 
 /**
@@ -160,9 +261,26 @@ async function declineServiceCompetitors(db: Database, accepted: BookingRow) {
  */
 async function declineAsTaken(db: Database, bookingIds: string[], reasonCode: DeclineCode) {
   for (const id of bookingIds) {
-    const moved = await moveBooking(db, id, 'requested', { status: 'declined', answer: null, declineCode: reasonCode, expiresAt: null });
+    const moved = await moveBooking(db, id, 'requested', {
+      status: 'declined',
+      answer: null,
+      declineCode: reasonCode,
+      expiresAt: null,
+    });
     if (moved) {
-      await recordBookingStep(db, { bookingId: id, action: 'decline', fromStatus: 'requested', toStatus: 'declined', party: 'system', actorId: null, reasonCode }, moved.revision);
+      await recordBookingStep(
+        db,
+        {
+          bookingId: id,
+          action: 'decline',
+          fromStatus: 'requested',
+          toStatus: 'declined',
+          party: 'system',
+          actorId: null,
+          reasonCode,
+        },
+        moved.revision,
+      );
     }
   }
 }
@@ -171,7 +289,10 @@ async function declineAsTaken(db: Database, bookingIds: string[], reasonCode: De
 async function declineCompetitors(db: Database, accepted: BookingRow, itemIds: string[]) {
   const competitors = await selectCompetingRequests(db, accepted.id, itemIds, accepted.startDate!, accepted.endDate!);
   if (competitors.length === 0) return;
-  const lines = await selectLines(db, competitors.map((competitor) => competitor.id));
+  const lines = await selectLines(
+    db,
+    competitors.map((competitor) => competitor.id),
+  );
   // Read, not locked: locking more items here could deadlock with another acceptance.
   const rules = await db
     .select({ id: items.id, quantity: items.quantity, bufferDays: items.bufferDays })
@@ -183,7 +304,11 @@ async function declineCompetitors(db: Database, accepted: BookingRow, itemIds: s
     for (const line of lines.filter((candidate) => candidate.bookingId === competitor.id)) {
       const item = rules.find((candidate) => candidate.id === line.itemId)!;
       const held = heldRange(competitor.startDate!, competitor.endDate!, item.bufferDays);
-      if (unitsFreeThroughout(item.quantity, await selectHolds(db, line.itemId, held.heldFrom, held.heldUntil), held) < line.quantity) servable = false;
+      if (
+        unitsFreeThroughout(item.quantity, await selectHolds(db, line.itemId, held.heldFrom, held.heldUntil), held) <
+        line.quantity
+      )
+        servable = false;
     }
     if (!servable) unservable.push(competitor.id);
   }
@@ -199,7 +324,18 @@ export async function expireRequests(db: Database, now: Date = new Date()): Prom
       .where(and(eq(bookings.status, 'requested'), lte(bookings.expiresAt, now)))
       .returning({ id: bookings.id, revision: bookings.revision });
     for (const { id, revision } of expired) {
-      await recordBookingStep(tx, { bookingId: id, action: 'expire', fromStatus: 'requested', toStatus: 'expired', party: 'system' satisfies BookingParty, reasonCode: 'no_answer' }, revision);
+      await recordBookingStep(
+        tx,
+        {
+          bookingId: id,
+          action: 'expire',
+          fromStatus: 'requested',
+          toStatus: 'expired',
+          party: 'system' satisfies BookingParty,
+          reasonCode: 'no_answer',
+        },
+        revision,
+      );
     }
     return expired.length;
   });

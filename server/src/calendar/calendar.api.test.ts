@@ -111,15 +111,25 @@ describe('the private calendar feed of a structure', () => {
     }
     // Nothing the stranger did changed the feed.
     expect((await feed('GET', structure.organisation.id, structure.headers)).json().url).toBe(url);
-    expect((await t.app.inject({ method: 'GET', url: '/api/calendar/not-a-token-but-long-enough.ics' })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/calendar/not-a-token-but-long-enough.ics' })).statusCode,
+    ).toBe(404);
   });
 
   it('lists the structure’s loans both ways, with stable UIDs and a SEQUENCE that grows with each change', async () => {
     const { lender: us, borrower: them, item: ourItem } = await lendingScene(t.app, db(), { title: 'Tonnelle bleue' });
     const other = await signedInStructure(t.app, db());
     const theirItem = await makeItem(db(), { organisationId: other.organisation.id, title: 'Vélo cargo' });
-    const lent = await makeBooking(t.app, them.headers, { itemId: ourItem.id, startDate: dayFromToday(10), endDate: dayFromToday(12) });
-    const borrowed = await makeBooking(t.app, us.headers, { itemId: theirItem.id, startDate: dayFromToday(20), endDate: dayFromToday(20) });
+    const lent = await makeBooking(t.app, them.headers, {
+      itemId: ourItem.id,
+      startDate: dayFromToday(10),
+      endDate: dayFromToday(12),
+    });
+    const borrowed = await makeBooking(t.app, us.headers, {
+      itemId: theirItem.id,
+      startDate: dayFromToday(20),
+      endDate: dayFromToday(20),
+    });
     const { url } = (await feed('POST', us.organisation.id, us.headers)).json<{ url: string }>();
     const read = async () => (await t.app.inject({ method: 'GET', url: feedPath(url) })).body;
 
@@ -131,7 +141,10 @@ describe('the private calendar feed of a structure', () => {
       'DTEND;VALUE=DATE': compact(dayFromToday(13)),
       STATUS: 'TENTATIVE',
     });
-    expect(eventOf(first, borrowed.id)).toMatchObject({ SUMMARY: `Emprunt : Vélo cargo (${other.organisation.name})`, STATUS: 'TENTATIVE' });
+    expect(eventOf(first, borrowed.id)).toMatchObject({
+      SUMMARY: `Emprunt : Vélo cargo (${other.organisation.name})`,
+      STATUS: 'TENTATIVE',
+    });
     const sequence = (ics: string, id: string) => Number(eventOf(ics, id)!.SEQUENCE);
     const initial = sequence(first, lent.id);
     expect(initial).toBe(0);
@@ -148,7 +161,10 @@ describe('the private calendar feed of a structure', () => {
     // The other side's feed shows the same loan under the same UID.
     const theirs = (await feed('POST', them.organisation.id, them.headers)).json<{ url: string }>().url;
     const theirCalendar = (await t.app.inject({ method: 'GET', url: feedPath(theirs) })).body;
-    expect(eventOf(theirCalendar, lent.id)).toMatchObject({ SUMMARY: `Emprunt : Tonnelle bleue (${us.organisation.name})`, SEQUENCE: eventOf(afterPickup, lent.id)!.SEQUENCE });
+    expect(eventOf(theirCalendar, lent.id)).toMatchObject({
+      SUMMARY: `Emprunt : Tonnelle bleue (${us.organisation.name})`,
+      SEQUENCE: eventOf(afterPickup, lent.id)!.SEQUENCE,
+    });
     expect(eventOf(theirCalendar, borrowed.id)).toBeUndefined();
 
     // A cancelled loan stays, marked cancelled, so that subscribed calendars drop it.
@@ -163,11 +179,18 @@ describe('the private calendar feed of a structure', () => {
 describe('GET /api/bookings/:id.ics', () => {
   it('gives an accepted loan to its two sides, not a request, and not to strangers', async () => {
     const { lender, borrower, item } = await lendingScene(t.app, db(), { title: 'Sono portable' });
-    const booking = await makeBooking(t.app, borrower.headers, { itemId: item.id, startDate: dayFromToday(10), endDate: dayFromToday(11) });
+    const booking = await makeBooking(t.app, borrower.headers, {
+      itemId: item.id,
+      startDate: dayFromToday(10),
+      endDate: dayFromToday(11),
+    });
     const url = `/api/bookings/${booking.id}.ics`;
     const early = await t.app.inject({ method: 'GET', url, headers: borrower.headers });
     expect(early.statusCode).toBe(409);
-    expect(early.json()).toMatchObject({ error: 'booking_out_of_order', message: expect.stringContaining('pas été accepté') });
+    expect(early.json()).toMatchObject({
+      error: 'booking_out_of_order',
+      message: expect.stringContaining('pas été accepté'),
+    });
 
     await moveBookingTo(t.app, lender.headers, booking.id, 'accept');
     const file = await t.app.inject({ method: 'GET', url, headers: borrower.headers });
@@ -196,17 +219,29 @@ describe('GET /api/bookings/:id.ics', () => {
 describe('GET /api/bookings/:id.ics once accepted, whatever came after', () => {
   it('serves a loan cancelled after it was accepted (as cancelled), never a request cancelled or declined before', async () => {
     const { lender, borrower, item } = await lendingScene(t.app, db(), { quantity: 3 });
-    const ask = (day: number) => makeBooking(t.app, borrower.headers, { itemId: item.id, startDate: dayFromToday(day), endDate: dayFromToday(day) });
-    const file = (id: string) => t.app.inject({ method: 'GET', url: `/api/bookings/${id}.ics`, headers: borrower.headers });
+    const ask = (day: number) =>
+      makeBooking(t.app, borrower.headers, {
+        itemId: item.id,
+        startDate: dayFromToday(day),
+        endDate: dayFromToday(day),
+      });
+    const file = (id: string) =>
+      t.app.inject({ method: 'GET', url: `/api/bookings/${id}.ics`, headers: borrower.headers });
 
     const withdrawn = await ask(10);
     await moveBookingTo(t.app, borrower.headers, withdrawn.id, 'cancel', { reason: 'Plus besoin' });
     const declined = await ask(11);
     await moveBookingTo(t.app, lender.headers, declined.id, 'decline', { reason: 'Déjà prêtée' });
-    for (const [name, never] of [['withdrawn', withdrawn], ['declined', declined]] as const) {
+    for (const [name, never] of [
+      ['withdrawn', withdrawn],
+      ['declined', declined],
+    ] as const) {
       const response = await file(never.id);
       expect(response.statusCode, name).toBe(409);
-      expect(response.json()).toMatchObject({ error: 'booking_out_of_order', message: expect.stringContaining('pas été accepté') });
+      expect(response.json()).toMatchObject({
+        error: 'booking_out_of_order',
+        message: expect.stringContaining('pas été accepté'),
+      });
     }
 
     const called = await ask(12);
@@ -217,7 +252,8 @@ describe('GET /api/bookings/:id.ics once accepted, whatever came after', () => {
     expect(eventOf(response.body, called.id)).toMatchObject({ STATUS: 'CANCELLED' });
 
     const returned = await ask(13);
-    for (const action of ['accept', 'pickup', 'return'] as const) await moveBookingTo(t.app, lender.headers, returned.id, action);
+    for (const action of ['accept', 'pickup', 'return'] as const)
+      await moveBookingTo(t.app, lender.headers, returned.id, action);
     expect((await file(returned.id)).statusCode).toBe(200);
   });
 });
@@ -226,18 +262,29 @@ describe('the order of a calendar', () => {
   it('lists a feed by start (days at midnight in Paris, slots at their hour), then by id, whatever the order of the requests', async () => {
     const { lender, borrower, item } = await lendingScene(t.app, db(), { title: 'Barnum', quantity: 3 });
     const service = await makeService(db(), { organisationId: lender.organisation.id, title: 'Atelier réparation' });
-    const ask = (day: number) => makeBooking(t.app, borrower.headers, { itemId: item.id, startDate: dayFromToday(day), endDate: dayFromToday(day + 1) });
+    const ask = (day: number) =>
+      makeBooking(t.app, borrower.headers, {
+        itemId: item.id,
+        startDate: dayFromToday(day),
+        endDate: dayFromToday(day + 1),
+      });
     const late = await ask(20);
     const slot = await t.app.inject({
       method: 'POST',
       url: '/api/bookings',
       headers: borrower.headers,
-      payload: { serviceId: service.id, startsAt: parisInstant(dayFromToday(15), '09:00').toISOString(), endsAt: parisInstant(dayFromToday(15), '11:00').toISOString() },
+      payload: {
+        serviceId: service.id,
+        startsAt: parisInstant(dayFromToday(15), '09:00').toISOString(),
+        endsAt: parisInstant(dayFromToday(15), '11:00').toISOString(),
+      },
     });
     expect(slot.statusCode, slot.body).toBe(201);
     const sameDay = await ask(15);
     const earlyOnes = [await ask(10), await ask(10)].sort((a, b) => a.id.localeCompare(b.id));
-    const expected = [...earlyOnes, sameDay, slot.json<BookingDetail>(), late].map((booking) => `booking-${booking.id}@mutua`);
+    const expected = [...earlyOnes, sameDay, slot.json<BookingDetail>(), late].map(
+      (booking) => `booking-${booking.id}@mutua`,
+    );
 
     const { url } = (await feed('POST', lender.organisation.id, lender.headers)).json<{ url: string }>();
     const calendar = (await t.app.inject({ method: 'GET', url: feedPath(url) })).body;
@@ -259,7 +306,14 @@ describe('the order of a calendar', () => {
     await db().insert(bookings).values(past);
     const [coming] = await db()
       .insert(bookings)
-      .values({ kind: 'item', lenderOrganisationId: lender.organisation.id, borrowerOrganisationId: borrower.organisation.id, status: 'accepted', startDate: dayFromToday(5), endDate: dayFromToday(6) })
+      .values({
+        kind: 'item',
+        lenderOrganisationId: lender.organisation.id,
+        borrowerOrganisationId: borrower.organisation.id,
+        status: 'accepted',
+        startDate: dayFromToday(5),
+        endDate: dayFromToday(6),
+      })
       .returning({ id: bookings.id });
 
     const { url } = (await feed('POST', lender.organisation.id, lender.headers)).json<{ url: string }>();
@@ -273,25 +327,39 @@ describe('the order of a calendar', () => {
   it('names the items of a loan in one order everywhere: feed, .ics file and API (by title)', async () => {
     const { lender, borrower } = await lendingScene(t.app, db());
     const titles = ['Projecteur', 'Enceinte', 'Micro'];
-    const [projecteur, enceinte, micro] = await Promise.all(titles.map((title) => makeItem(db(), { organisationId: lender.organisation.id, title })));
+    const [projecteur, enceinte, micro] = await Promise.all(
+      titles.map((title) => makeItem(db(), { organisationId: lender.organisation.id, title })),
+    );
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/bookings/batch',
       headers: borrower.headers,
-      payload: { lines: [{ itemId: projecteur!.id }, { itemId: micro!.id, quantity: 1 }, { itemId: enceinte!.id }], startDate: dayFromToday(10), endDate: dayFromToday(11) },
+      payload: {
+        lines: [{ itemId: projecteur!.id }, { itemId: micro!.id, quantity: 1 }, { itemId: enceinte!.id }],
+        startDate: dayFromToday(10),
+        endDate: dayFromToday(11),
+      },
     });
     expect(response.statusCode, response.body).toBe(201);
     const [booking] = response.json<{ bookings: BookingDetail[] }>().bookings;
     await moveBookingTo(t.app, lender.headers, booking!.id, 'accept');
 
-    const api = (await t.app.inject({ method: 'GET', url: `/api/bookings/${booking!.id}`, headers: lender.headers })).json<BookingDetail>();
+    const api = (
+      await t.app.inject({ method: 'GET', url: `/api/bookings/${booking!.id}`, headers: lender.headers })
+    ).json<BookingDetail>();
     expect(api.lines.map((line) => line.title)).toEqual(['Enceinte', 'Micro', 'Projecteur']);
     // iCal escapes the commas of a text value.
     const summary = `Prêt : Enceinte\\, Micro\\, Projecteur (${borrower.organisation.name})`;
-    const file = await t.app.inject({ method: 'GET', url: `/api/bookings/${booking!.id}.ics`, headers: lender.headers });
+    const file = await t.app.inject({
+      method: 'GET',
+      url: `/api/bookings/${booking!.id}.ics`,
+      headers: lender.headers,
+    });
     expect(eventOf(file.body, booking!.id)?.SUMMARY).toBe(summary);
     const { url } = (await feed('POST', lender.organisation.id, lender.headers)).json<{ url: string }>();
-    expect(eventOf((await t.app.inject({ method: 'GET', url: feedPath(url) })).body, booking!.id)?.SUMMARY).toBe(summary);
+    expect(eventOf((await t.app.inject({ method: 'GET', url: feedPath(url) })).body, booking!.id)?.SUMMARY).toBe(
+      summary,
+    );
   });
 });
 
@@ -305,7 +373,11 @@ describe('loans across a daylight-saving change (Europe/Paris)', () => {
     const monday = utcShift(sunday, 1);
     const { lender, borrower, item } = await lendingScene(t.app, db(), { quantity: 2, horizonDays: 730 });
 
-    const weekend = await makeBooking(t.app, borrower.headers, { itemId: item.id, startDate: saturday, endDate: monday });
+    const weekend = await makeBooking(t.app, borrower.headers, {
+      itemId: item.id,
+      startDate: saturday,
+      endDate: monday,
+    });
     expect(weekend).toMatchObject({ startDate: saturday, endDate: monday });
     const oneDay = await makeBooking(t.app, borrower.headers, { itemId: item.id, startDate: sunday, endDate: sunday });
     await moveBookingTo(t.app, lender.headers, weekend.id, 'accept');
@@ -321,16 +393,34 @@ describe('loans across a daylight-saving change (Europe/Paris)', () => {
     });
     // Both units are free again the day after the weekend loan: no day is lost or gained around the change.
     const next = await signedInStructure(t.app, db());
-    const after = await t.app.inject({ method: 'POST', url: '/api/bookings', headers: next.headers, payload: { itemId: item.id, quantity: 2, startDate: utcShift(monday, 1), endDate: utcShift(monday, 2) } });
+    const after = await t.app.inject({
+      method: 'POST',
+      url: '/api/bookings',
+      headers: next.headers,
+      payload: { itemId: item.id, quantity: 2, startDate: utcShift(monday, 1), endDate: utcShift(monday, 2) },
+    });
     expect(after.statusCode, after.body).toBe(201);
 
-    for (const [booking, start, end] of [[weekend, saturday, monday], [oneDay, sunday, sunday]] as const) {
-      const file = await t.app.inject({ method: 'GET', url: `/api/bookings/${booking.id}.ics`, headers: borrower.headers });
+    for (const [booking, start, end] of [
+      [weekend, saturday, monday],
+      [oneDay, sunday, sunday],
+    ] as const) {
+      const file = await t.app.inject({
+        method: 'GET',
+        url: `/api/bookings/${booking.id}.ics`,
+        headers: borrower.headers,
+      });
       expect(file.statusCode).toBe(200);
-      expect(eventOf(file.body, booking.id)).toMatchObject({ 'DTSTART;VALUE=DATE': compact(start), 'DTEND;VALUE=DATE': compact(utcShift(end, 1)) });
+      expect(eventOf(file.body, booking.id)).toMatchObject({
+        'DTSTART;VALUE=DATE': compact(start),
+        'DTEND;VALUE=DATE': compact(utcShift(end, 1)),
+      });
     }
     const { url } = (await feed('POST', lender.organisation.id, lender.headers)).json<{ url: string }>();
     const lenderCalendar = (await t.app.inject({ method: 'GET', url: feedPath(url) })).body;
-    expect(eventOf(lenderCalendar, weekend.id)).toMatchObject({ 'DTSTART;VALUE=DATE': compact(saturday), 'DTEND;VALUE=DATE': compact(utcShift(monday, 1)) });
+    expect(eventOf(lenderCalendar, weekend.id)).toMatchObject({
+      'DTSTART;VALUE=DATE': compact(saturday),
+      'DTEND;VALUE=DATE': compact(utcShift(monday, 1)),
+    });
   });
 });

@@ -47,7 +47,11 @@ type CalendarOptions = {
   organizer?: { name: string; email: string };
 };
 
-const methods = { publish: ICalCalendarMethod.PUBLISH, request: ICalCalendarMethod.REQUEST, cancel: ICalCalendarMethod.CANCEL };
+const methods = {
+  publish: ICalCalendarMethod.PUBLISH,
+  request: ICalCalendarMethod.REQUEST,
+  cancel: ICalCalendarMethod.CANCEL,
+};
 
 function eventStatus(status: BookingStatus): ICalEventStatus {
   if (status === 'requested') return ICalEventStatus.TENTATIVE;

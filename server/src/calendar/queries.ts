@@ -23,7 +23,10 @@ export async function saveFeed(db: Database, organisationId: string, token: stri
 }
 
 export async function deleteFeed(db: Database, organisationId: string) {
-  const rows = await db.delete(calendarFeeds).where(eq(calendarFeeds.organisationId, organisationId)).returning({ id: calendarFeeds.organisationId });
+  const rows = await db
+    .delete(calendarFeeds)
+    .where(eq(calendarFeeds.organisationId, organisationId))
+    .returning({ id: calendarFeeds.organisationId });
   return rows.length > 0;
 }
 
@@ -49,15 +52,24 @@ const feedLimit = 2000;
  * The bookings a calendar shows: by id, or those of a structure (both sides) from `since` on,
  * by start then id. Their lines come by item title then line id, as the bookings API lists them.
  */
-export async function selectCalendarBookings(db: Database, scope: { bookingId: string } | { organisationId: string; since: string }) {
+export async function selectCalendarBookings(
+  db: Database,
+  scope: { bookingId: string } | { organisationId: string; since: string },
+) {
   const where =
     'bookingId' in scope
       ? eq(bookings.id, scope.bookingId)
       : and(
-          or(eq(bookings.lenderOrganisationId, scope.organisationId), eq(bookings.borrowerOrganisationId, scope.organisationId)),
+          or(
+            eq(bookings.lenderOrganisationId, scope.organisationId),
+            eq(bookings.borrowerOrganisationId, scope.organisationId),
+          ),
           sql`coalesce(${bookings.endDate}, (${bookings.endsAt} at time zone 'Europe/Paris')::date) >= ${scope.since}::date`,
           // Refused or lapsed requests never were on a calendar, unless recently: then they leave it as cancelled.
-          or(inArray(bookings.status, ['requested', 'accepted', 'picked_up', 'returned', 'done', 'closed']), gte(bookings.updatedAt, new Date(Date.now() - 30 * 24 * 3600 * 1000))),
+          or(
+            inArray(bookings.status, ['requested', 'accepted', 'picked_up', 'returned', 'done', 'closed']),
+            gte(bookings.updatedAt, new Date(Date.now() - 30 * 24 * 3600 * 1000)),
+          ),
         );
   const latestFirst = await db
     .select({
@@ -77,10 +89,21 @@ export async function selectCalendarBookings(db: Database, scope: { bookingId: s
   const rows = latestFirst.reverse();
   const lines = rows.length
     ? await db
-        .select({ bookingId: bookingLines.bookingId, title: items.title, quantity: bookingLines.quantity, address: items.pickupAddress, city: items.pickupCity })
+        .select({
+          bookingId: bookingLines.bookingId,
+          title: items.title,
+          quantity: bookingLines.quantity,
+          address: items.pickupAddress,
+          city: items.pickupCity,
+        })
         .from(bookingLines)
         .innerJoin(items, eq(items.id, bookingLines.itemId))
-        .where(inArray(bookingLines.bookingId, rows.map((row) => row.booking.id)))
+        .where(
+          inArray(
+            bookingLines.bookingId,
+            rows.map((row) => row.booking.id),
+          ),
+        )
         .orderBy(...lineOrder)
     : [];
   const linesOf = new Map<string, typeof lines>();

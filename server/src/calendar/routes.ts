@@ -17,7 +17,10 @@ const calendarRoutes: FastifyPluginAsyncTypebox<CalendarSettings> = async (app, 
       schema: {
         tags,
         summary: 'L’agenda privé d’une structure (ses prêts et emprunts), pour s’y abonner',
-        params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,64}$' }) }, { additionalProperties: false }),
+        params: Type.Object(
+          { token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,64}$' }) },
+          { additionalProperties: false },
+        ),
         produces: ['text/calendar'],
         response: { 200: ICalendar, ...errorResponses(400, 404) },
       },
@@ -51,7 +54,13 @@ const calendarRoutes: FastifyPluginAsyncTypebox<CalendarSettings> = async (app, 
   app.get(
     '/organisations/:id/calendar-feed',
     {
-      schema: { tags, summary: 'L’adresse de l’agenda privé de ma structure (404 s’il n’y en a pas)', security: signedIn, params: OrganisationParams, response: { 200: CalendarFeedSchema, ...errorResponses(400, 401, 404) } },
+      schema: {
+        tags,
+        summary: 'L’adresse de l’agenda privé de ma structure (404 s’il n’y en a pas)',
+        security: signedIn,
+        params: OrganisationParams,
+        response: { 200: CalendarFeedSchema, ...errorResponses(400, 401, 404) },
+      },
     },
     async (request) => getFeed(app.db, await request.requireActor(), request.params.id, settings),
   );
@@ -67,13 +76,20 @@ const calendarRoutes: FastifyPluginAsyncTypebox<CalendarSettings> = async (app, 
         response: { 201: CalendarFeedSchema, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request, reply) => reply.status(201).send(await renewFeed(app.db, await request.requireActor(), request.params.id, settings)),
+    async (request, reply) =>
+      reply.status(201).send(await renewFeed(app.db, await request.requireActor(), request.params.id, settings)),
   );
 
   app.delete(
     '/organisations/:id/calendar-feed',
     {
-      schema: { tags, summary: 'Désactiver l’agenda privé', security: signedIn, params: OrganisationParams, response: { 204: { type: 'null' }, ...errorResponses(400, 401, 404) } },
+      schema: {
+        tags,
+        summary: 'Désactiver l’agenda privé',
+        security: signedIn,
+        params: OrganisationParams,
+        response: { 204: { type: 'null' }, ...errorResponses(400, 401, 404) },
+      },
     },
     async (request, reply) => {
       await revokeFeed(app.db, await request.requireActor(), request.params.id);

@@ -7,7 +7,14 @@ import { acceptedOnward } from '../domain/booking-lifecycle.ts';
 import { addDays, parisToday } from '../domain/calendar-days.ts';
 import { AppError } from '../plugins/errors.ts';
 import { bookingsCalendar, type CalendarBooking } from './ical.ts';
-import { deleteFeed, saveFeed, selectCalendarBookings, selectFeed, selectFeedOwner, selectWasAccepted } from './queries.ts';
+import {
+  deleteFeed,
+  saveFeed,
+  selectCalendarBookings,
+  selectFeed,
+  selectFeedOwner,
+  selectWasAccepted,
+} from './queries.ts';
 
 export type CalendarSettings = { publicUrl: string };
 
@@ -41,7 +48,10 @@ export async function feedCalendar(db: Database, token: string, settings: Calend
   const owner = await selectFeedOwner(db, token);
   if (!owner) throw new AppError('not_found', 'Agenda introuvable (le lien a peut-être été renouvelé).');
   const rows = await selectCalendarBookings(db, { organisationId: owner.id, since: addDays(parisToday(), -180) });
-  return bookingsCalendar({ name: `Mutua · ${owner.name}`, publicUrl: settings.publicUrl }, rows.map((row) => toCalendarBooking(row, owner.id)));
+  return bookingsCalendar(
+    { name: `Mutua · ${owner.name}`, publicUrl: settings.publicUrl },
+    rows.map((row) => toCalendarBooking(row, owner.id)),
+  );
 }
 
 /**
@@ -52,30 +62,58 @@ export async function bookingCalendar(db: Database, actor: Actor, bookingId: str
   const [row] = await selectCalendarBookings(db, { bookingId });
   if (!row) throw new AppError('not_found', 'Demande introuvable.');
   const sides = requireSide(actor, row.booking);
-  const accepted = acceptedOnward.has(row.booking.status) || (row.booking.status === 'cancelled' && (await selectWasAccepted(db, bookingId)));
+  const accepted =
+    acceptedOnward.has(row.booking.status) ||
+    (row.booking.status === 'cancelled' && (await selectWasAccepted(db, bookingId)));
   if (!accepted) {
     throw new AppError('booking_out_of_order', 'Ce prêt n’a pas été accepté : il n’a pas de place dans un agenda.');
   }
   const viewpoint = sides[0] === 'lender' ? row.booking.lenderOrganisationId : row.booking.borrowerOrganisationId;
-  return bookingsCalendar({ name: 'Mutua', publicUrl: settings.publicUrl, method: 'publish' }, [toCalendarBooking(row, viewpoint)]);
+  return bookingsCalendar({ name: 'Mutua', publicUrl: settings.publicUrl, method: 'publish' }, [
+    toCalendarBooking(row, viewpoint),
+  ]);
 }
 
 /**
  * The invitation an email carries for a loan: REQUEST when it is accepted, CANCEL when an
  * accepted loan is called off — same UID as the feed, SEQUENCE the revision of that step.
  */
-export async function invitationCalendar(db: Database, bookingId: string, viewpoint: 'lender' | 'borrower', step: { method: 'request' | 'cancel'; revision: number }, options: { publicUrl: string; organizer: { name: string; email: string } }) {
+export async function invitationCalendar(
+  db: Database,
+  bookingId: string,
+  viewpoint: 'lender' | 'borrower',
+  step: { method: 'request' | 'cancel'; revision: number },
+  options: { publicUrl: string; organizer: { name: string; email: string } },
+) {
   const [row] = await selectCalendarBookings(db, { bookingId });
   if (!row) return null;
   const organisationId = viewpoint === 'lender' ? row.booking.lenderOrganisationId : row.booking.borrowerOrganisationId;
-  const booking = { ...toCalendarBooking(row, organisationId), revision: step.revision, status: step.method === 'cancel' ? ('cancelled' as const) : ('accepted' as const) };
-  return bookingsCalendar({ name: 'Mutua', publicUrl: options.publicUrl, method: step.method, organizer: options.organizer }, [booking]);
+  const booking = {
+    ...toCalendarBooking(row, organisationId),
+    revision: step.revision,
+    status: step.method === 'cancel' ? ('cancelled' as const) : ('accepted' as const),
+  };
+  return bookingsCalendar(
+    { name: 'Mutua', publicUrl: options.publicUrl, method: step.method, organizer: options.organizer },
+    [booking],
+  );
 }
 
-function toCalendarBooking(row: Awaited<ReturnType<typeof selectCalendarBookings>>[number], organisationId: string): CalendarBooking {
+function toCalendarBooking(
+  row: Awaited<ReturnType<typeof selectCalendarBookings>>[number],
+  organisationId: string,
+): CalendarBooking {
   const { booking, lines } = row;
-  const what = booking.kind === 'service' ? (row.serviceTitle ?? 'Service') : lines.map((line) => (line.quantity > 1 ? `${line.quantity} × ${line.title}` : line.title)).join(', ');
-  const place = booking.kind === 'service' ? row.serviceCity : lines[0] ? [lines[0].address, lines[0].city].filter(Boolean).join(', ') : null;
+  const what =
+    booking.kind === 'service'
+      ? (row.serviceTitle ?? 'Service')
+      : lines.map((line) => (line.quantity > 1 ? `${line.quantity} × ${line.title}` : line.title)).join(', ');
+  const place =
+    booking.kind === 'service'
+      ? row.serviceCity
+      : lines[0]
+        ? [lines[0].address, lines[0].city].filter(Boolean).join(', ')
+        : null;
   return {
     id: booking.id,
     side: booking.lenderOrganisationId === organisationId ? 'lender' : 'borrower',

@@ -67,7 +67,8 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
         }
       },
       async executeSql(text, values) {
-        if (values?.length) return { rows: [...(await sql.unsafe(text, values.map(asParameter) as postgres.ParameterOrJSON<never>[]))] };
+        if (values?.length)
+          return { rows: [...(await sql.unsafe(text, values.map(asParameter) as postgres.ParameterOrJSON<never>[]))] };
         // Several statements, maybe with their own BEGIN/COMMIT: on one connection of their own.
         const connection = await sql.reserve();
         try {
@@ -106,7 +107,12 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
 /** As node-postgres sends them (pg-boss is written for it): undefined as null, plain objects as JSON text. */
 function asParameter(value: unknown): unknown {
   if (value === undefined) return null;
-  const plainObject = value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !Buffer.isBuffer(value);
+  const plainObject =
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !Buffer.isBuffer(value);
   return plainObject ? JSON.stringify(value) : value;
 }
 

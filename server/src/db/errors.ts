@@ -4,8 +4,13 @@
  */
 export function databaseError(error: unknown): { code: string; constraint: string | undefined } | null {
   for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
-    const { code, constraint_name: constraintName, constraint } = cause as { code?: unknown; constraint_name?: string; constraint?: string };
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return { code, constraint: constraintName ?? constraint };
+    const {
+      code,
+      constraint_name: constraintName,
+      constraint,
+    } = cause as { code?: unknown; constraint_name?: string; constraint?: string };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code))
+      return { code, constraint: constraintName ?? constraint };
   }
   return null;
 }

@@ -34,13 +34,25 @@ export const LoginSchema = Type.Object(
 );
 export type LoginInput = Type.Static<typeof LoginSchema>;
 
-export const MePatchSchema = Type.Object({ name: Type.Optional(PersonName), locale: Type.Optional(Type.Enum(['fr', 'en'])) }, { additionalProperties: false, minProperties: 1 });
+export const MePatchSchema = Type.Object(
+  { name: Type.Optional(PersonName), locale: Type.Optional(Type.Enum(['fr', 'en'])) },
+  { additionalProperties: false, minProperties: 1 },
+);
 export type MePatch = Type.Static<typeof MePatchSchema>;
 
-export const EmailChangeSchema = Type.Object({ email: Email, password: Type.String({ maxLength: 200 }) }, { additionalProperties: false });
-export const PasswordResetRequestSchema = Type.Object({ email: Type.String({ maxLength: 254 }) }, { additionalProperties: false });
+export const EmailChangeSchema = Type.Object(
+  { email: Email, password: Type.String({ maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export const PasswordResetRequestSchema = Type.Object(
+  { email: Type.String({ maxLength: 254 }) },
+  { additionalProperties: false },
+);
 const LinkToken = Type.String({ minLength: 10, maxLength: 400, description: 'Le jeton d’un lien envoyé par e-mail' });
 export const LinkTokenSchema = Type.Object({ token: LinkToken }, { additionalProperties: false });
 /** The same token in a path: `/…/:token`. */
 export const LinkTokenParamsSchema = LinkTokenSchema;
-export const PasswordResetSchema = Type.Object({ token: LinkToken, password: Password }, { additionalProperties: false });
+export const PasswordResetSchema = Type.Object(
+  { token: LinkToken, password: Password },
+  { additionalProperties: false },
+);

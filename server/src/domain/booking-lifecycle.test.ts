@@ -39,7 +39,9 @@ const parties: BookingParty[] = ['lender', 'borrower', 'system'];
 
 describe('the booking state machine', () => {
   const cases = (['item', 'service'] as const).flatMap((kind) =>
-    bookingStatuses.flatMap((status) => bookingActions.flatMap((action) => parties.map((party) => [kind, status, action, party] as const))),
+    bookingStatuses.flatMap((status) =>
+      bookingActions.flatMap((action) => parties.map((party) => [kind, status, action, party] as const)),
+    ),
   );
 
   it.each(cases)('%s %s → %s by %s', (kind, status, action, party) => {

@@ -4,7 +4,17 @@
  * The services that apply a transition check it here, then write it as a compare-and-set on the
  * current status, so that two clicks never apply twice. "Overdue" is derived, never stored.
  */
-export const bookingStatuses = ['requested', 'accepted', 'declined', 'cancelled', 'expired', 'picked_up', 'returned', 'done', 'closed'] as const;
+export const bookingStatuses = [
+  'requested',
+  'accepted',
+  'declined',
+  'cancelled',
+  'expired',
+  'picked_up',
+  'returned',
+  'done',
+  'closed',
+] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
 
 export const bookingActions = ['accept', 'decline', 'cancel', 'expire', 'pickup', 'return', 'done', 'close'] as const;
@@ -36,15 +46,18 @@ const transitions: Record<BookingAction, Transition[]> = {
 };
 
 export type TransitionVerdict =
-  | { allowed: true; to: BookingStatus }
-  | { allowed: false; reason: 'not_your_part' | 'out_of_order' };
+  { allowed: true; to: BookingStatus } | { allowed: false; reason: 'not_your_part' | 'out_of_order' };
 
 /**
  * Whether `party` may apply `action` to a booking in `status`. `out_of_order` (a 409) when the
  * action does not apply to this state or kind; `not_your_part` (a 403) when it does, but is the
  * other party's to take.
  */
-export function judgeTransition(booking: { status: BookingStatus; kind: BookingKind }, action: BookingAction, party: BookingParty): TransitionVerdict {
+export function judgeTransition(
+  booking: { status: BookingStatus; kind: BookingKind },
+  action: BookingAction,
+  party: BookingParty,
+): TransitionVerdict {
   const candidates = transitions[action].filter((t) => t.from === booking.status && t.kinds.includes(booking.kind));
   if (candidates.length === 0) return { allowed: false, reason: 'out_of_order' };
   const permitted = candidates.find((t) => t.by.includes(party));
@@ -52,7 +65,10 @@ export function judgeTransition(booking: { status: BookingStatus; kind: BookingK
 }
 
 /** The actions a party may take now: the buttons to show. */
-export function availableActions(booking: { status: BookingStatus; kind: BookingKind }, party: BookingParty): BookingAction[] {
+export function availableActions(
+  booking: { status: BookingStatus; kind: BookingKind },
+  party: BookingParty,
+): BookingAction[] {
   return bookingActions.filter((action) => judgeTransition(booking, action, party).allowed);
 }
 
@@ -62,10 +78,14 @@ export function isFinal(booking: { status: BookingStatus; kind: BookingKind }): 
 }
 
 /** Every status a booking can reach from `start`, leaving out the steps `skipping` says to. */
-function reachableFrom(start: BookingStatus, skipping: (transition: Transition) => boolean = () => false): Set<BookingStatus> {
+function reachableFrom(
+  start: BookingStatus,
+  skipping: (transition: Transition) => boolean = () => false,
+): Set<BookingStatus> {
   const reached = new Set<BookingStatus>([start]);
   for (const status of reached) {
-    for (const transition of Object.values(transitions).flat()) if (transition.from === status && !skipping(transition)) reached.add(transition.to);
+    for (const transition of Object.values(transitions).flat())
+      if (transition.from === status && !skipping(transition)) reached.add(transition.to);
   }
   return reached;
 }
@@ -76,7 +96,9 @@ const withoutAcceptance = reachableFrom('requested', (transition) => transition.
  * The statuses a booking reaches only by being accepted first: accepted, and everything after
  * that no request reaches without it (a cancelled booking may or may not have been accepted).
  */
-export const acceptedOnward: ReadonlySet<BookingStatus> = new Set([...reachableFrom('accepted')].filter((status) => !withoutAcceptance.has(status)));
+export const acceptedOnward: ReadonlySet<BookingStatus> = new Set(
+  [...reachableFrom('accepted')].filter((status) => !withoutAcceptance.has(status)),
+);
 
 /**
  * Overdue: picked up, and its last day (a Paris calendar day, `YYYY-MM-DD`) is before today

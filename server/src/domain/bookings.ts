@@ -27,16 +27,28 @@ const Uuid = Type.String({ format: 'uuid' });
 export const DaySchema = Type.String({ format: 'date', description: 'Jour, AAAA-MM-JJ (Europe/Paris)' });
 const Instant = Type.String({ format: 'date-time' });
 const Note = (max: number) => Type.String({ maxLength: max });
-export const ClockTimeSchema = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'Heure, HH:MM (Europe/Paris)' });
+export const ClockTimeSchema = Type.String({
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+  description: 'Heure, HH:MM (Europe/Paris)',
+});
 const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: '1 = lundi … 7 = dimanche' });
 
 /** The lender's availability rules of an item (editable with the item). */
 export const availabilityFields = {
-  handoverWeekdays: Type.Array(Weekday, { minItems: 1, maxItems: 7, uniqueItems: true, description: 'Jours de retrait et de retour' }),
+  handoverWeekdays: Type.Array(Weekday, {
+    minItems: 1,
+    maxItems: 7,
+    uniqueItems: true,
+    description: 'Jours de retrait et de retour',
+  }),
   handoverOpensAt: Nullable(ClockTimeSchema),
   handoverClosesAt: Nullable(ClockTimeSchema),
   bufferDays: Type.Integer({ minimum: 0, maximum: 30, description: 'Jours libres entre deux prêts' }),
-  horizonDays: Type.Integer({ minimum: 1, maximum: 730, description: "Jusqu'à combien de jours à l'avance on peut réserver" }),
+  horizonDays: Type.Integer({
+    minimum: 1,
+    maximum: 730,
+    description: "Jusqu'à combien de jours à l'avance on peut réserver",
+  }),
 };
 
 export const ServiceSlotSchema = Type.Object(
@@ -49,7 +61,9 @@ export const AvailabilityQuerySchema = Type.Object(
   {
     from: DaySchema,
     to: Type.Optional(DaySchema),
-    quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'Unités voulues (1 par défaut)' })),
+    quantity: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 10_000, description: 'Unités voulues (1 par défaut)' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -87,14 +101,32 @@ export const BlockedPeriodCreateSchema = Type.Object(
   { additionalProperties: false },
 );
 export type BlockedPeriodCreate = Type.Static<typeof BlockedPeriodCreateSchema>;
-export const BlockedPeriodSchema = Type.Object({ id: Uuid, startDate: DaySchema, endDate: DaySchema, reason: Type.Enum([...blockedReasons]), note: Type.String() });
+export const BlockedPeriodSchema = Type.Object({
+  id: Uuid,
+  startDate: DaySchema,
+  endDate: DaySchema,
+  reason: Type.Enum([...blockedReasons]),
+  note: Type.String(),
+});
 
-const OnBehalf = Type.Optional(Type.String({ format: 'uuid', description: 'Structure emprunteuse (par défaut : la vôtre, si vous en avez une seule)' }));
+const OnBehalf = Type.Optional(
+  Type.String({
+    format: 'uuid',
+    description: 'Structure emprunteuse (par défaut : la vôtre, si vous en avez une seule)',
+  }),
+);
 const Quantity = Type.Integer({ minimum: 1, maximum: 10_000 });
 const Message = Type.Optional(Note(4000));
 
 export const ItemBookingCreateSchema = Type.Object(
-  { itemId: Uuid, quantity: Type.Optional(Quantity), startDate: DaySchema, endDate: DaySchema, message: Message, organisationId: OnBehalf },
+  {
+    itemId: Uuid,
+    quantity: Type.Optional(Quantity),
+    startDate: DaySchema,
+    endDate: DaySchema,
+    message: Message,
+    organisationId: OnBehalf,
+  },
   { additionalProperties: false, title: 'Demande de prêt' },
 );
 export const ServiceBookingCreateSchema = Type.Object(
@@ -107,7 +139,10 @@ export type ServiceBookingCreate = Type.Static<typeof ServiceBookingCreateSchema
 
 export const BatchCreateSchema = Type.Object(
   {
-    lines: Type.Array(Type.Object({ itemId: Uuid, quantity: Type.Optional(Quantity) }, { additionalProperties: false }), { minItems: 1, maxItems: 50 }),
+    lines: Type.Array(
+      Type.Object({ itemId: Uuid, quantity: Type.Optional(Quantity) }, { additionalProperties: false }),
+      { minItems: 1, maxItems: 50 },
+    ),
     startDate: DaySchema,
     endDate: DaySchema,
     message: Message,
@@ -153,7 +188,12 @@ export const BookingSchema = Type.Object({
   requestedBy: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
   message: Type.String(),
   answer: Nullable(Type.String({ description: 'Le mot du prêteur, tel qu’écrit' })),
-  declineCode: Nullable(Type.Enum([...declineCodes], { description: 'Refusée par la plateforme : dates_taken (une autre demande acceptée sur ces dates), slot_taken (ce créneau)' })),
+  declineCode: Nullable(
+    Type.Enum([...declineCodes], {
+      description:
+        'Refusée par la plateforme : dates_taken (une autre demande acceptée sur ces dates), slot_taken (ce créneau)',
+    }),
+  ),
   cancelReason: Nullable(Type.String()),
   returnCondition: Nullable(Type.Enum([...returnConditions])),
   incidentNote: Nullable(Type.String()),
@@ -175,7 +215,9 @@ export const BookingEventSchema = Type.Object({
   party: Type.Enum(['lender', 'borrower', 'system']),
   actor: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
   note: Nullable(Type.String({ description: 'Ce que la personne a écrit, tel quel' })),
-  reasonCode: Nullable(Type.Enum([...declineCodes, 'no_answer'], { description: 'Une étape de la plateforme : pourquoi' })),
+  reasonCode: Nullable(
+    Type.Enum([...declineCodes, 'no_answer'], { description: 'Une étape de la plateforme : pourquoi' }),
+  ),
   at: Instant,
 });
 
@@ -203,7 +245,10 @@ export type BookingListQuery = Type.Static<typeof BookingListQuerySchema>;
 
 export const BookingListSchema = Type.Object({ items: Type.Array(BookingSchema), nextCursor: Nullable(Type.String()) });
 
-export const MessageCreateSchema = Type.Object({ body: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
+export const MessageCreateSchema = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: 4000 }) },
+  { additionalProperties: false },
+);
 export const MessageSchema = Type.Object({
   id: Uuid,
   body: Type.String(),
@@ -230,6 +275,8 @@ export const DashboardSchema = Type.Object({
 export type Dashboard = Type.Static<typeof DashboardSchema>;
 
 export const CalendarFeedSchema = Type.Object({
-  url: Type.String({ description: "Adresse privée de l'agenda (iCal) : qui la connaît voit les prêts de la structure" }),
+  url: Type.String({
+    description: "Adresse privée de l'agenda (iCal) : qui la connaît voit les prêts de la structure",
+  }),
   createdAt: Instant,
 });

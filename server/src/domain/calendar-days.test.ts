@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysFrom, eachDay, isCalendarDay, isoWeekday, loanLength, parisClockOf, parisDayOf, parisInstant, parisToday } from './calendar-days.ts';
+import {
+  addDays,
+  daysFrom,
+  eachDay,
+  isCalendarDay,
+  isoWeekday,
+  loanLength,
+  parisClockOf,
+  parisDayOf,
+  parisInstant,
+  parisToday,
+} from './calendar-days.ts';
 
 // vitest runs in America/Sao_Paulo: code that leans on the machine's zone fails here.
 describe('Paris calendar days', () => {

@@ -69,7 +69,9 @@ export function eachDay(from: string, to: string): string[] {
 export function parisInstant(day: string, clock: string): Date {
   const [hours, minutes] = clock.split(':').map(Number);
   const midnight = parisMidnight(day);
-  return new Date(new TZDate(midnight.getFullYear(), midnight.getMonth(), midnight.getDate(), hours!, minutes!, parisZone).getTime());
+  return new Date(
+    new TZDate(midnight.getFullYear(), midnight.getMonth(), midnight.getDate(), hours!, minutes!, parisZone).getTime(),
+  );
 }
 
 /** The Paris wall-clock time of an instant, `HH:MM`. */

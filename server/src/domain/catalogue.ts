@@ -35,7 +35,11 @@ const LongText = (max: number) => Type.String({ maxLength: max });
 const Euros = Type.Number({ minimum: 0, maximum: 1_000_000, description: 'Montant en euros (2 décimales au plus)' });
 const PositiveEuros = Type.Number({ exclusiveMinimum: 0, maximum: 1_000_000, description: 'Montant en euros' });
 const Days = (min: number, max: number) => Type.Integer({ minimum: min, maximum: max });
-export const CategoryIdSchema = Type.String({ pattern: '^[a-z0-9-]+$', maxLength: 60, description: 'Identifiant de catégorie (GET /api/categories)' });
+export const CategoryIdSchema = Type.String({
+  pattern: '^[a-z0-9-]+$',
+  maxLength: 60,
+  description: 'Identifiant de catégorie (GET /api/categories)',
+});
 
 const itemFields = {
   title: Title,
@@ -45,7 +49,9 @@ const itemFields = {
   condition: Type.Enum([...itemConditions]),
   replacementValue: Euros,
   deposit: Nullable(Euros),
-  fee: Type.Enum([...itemFees], { description: 'free : gratuit ; per_day / per_loan : participation par jour / par prêt' }),
+  fee: Type.Enum([...itemFees], {
+    description: 'free : gratuit ; per_day / per_loan : participation par jour / par prêt',
+  }),
   feeAmount: Nullable(PositiveEuros),
   pickupAddress: LongText(200),
   pickupCity: Type.String({ minLength: 1, maxLength: 80 }),
@@ -57,14 +63,19 @@ const itemFields = {
   minNoticeDays: Days(0, 365),
   ...availabilityFields,
   visibility: Type.Enum([...listingVisibilities], { description: 'networks : mes réseaux ; all : tous les réseaux' }),
-  status: Type.Enum([...lenderStatuses], { description: 'published : publier (ou soumettre à la modération si le réseau le demande)' }),
+  status: Type.Enum([...lenderStatuses], {
+    description: 'published : publier (ou soumettre à la modération si le réseau le demande)',
+  }),
 };
 
 /** A new item: title and category are required; the pickup place defaults to the structure's address. */
 export const ItemCreateSchema = Type.Object(
   {
     organisationId: Type.Optional(
-      Type.String({ format: 'uuid', description: 'Structure prêteuse (par défaut : la vôtre, si vous en avez une seule)' }),
+      Type.String({
+        format: 'uuid',
+        description: 'Structure prêteuse (par défaut : la vôtre, si vous en avez une seule)',
+      }),
     ),
     title: itemFields.title,
     categoryId: itemFields.categoryId,
@@ -102,14 +113,23 @@ const serviceFields = {
   title: Title,
   description: LongText(5000),
   domain: Type.Enum([...serviceDomains]),
-  format: Type.Enum([...serviceFormats], { description: 'on_site : sur place ; remote : à distance ; both : les deux' }),
-  durationMinutes: Nullable(Type.Integer({ minimum: 5, maximum: 60 * 24 * 10, description: 'Durée habituelle, en minutes' })),
+  format: Type.Enum([...serviceFormats], {
+    description: 'on_site : sur place ; remote : à distance ; both : les deux',
+  }),
+  durationMinutes: Nullable(
+    Type.Integer({ minimum: 5, maximum: 60 * 24 * 10, description: 'Durée habituelle, en minutes' }),
+  ),
   providerName: LongText(120),
-  participation: Type.Enum([...serviceParticipations], { description: 'free : gratuit ; exchange : en échange ; price : à prix coûtant' }),
+  participation: Type.Enum([...serviceParticipations], {
+    description: 'free : gratuit ; exchange : en échange ; price : à prix coûtant',
+  }),
   price: Nullable(PositiveEuros),
   city: Type.String({ minLength: 1, maxLength: 80 }),
   postcode: PostcodeSchema,
-  slots: Type.Array(ServiceSlotSchema, { maxItems: 50, description: 'Créneaux hebdomadaires (heure de Paris) ; remplacent les précédents' }),
+  slots: Type.Array(ServiceSlotSchema, {
+    maxItems: 50,
+    description: 'Créneaux hebdomadaires (heure de Paris) ; remplacent les précédents',
+  }),
   onRequest: Type.Boolean({ description: 'Accepte aussi des demandes hors créneaux (« sur demande »)' }),
   visibility: itemFields.visibility,
   status: itemFields.status,
@@ -138,7 +158,10 @@ export const ServiceCreateSchema = Type.Object(
 );
 export type ServiceCreate = Type.Static<typeof ServiceCreateSchema>;
 
-export const ServicePatchSchema = Type.Partial(Type.Object(serviceFields), { additionalProperties: false, minProperties: 1 });
+export const ServicePatchSchema = Type.Partial(Type.Object(serviceFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
 export type ServicePatch = Type.Static<typeof ServicePatchSchema>;
 
 const Day = Type.String({ format: 'date', description: 'Jour, AAAA-MM-JJ' });
@@ -179,9 +202,15 @@ export type NeedPatch = Type.Static<typeof NeedPatchSchema>;
 export const NeedResponseCreateSchema = Type.Object(
   {
     message: Type.String({ minLength: 1, maxLength: 4000 }),
-    itemId: Type.Optional(Type.String({ format: 'uuid', description: 'Un objet de ma structure qui répond au besoin' })),
-    serviceId: Type.Optional(Type.String({ format: 'uuid', description: 'Une offre de ma structure qui répond au besoin' })),
-    organisationId: Type.Optional(Type.String({ format: 'uuid', description: 'La structure qui répond (par défaut : la vôtre)' })),
+    itemId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Un objet de ma structure qui répond au besoin' }),
+    ),
+    serviceId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Une offre de ma structure qui répond au besoin' }),
+    ),
+    organisationId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'La structure qui répond (par défaut : la vôtre)' }),
+    ),
   },
   { additionalProperties: false },
 );

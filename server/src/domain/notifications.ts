@@ -91,7 +91,10 @@ export const NotificationSchema = Type.Object({
   /** Where the notification leads, a path of the app (`/prets/…`). */
   link: Type.String(),
   /** Names to phrase it with, as they are now: what the booking or need is about, the other structure. */
-  about: Type.Object({ title: Type.Union([Type.String(), Type.Null()]), organisationName: Type.Union([Type.String(), Type.Null()]) }),
+  about: Type.Object({
+    title: Type.Union([Type.String(), Type.Null()]),
+    organisationName: Type.Union([Type.String(), Type.Null()]),
+  }),
   read: Type.Boolean(),
   createdAt: Instant,
 });
@@ -116,7 +119,10 @@ export const NotificationPreferencesSchema = Type.Object({
 export const NotificationPreferencesPatchSchema = Type.Object(
   {
     preferences: Type.Array(
-      Type.Object({ kind: Type.Enum([...optionalKinds]), email: Type.Enum([...emailModes]) }, { additionalProperties: false }),
+      Type.Object(
+        { kind: Type.Enum([...optionalKinds]), email: Type.Enum([...emailModes]) },
+        { additionalProperties: false },
+      ),
       { minItems: 1, maxItems: notificationKinds.length },
     ),
   },

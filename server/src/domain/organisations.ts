@@ -35,7 +35,9 @@ export const NewOrganisationSchema = Type.Object(
     kind: OrganisationKindSchema,
     city: Text(1, 80),
     postcode: PostcodeSchema,
-    networkId: Type.Optional(Type.String({ format: 'uuid', description: 'Réseau rejoint (par défaut : le réseau principal)' })),
+    networkId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Réseau rejoint (par défaut : le réseau principal)' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -51,7 +53,9 @@ export const OrganisationPatchSchema = Type.Object(
     postcode: Type.Optional(PostcodeSchema),
     contactEmail: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()])),
     phone: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9 +().-]{6,20}$' }), Type.Null()])),
-    website: Type.Optional(Type.Union([Type.String({ format: 'uri', pattern: '^https?://', maxLength: 300 }), Type.Null()])),
+    website: Type.Optional(
+      Type.Union([Type.String({ format: 'uri', pattern: '^https?://', maxLength: 300 }), Type.Null()]),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -19,7 +19,8 @@ export function expandUuid(compact: string): string | null {
 export function signer(secret: string, purpose: string) {
   const key = createHmac('sha256', secret).update(`mutua-links:${purpose}`).digest();
   // 128 bits of the HMAC are plenty to forge nothing, and keep links short (a path segment is at most 100 characters).
-  const signatureOf = (payload: string) => createHmac('sha256', key).update(payload).digest().subarray(0, 16).toString('base64url');
+  const signatureOf = (payload: string) =>
+    createHmac('sha256', key).update(payload).digest().subarray(0, 16).toString('base64url');
   return {
     sign(parts: string[]): string {
       const payload = Buffer.from(parts.join('\n')).toString('base64url');

@@ -8,7 +8,10 @@ export type TokenPurpose = (typeof singleUseTokens.$inferSelect)['purpose'];
 export type TokenRow = typeof singleUseTokens.$inferSelect;
 
 /** Creates a link's row (in the caller's transaction); the email signs its id when it is written. */
-export async function issueToken(tx: Database, token: Omit<typeof singleUseTokens.$inferInsert, 'expiresAt'> & { validForSeconds: number }): Promise<TokenRow> {
+export async function issueToken(
+  tx: Database,
+  token: Omit<typeof singleUseTokens.$inferInsert, 'expiresAt'> & { validForSeconds: number },
+): Promise<TokenRow> {
   const { validForSeconds, ...fields } = token;
   const [row] = await tx
     .insert(singleUseTokens)
@@ -22,7 +25,8 @@ export function signToken(secret: string, token: Pick<TokenRow, 'id' | 'purpose'
   return signer(secret, `single-use:${token.purpose}`).sign([compactUuid(token.id)]);
 }
 
-const invalid = () => new AppError('link_invalid', 'Ce lien n’est pas valable : il a peut-être été mal copié. Demandez-en un nouveau.');
+const invalid = () =>
+  new AppError('link_invalid', 'Ce lien n’est pas valable : il a peut-être été mal copié. Demandez-en un nouveau.');
 
 function idOf(secret: string, text: string, purpose: TokenPurpose): string {
   const parts = signer(secret, `single-use:${purpose}`).verify(text);
@@ -39,7 +43,12 @@ function checkUsable(row: TokenRow | undefined): TokenRow {
 }
 
 /** Reads a link without using it up (the page that asks to confirm: GET never acts). */
-export async function inspectToken(db: Database, secret: string, text: string, purpose: TokenPurpose): Promise<TokenRow> {
+export async function inspectToken(
+  db: Database,
+  secret: string,
+  text: string,
+  purpose: TokenPurpose,
+): Promise<TokenRow> {
   const id = idOf(secret, text, purpose);
   const [row] = await db.select().from(singleUseTokens).where(eq(singleUseTokens.id, id));
   return checkUsable(row);
@@ -49,11 +58,19 @@ export async function inspectToken(db: Database, secret: string, text: string, p
  * Uses a link up, in the caller's transaction: the row is locked, so of two confirmations at
  * once one gets it and the other finds it used (409).
  */
-export async function redeemToken(tx: Database, secret: string, text: string, purpose: TokenPurpose): Promise<TokenRow> {
+export async function redeemToken(
+  tx: Database,
+  secret: string,
+  text: string,
+  purpose: TokenPurpose,
+): Promise<TokenRow> {
   const id = idOf(secret, text, purpose);
   const [row] = await tx.select().from(singleUseTokens).where(eq(singleUseTokens.id, id)).for('update');
   const usable = checkUsable(row);
-  await tx.update(singleUseTokens).set({ usedAt: sql`now()` }).where(eq(singleUseTokens.id, usable.id));
+  await tx
+    .update(singleUseTokens)
+    .set({ usedAt: sql`now()` })
+    .where(eq(singleUseTokens.id, usable.id));
   return usable;
 }
 
@@ -62,5 +79,7 @@ export async function voidTokens(tx: Database, userId: string, purpose: TokenPur
   await tx
     .update(singleUseTokens)
     .set({ usedAt: sql`now()` })
-    .where(sql`${singleUseTokens.userId} = ${userId} and ${singleUseTokens.purpose} = ${purpose} and ${singleUseTokens.usedAt} is null`);
+    .where(
+      sql`${singleUseTokens.userId} = ${userId} and ${singleUseTokens.purpose} = ${purpose} and ${singleUseTokens.usedAt} is null`,
+    );
 }

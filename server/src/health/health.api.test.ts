@@ -96,10 +96,15 @@ describe('the OpenAPI document', () => {
         expect(operation.summary, `${method} ${path}`).toBeTruthy();
         const success = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
         expect(success, `${method} ${path}`).toHaveLength(1);
-        expect(operation.responses[success[0]!].content ?? operation.responses[success[0]!].description, `${method} ${path}`).toBeTruthy();
+        expect(
+          operation.responses[success[0]!].content ?? operation.responses[success[0]!].description,
+          `${method} ${path}`,
+        ).toBeTruthy();
       }
     }
-    expect(document.paths['/api/auth/register'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('organisation');
+    expect(
+      document.paths['/api/auth/register'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('organisation');
   });
 
   it('serves Swagger UI', async () => {

@@ -29,7 +29,12 @@ class RollBack extends Error {}
  * Imports an inventory. Every row goes through the same rules as POST /api/items, inside one
  * transaction: a dry run rolls it back and reports; a real import writes all rows or none.
  */
-export async function importItems(db: Database, actor: Actor, csv: string, options: { dryRun: boolean; organisationId?: string }) {
+export async function importItems(
+  db: Database,
+  actor: Actor,
+  csv: string,
+  options: { dryRun: boolean; organisationId?: string },
+) {
   const organisationId = listingOwnerFor(actor, options.organisationId);
   const records = parseCsv(csv);
   const header = records[0] ?? [];
@@ -37,7 +42,12 @@ export async function importItems(db: Database, actor: Actor, csv: string, optio
   // Errors speak of the file's own columns (« Catégorie »), not of the API's fields (categoryId).
   const inFileTerms = (error: { field: string; message: string }) => {
     const label = header[fields.indexOf(error.field as CsvField)] ?? error.field;
-    return { field: label, message: error.message.replaceAll(`« ${error.field} »`, `« ${label} »`).replaceAll(`(${error.field})`, `(${label})`) };
+    return {
+      field: label,
+      message: error.message
+        .replaceAll(`« ${error.field} »`, `« ${label} »`)
+        .replaceAll(`(${error.field})`, `(${label})`),
+    };
   };
   const categoryIds = await categoryLookup(db);
   const rows: ImportRow[] = [];
@@ -51,11 +61,18 @@ export async function importItems(db: Database, actor: Actor, csv: string, optio
         if (errors.length > 0) continue;
         try {
           // A savepoint per row, so that one bad row does not spoil the others' report.
-          const item = await tx.transaction((rowTx) => createItem(rowTx, actor, { ...(input as ItemCreate), organisationId }));
-          Object.assign(row, { status: options.dryRun ? 'valid' : 'created', itemId: options.dryRun ? undefined : item.id });
+          const item = await tx.transaction((rowTx) =>
+            createItem(rowTx, actor, { ...(input as ItemCreate), organisationId }),
+          );
+          Object.assign(row, {
+            status: options.dryRun ? 'valid' : 'created',
+            itemId: options.dryRun ? undefined : item.id,
+          });
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          const details = Array.isArray(error.details) ? (error.details as Array<{ field: string; message: string }>) : [];
+          const details = Array.isArray(error.details)
+            ? (error.details as Array<{ field: string; message: string }>)
+            : [];
           row.errors = details.length ? details.map(inFileTerms) : [{ field: 'ligne', message: error.message }];
         }
       }
@@ -86,9 +103,13 @@ function parseCsv(csv: string): string[][] {
   } catch (error) {
     throw new AppError('import_columns', `Le fichier CSV est mal formé : ${(error as Error).message}`);
   }
-  if (records.length < 2) throw new AppError('import_columns', 'Le fichier ne contient aucune ligne à importer après les en-têtes.');
+  if (records.length < 2)
+    throw new AppError('import_columns', 'Le fichier ne contient aucune ligne à importer après les en-têtes.');
   if (records.length - 1 > maxImportRows) {
-    throw new AppError('import_columns', `Le fichier contient ${records.length - 1} lignes : ${maxImportRows} au plus par import.`);
+    throw new AppError(
+      'import_columns',
+      `Le fichier contient ${records.length - 1} lignes : ${maxImportRows} au plus par import.`,
+    );
   }
   return records;
 }
@@ -103,13 +124,19 @@ function matchHeader(header: string[]): Array<CsvField> {
     if (column && !fields.includes(column.field)) fields.push(column.field);
     else unknown.push(label);
   }
-  const missing = csvColumns.filter((c) => 'required' in c && c.required && !fields.includes(c.field)).map((c) => c.headers[0]);
+  const missing = csvColumns
+    .filter((c) => 'required' in c && c.required && !fields.includes(c.field))
+    .map((c) => c.headers[0]);
   if (unknown.length || missing.length) {
     const parts = [
       missing.length ? `colonne(s) obligatoire(s) manquante(s) : ${missing.join(', ')}` : '',
       unknown.length ? `colonne(s) inconnue(s) : ${unknown.join(', ')}` : '',
     ].filter(Boolean);
-    throw new AppError('import_columns', `En-têtes du fichier incorrects : ${parts.join(' ; ')}. Téléchargez le modèle.`, { missing, unknown });
+    throw new AppError(
+      'import_columns',
+      `En-têtes du fichier incorrects : ${parts.join(' ; ')}. Téléchargez le modèle.`,
+      { missing, unknown },
+    );
   }
   return fields;
 }
@@ -131,7 +158,11 @@ function toItemInput(fields: CsvField[], record: string[], categoryIds: Map<stri
     } else if (csvValues[field]) {
       const value = csvValues[field][normaliseLabel(raw)];
       if (value) input[field] = value;
-      else errors.push({ field, message: `Valeur non reconnue : « ${raw} » (${Object.keys(csvValues[field]).join(', ')}).` });
+      else
+        errors.push({
+          field,
+          message: `Valeur non reconnue : « ${raw} » (${Object.keys(csvValues[field]).join(', ')}).`,
+        });
     } else {
       input[field] = raw;
     }
@@ -139,7 +170,8 @@ function toItemInput(fields: CsvField[], record: string[], categoryIds: Map<stri
   if (!validateItem(input)) {
     // Schema errors for the cells that could be read; a cell already reported is not reported twice.
     const reported = new Set(errors.map((error) => error.field));
-    for (const { field, message } of toFieldErrors(validateItem.errors ?? [])) if (!reported.has(field)) errors.push({ field, message });
+    for (const { field, message } of toFieldErrors(validateItem.errors ?? []))
+      if (!reported.has(field)) errors.push({ field, message });
   }
   errors.sort((a, b) => fields.indexOf(a.field as CsvField) - fields.indexOf(b.field as CsvField));
   return { input: input as Partial<ItemCreate>, errors };
@@ -147,7 +179,9 @@ function toItemInput(fields: CsvField[], record: string[], categoryIds: Map<stri
 
 /** Categories by id and by French or English name, all normalised. */
 async function categoryLookup(db: Database) {
-  const rows = await db.select({ id: categories.id, nameFr: categories.nameFr, nameEn: categories.nameEn }).from(categories);
+  const rows = await db
+    .select({ id: categories.id, nameFr: categories.nameFr, nameEn: categories.nameEn })
+    .from(categories);
   const lookup = new Map<string, string>();
   for (const row of rows) {
     for (const label of [row.id, row.nameFr, row.nameEn]) lookup.set(normaliseLabel(label), row.id);

@@ -8,12 +8,21 @@ const t = useTestApp();
 const db = () => t.connection.db;
 
 async function titlesOf(organisationId: string) {
-  const rows = await db().select({ title: items.title }).from(items).where(eq(items.organisationId, organisationId)).orderBy(items.title);
+  const rows = await db()
+    .select({ title: items.title })
+    .from(items)
+    .where(eq(items.organisationId, organisationId))
+    .orderBy(items.title);
   return rows.map((row) => row.title);
 }
 
 function importCsv(headers: Record<string, string>, csv: string, query = '') {
-  return t.app.inject({ method: 'POST', url: `/api/items/import${query}`, headers: { ...headers, 'content-type': 'text/csv' }, payload: csv });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/items/import${query}`,
+    headers: { ...headers, 'content-type': 'text/csv' },
+    payload: csv,
+  });
 }
 
 const frenchCsv = [
@@ -42,8 +51,21 @@ describe('POST /api/items/import', () => {
     const lender = await signedInStructure(t.app, db());
     const response = await importCsv(lender.headers, frenchCsv);
     expect(response.json()).toMatchObject({ dryRun: false, created: 2 });
-    const projector = (await t.app.inject({ method: 'GET', url: `/api/items/${response.json().rows[1].itemId}`, headers: lender.headers })).json();
-    expect(projector).toMatchObject({ condition: 'very_good', replacementValue: 450.5, fee: 'per_day', feeAmount: 5, visibility: 'networks', category: { id: 'videoprojecteurs' } });
+    const projector = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/items/${response.json().rows[1].itemId}`,
+        headers: lender.headers,
+      })
+    ).json();
+    expect(projector).toMatchObject({
+      condition: 'very_good',
+      replacementValue: 450.5,
+      fee: 'per_day',
+      feeAmount: 5,
+      visibility: 'networks',
+      category: { id: 'videoprojecteurs' },
+    });
 
     const english = 'title,categoryId,quantity\n"Chaises, lot de 10",chaises,3\n';
     expect((await importCsv(lender.headers, english)).json().created).toBe(1);
@@ -60,9 +82,18 @@ describe('POST /api/items/import', () => {
     expect(body.message).toContain('ligne 4');
     const [, , rocket, drill] = body.details.rows;
     expect(rocket).toMatchObject({ line: 4, status: 'invalid' });
-    expect(rocket.errors.map((e: { field: string }) => e.field)).toEqual(['Catégorie', 'Quantité', 'État', 'Valeur de remplacement']);
+    expect(rocket.errors.map((e: { field: string }) => e.field)).toEqual([
+      'Catégorie',
+      'Quantité',
+      'État',
+      'Valeur de remplacement',
+    ]);
     expect(rocket.errors[1].message).toContain('« Quantité »');
-    expect(drill).toMatchObject({ line: 5, status: 'invalid', errors: [expect.objectContaining({ field: 'Montant participation' })] });
+    expect(drill).toMatchObject({
+      line: 5,
+      status: 'invalid',
+      errors: [expect.objectContaining({ field: 'Montant participation' })],
+    });
     expect(body.details.rows[0]).toMatchObject({ status: 'valid' });
     expect(body.details.rows[0]).not.toHaveProperty('itemId');
     expect(await titlesOf(lender.organisation.id)).toEqual([]);
@@ -72,7 +103,10 @@ describe('POST /api/items/import', () => {
     const lender = await signedInStructure(t.app, db());
     const response = await importCsv(lender.headers, 'nom_objet;couleur\nTonnelle;bleue\n');
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: 'import_columns', details: { missing: ['titre', 'categorie'], unknown: ['nom_objet', 'couleur'] } });
+    expect(response.json()).toMatchObject({
+      error: 'import_columns',
+      details: { missing: ['titre', 'categorie'], unknown: ['nom_objet', 'couleur'] },
+    });
     const headerOnly = await importCsv(lender.headers, 'titre;categorie\n');
     expect(headerOnly.statusCode).toBe(400);
     const ragged = await importCsv(lender.headers, 'titre;categorie\nTonnelle;tonnelles;en trop\n');

@@ -2,23 +2,46 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { items } from '../db/schema/items.ts';
 import { networks } from '../db/schema/networks.ts';
-import { addMember, makeItem, makeNetwork, makeStructureWithManager, makeUser, signIn, signedInStructure } from '../../test/factories.ts';
+import {
+  addMember,
+  makeItem,
+  makeNetwork,
+  makeStructureWithManager,
+  makeUser,
+  signIn,
+  signedInStructure,
+} from '../../test/factories.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
 const t = useTestApp();
 const db = () => t.connection.db;
 
 async function countItems(organisationId: string) {
-  const [row] = await db().select({ count: sql<number>`count(*)::int` }).from(items).where(eq(items.organisationId, organisationId));
+  const [row] = await db()
+    .select({ count: sql<number>`count(*)::int` })
+    .from(items)
+    .where(eq(items.organisationId, organisationId));
   return row!.count;
 }
 
-const newItem = { title: 'Tonnelle 3x3', categoryId: 'tonnelles', quantity: 2, replacementValue: 180.5, deposit: 50, visibility: 'all' };
+const newItem = {
+  title: 'Tonnelle 3x3',
+  categoryId: 'tonnelles',
+  quantity: 2,
+  replacementValue: 180.5,
+  deposit: 50,
+  visibility: 'all',
+};
 
 describe('POST /api/items', () => {
   it('lists an item of the caller’s structure, placed at the structure’s address, and makes it findable', async () => {
-    const lender = await signedInStructure(t.app, db(), { });
-    const response = await t.app.inject({ method: 'POST', url: '/api/items', headers: lender.headers, payload: newItem });
+    const lender = await signedInStructure(t.app, db(), {});
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/items',
+      headers: lender.headers,
+      payload: newItem,
+    });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toMatchObject({
       title: 'Tonnelle 3x3',
@@ -34,7 +57,9 @@ describe('POST /api/items', () => {
       organisation: { id: lender.organisation.id },
       viewer: { canEdit: true },
     });
-    const found = (await t.app.inject({ method: 'GET', url: `/api/items?organisation=${lender.organisation.id}&q=tonnelles` })).json();
+    const found = (
+      await t.app.inject({ method: 'GET', url: `/api/items?organisation=${lender.organisation.id}&q=tonnelles` })
+    ).json();
     expect(found.items.map((i: { id: string }) => i.id)).toEqual([response.json().id]);
   });
 
@@ -46,7 +71,14 @@ describe('POST /api/items', () => {
       method: 'POST',
       url: '/api/items',
       headers: await signIn(t.app, member.email),
-      payload: { title: 'Grelinette', categoryId: 'jardin', pickupCity: 'amiens', pickupPostcode: '80000', fee: 'per_day', feeAmount: 2 },
+      payload: {
+        title: 'Grelinette',
+        categoryId: 'jardin',
+        pickupCity: 'amiens',
+        pickupPostcode: '80000',
+        fee: 'per_day',
+        feeAmount: 2,
+      },
     });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ pickupCity: 'Amiens', territoryCode: '80', fee: 'per_day', feeAmount: 2 });
@@ -54,16 +86,29 @@ describe('POST /api/items', () => {
 
   it('refuses a pending structure (it cannot publish yet), anonymous callers, and another structure', async () => {
     const pending = await signedInStructure(t.app, db(), { status: 'pending' });
-    const refused = await t.app.inject({ method: 'POST', url: '/api/items', headers: pending.headers, payload: newItem });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/items',
+      headers: pending.headers,
+      payload: newItem,
+    });
     expect(refused.statusCode).toBe(403);
-    expect(refused.json()).toMatchObject({ error: 'organisation_not_active', message: expect.stringContaining('pas encore validée') });
+    expect(refused.json()).toMatchObject({
+      error: 'organisation_not_active',
+      message: expect.stringContaining('pas encore validée'),
+    });
     expect(await countItems(pending.organisation.id)).toBe(0);
 
     expect((await t.app.inject({ method: 'POST', url: '/api/items', payload: newItem })).statusCode).toBe(401);
 
     const lender = await signedInStructure(t.app, db());
     const other = await makeStructureWithManager(db());
-    const forOther = await t.app.inject({ method: 'POST', url: '/api/items', headers: lender.headers, payload: { ...newItem, organisationId: other.organisation.id } });
+    const forOther = await t.app.inject({
+      method: 'POST',
+      url: '/api/items',
+      headers: lender.headers,
+      payload: { ...newItem, organisationId: other.organisation.id },
+    });
     expect(forOther.statusCode).toBe(403);
     expect(await countItems(other.organisation.id)).toBe(0);
   });
@@ -85,7 +130,12 @@ describe('POST /api/items', () => {
     ['a text quantity', { quantity: '2' }, 'quantity'],
   ])('refuses %s with a 400 naming the field, and writes nothing', async (_case, change, field) => {
     const lender = await signedInStructure(t.app, db());
-    const response = await t.app.inject({ method: 'POST', url: '/api/items', headers: lender.headers, payload: { ...newItem, ...change } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/items',
+      headers: lender.headers,
+      payload: { ...newItem, ...change },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toBe('validation_failed');
     expect(response.json().details.map((d: { field: string }) => d.field)).toContain(field);
@@ -96,9 +146,16 @@ describe('POST /api/items', () => {
     const network = await makeNetwork(db());
     await db().update(networks).set({ requiresListingReview: true }).where(eq(networks.id, network.id));
     const lender = await signedInStructure(t.app, db(), { networkId: network.id });
-    const response = await t.app.inject({ method: 'POST', url: '/api/items', headers: lender.headers, payload: newItem });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/items',
+      headers: lender.headers,
+      payload: newItem,
+    });
     expect(response.json().status).toBe('pending_review');
-    const found = (await t.app.inject({ method: 'GET', url: `/api/items?organisation=${lender.organisation.id}` })).json();
+    const found = (
+      await t.app.inject({ method: 'GET', url: `/api/items?organisation=${lender.organisation.id}` })
+    ).json();
     expect(found.items).toEqual([]);
   });
 });
@@ -108,11 +165,23 @@ describe('PATCH, DELETE and duplicate', () => {
     const lender = await signedInStructure(t.app, db());
     const item = await makeItem(db(), { organisationId: lender.organisation.id, title: 'Scie sauteuse' });
     const url = `/api/items/${item.id}`;
-    const edited = await t.app.inject({ method: 'PATCH', url, headers: lender.headers, payload: { quantity: 3, fee: 'per_loan', feeAmount: 5, status: 'archived' } });
+    const edited = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: lender.headers,
+      payload: { quantity: 3, fee: 'per_loan', feeAmount: 5, status: 'archived' },
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ quantity: 3, fee: 'per_loan', feeAmount: 5, status: 'archived' });
-    expect((await t.app.inject({ method: 'GET', url: `/api/items?organisation=${lender.organisation.id}` })).json().items).toEqual([]);
-    const republished = await t.app.inject({ method: 'PATCH', url, headers: lender.headers, payload: { status: 'published', fee: 'free' } });
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/items?organisation=${lender.organisation.id}` })).json().items,
+    ).toEqual([]);
+    const republished = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: lender.headers,
+      payload: { status: 'published', fee: 'free' },
+    });
     expect(republished.json()).toMatchObject({ status: 'published', fee: 'free', feeAmount: null });
   });
 
@@ -120,7 +189,12 @@ describe('PATCH, DELETE and duplicate', () => {
     const lender = await signedInStructure(t.app, db());
     const item = await makeItem(db(), { organisationId: lender.organisation.id, title: 'Perceuse', quantity: 1 });
     const intruder = await signedInStructure(t.app, db());
-    const patch = await t.app.inject({ method: 'PATCH', url: `/api/items/${item.id}`, headers: intruder.headers, payload: { quantity: 99 } });
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/items/${item.id}`,
+      headers: intruder.headers,
+      payload: { quantity: 99 },
+    });
     expect(patch.statusCode).toBe(404);
     const remove = await t.app.inject({ method: 'DELETE', url: `/api/items/${item.id}`, headers: intruder.headers });
     expect(remove.statusCode).toBe(404);
@@ -131,7 +205,12 @@ describe('PATCH, DELETE and duplicate', () => {
   it('keeps a listing hidden by moderation hidden', async () => {
     const lender = await signedInStructure(t.app, db());
     const item = await makeItem(db(), { organisationId: lender.organisation.id, status: 'hidden' });
-    const response = await t.app.inject({ method: 'PATCH', url: `/api/items/${item.id}`, headers: lender.headers, payload: { status: 'published' } });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/items/${item.id}`,
+      headers: lender.headers,
+      payload: { status: 'published' },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error).toBe('listing_hidden');
   });
@@ -139,22 +218,46 @@ describe('PATCH, DELETE and duplicate', () => {
   it('checks the rules on the item as a whole after a partial change', async () => {
     const lender = await signedInStructure(t.app, db());
     const item = await makeItem(db(), { organisationId: lender.organisation.id, minLoanDays: 3 });
-    const response = await t.app.inject({ method: 'PATCH', url: `/api/items/${item.id}`, headers: lender.headers, payload: { maxLoanDays: 2 } });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/items/${item.id}`,
+      headers: lender.headers,
+      payload: { maxLoanDays: 2 },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().details[0].field).toBe('maxLoanDays');
-    const empty = await t.app.inject({ method: 'PATCH', url: `/api/items/${item.id}`, headers: lender.headers, payload: {} });
+    const empty = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/items/${item.id}`,
+      headers: lender.headers,
+      payload: {},
+    });
     expect(empty.statusCode).toBe(400);
   });
 
   it('duplicates an item as a draft, then deletes it', async () => {
     const lender = await signedInStructure(t.app, db());
     const item = await makeItem(db(), { organisationId: lender.organisation.id, title: 'Table pliante', quantity: 10 });
-    const copy = await t.app.inject({ method: 'POST', url: `/api/items/${item.id}/duplicate`, headers: lender.headers });
+    const copy = await t.app.inject({
+      method: 'POST',
+      url: `/api/items/${item.id}/duplicate`,
+      headers: lender.headers,
+    });
     expect(copy.statusCode).toBe(201);
     expect(copy.json()).toMatchObject({ title: 'Table pliante (copie)', quantity: 10, status: 'draft' });
-    const inventory = (await t.app.inject({ method: 'GET', url: `/api/organisations/${lender.organisation.id}/listings`, headers: lender.headers })).json();
+    const inventory = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/organisations/${lender.organisation.id}/listings`,
+        headers: lender.headers,
+      })
+    ).json();
     expect(inventory.items.map((i: { status: string }) => i.status).sort()).toEqual(['draft', 'published']);
-    const removed = await t.app.inject({ method: 'DELETE', url: `/api/items/${copy.json().id}`, headers: lender.headers });
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/items/${copy.json().id}`,
+      headers: lender.headers,
+    });
     expect(removed.statusCode).toBe(204);
     expect(await countItems(lender.organisation.id)).toBe(1);
   });
@@ -162,7 +265,11 @@ describe('PATCH, DELETE and duplicate', () => {
   it("never shows a structure's inventory to another", async () => {
     const lender = await signedInStructure(t.app, db());
     const other = await signedInStructure(t.app, db());
-    const response = await t.app.inject({ method: 'GET', url: `/api/organisations/${lender.organisation.id}/listings`, headers: other.headers });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/organisations/${lender.organisation.id}/listings`,
+      headers: other.headers,
+    });
     expect(response.statusCode).toBe(404);
   });
 });
@@ -172,7 +279,18 @@ describe('GET /api/categories and /api/territories', () => {
     const french = (await t.app.inject({ method: 'GET', url: '/api/categories' })).json().categories;
     const ids = french.map((c: { id: string }) => c.id);
     expect(ids.slice(0, 5)).toEqual(['evenementiel', 'tonnelles', 'barnums', 'tables', 'chaises']);
-    expect(ids).toEqual(expect.arrayContaining(['mobilite', 'velos-cargos', 'outillage', 'son-lumiere', 'cuisine-vaisselle', 'jardin', 'informatique', 'autre']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'mobilite',
+        'velos-cargos',
+        'outillage',
+        'son-lumiere',
+        'cuisine-vaisselle',
+        'jardin',
+        'informatique',
+        'autre',
+      ]),
+    );
     const english = (await t.app.inject({ method: 'GET', url: '/api/categories?lang=en' })).json().categories;
     expect(english.find((c: { id: string }) => c.id === 'velos-cargos').name).toBe('Cargo bikes');
   });
@@ -181,6 +299,8 @@ describe('GET /api/categories and /api/territories', () => {
     const territories = (await t.app.inject({ method: 'GET', url: '/api/territories' })).json().territories;
     expect(territories.map((d: { code: string }) => d.code)).toEqual(['02', '59', '60', '62', '80']);
     const somme = territories.find((d: { code: string }) => d.code === '80');
-    expect(somme.communes).toContainEqual(expect.objectContaining({ name: 'Amiens', inseeCode: '80021', latitude: expect.any(Number) }));
+    expect(somme.communes).toContainEqual(
+      expect.objectContaining({ name: 'Amiens', inseeCode: '80021', latitude: expect.any(Number) }),
+    );
   });
 });

@@ -7,7 +7,12 @@ import { organisations } from '../db/schema/organisations.ts';
 export type ItemRow = typeof items.$inferSelect;
 export type NewItemRow = typeof items.$inferInsert;
 
-const ownerColumns = { id: organisations.id, name: organisations.name, kind: organisations.kind, city: organisations.city };
+const ownerColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  kind: organisations.kind,
+  city: organisations.city,
+};
 const categoryColumns = { id: categories.id, name: categories.nameFr, parentId: categories.parentId };
 
 /** The search columns items offer to listings/search.ts. */
@@ -76,7 +81,10 @@ export async function insertItem(db: Database, item: NewItemRow) {
 }
 
 export async function updateItemRow(db: Database, id: string, changes: Partial<NewItemRow>) {
-  await db.update(items).set({ ...changes, updatedAt: new Date() }).where(eq(items.id, id));
+  await db
+    .update(items)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(items.id, id));
 }
 
 export async function deleteItemRow(db: Database, id: string) {

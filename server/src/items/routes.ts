@@ -18,8 +18,10 @@ import { createItem, deleteItem, duplicateItem, getItem, searchItems, updateItem
 const tags = ['catalogue'];
 
 const itemsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 }, (_request, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['text/csv', 'application/csv'],
+    { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
   );
 
   app.post(
@@ -45,9 +47,18 @@ const itemsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/items/import/template',
-    { schema: { tags, summary: 'Le modèle CSV de l’import (en-têtes en français et une ligne d’exemple)', response: { 200: Type.String() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Le modèle CSV de l’import (en-têtes en français et une ligne d’exemple)',
+        response: { 200: Type.String() },
+      },
+    },
     async (_request, reply) =>
-      reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="mutua-inventaire.csv"').send(csvTemplate()),
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="mutua-inventaire.csv"')
+        .send(csvTemplate()),
   );
   app.get(
     '/items',
@@ -73,7 +84,8 @@ const itemsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: ItemDetailSchema, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createItem(app.db, await request.requireActor(), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createItem(app.db, await request.requireActor(), request.body)),
   );
 
   app.get(
@@ -132,7 +144,8 @@ const itemsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: ItemDetailSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request, reply) => reply.status(201).send(await duplicateItem(app.db, await request.requireActor(), request.params.id)),
+    async (request, reply) =>
+      reply.status(201).send(await duplicateItem(app.db, await request.requireActor(), request.params.id)),
   );
 };
 

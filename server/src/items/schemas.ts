@@ -14,7 +14,12 @@ export const PhotoSchema = Type.Object({
   urls: Type.Object({ small: Type.String(), medium: Type.String(), large: Type.String() }),
 });
 
-export const ListingOwnerSchema = Type.Object({ id: Uuid, name: Type.String(), kind: OrganisationKindSchema, city: Type.String() });
+export const ListingOwnerSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  kind: OrganisationKindSchema,
+  city: Type.String(),
+});
 const CategoryRefSchema = Type.Object({ id: Type.String(), name: Type.String(), parentId: Nullable(Type.String()) });
 
 /** An item as a search result shows it. */
@@ -42,7 +47,10 @@ export const ItemSummarySchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 
-export const ItemSearchResultSchema = Type.Object({ items: Type.Array(ItemSummarySchema), nextCursor: Nullable(Type.String()) });
+export const ItemSearchResultSchema = Type.Object({
+  items: Type.Array(ItemSummarySchema),
+  nextCursor: Nullable(Type.String()),
+});
 
 /** One item, whole: what a borrower needs to decide, and what its lender edits. */
 export const ItemDetailSchema = Type.Object({
@@ -75,7 +83,9 @@ export const ItemDetailSchema = Type.Object({
   photos: Type.Array(PhotoSchema),
   viewer: Type.Object({
     canEdit: Type.Boolean(),
-    canBorrow: Type.Boolean({ description: 'Vous pouvez demander cet objet (une autre structure validée que la sienne)' }),
+    canBorrow: Type.Boolean({
+      description: 'Vous pouvez demander cet objet (une autre structure validée que la sienne)',
+    }),
   }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
@@ -83,15 +93,34 @@ export const ItemDetailSchema = Type.Object({
 
 export const ListingSearchQuerySchema = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 200, description: 'Texte libre, en français (accents, majuscules et pluriels indifférents)' })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description: 'Texte libre, en français (accents, majuscules et pluriels indifférents)',
+      }),
+    ),
     category: Type.Optional(
-      Type.String({ pattern: '^[a-z0-9_-]+$', maxLength: 60, description: 'Catégorie (matériel, sous-catégories comprises) ou domaine (services)' }),
+      Type.String({
+        pattern: '^[a-z0-9_-]+$',
+        maxLength: 60,
+        description: 'Catégorie (matériel, sous-catégories comprises) ou domaine (services)',
+      }),
     ),
     territory: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'Code du département (ex. 59)' })),
     organisation: Type.Optional(Type.String({ format: 'uuid', description: 'Une structure prêteuse' })),
-    near: Type.Optional(Type.String({ minLength: 2, maxLength: 80, description: 'Commune (code INSEE ou nom) autour de laquelle chercher' })),
-    radius_km: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 300, description: 'Rayon autour de near, en km (20 par défaut)' })),
-    sort: Type.Optional(Type.Enum([...searchSorts], { description: 'relevance (avec q), distance (avec near), newest' })),
+    near: Type.Optional(
+      Type.String({
+        minLength: 2,
+        maxLength: 80,
+        description: 'Commune (code INSEE ou nom) autour de laquelle chercher',
+      }),
+    ),
+    radius_km: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, maximum: 300, description: 'Rayon autour de near, en km (20 par défaut)' }),
+    ),
+    sort: Type.Optional(
+      Type.Enum([...searchSorts], { description: 'relevance (avec q), distance (avec near), newest' }),
+    ),
     cursor: Type.Optional(Type.String({ maxLength: 500 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
   },
@@ -103,9 +132,15 @@ export type ListingSearchQuery = Type.Static<typeof ListingSearchQuerySchema>;
 export const ItemSearchQuerySchema = Type.Object(
   {
     ...ListingSearchQuerySchema.properties,
-    available_from: Type.Optional(Type.String({ format: 'date', description: 'Libre à partir de ce jour (AAAA-MM-JJ), avec available_to' })),
-    available_to: Type.Optional(Type.String({ format: 'date', description: "Libre jusqu'à ce jour inclus (AAAA-MM-JJ)" })),
-    quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'Unités voulues sur ces dates (1 par défaut)' })),
+    available_from: Type.Optional(
+      Type.String({ format: 'date', description: 'Libre à partir de ce jour (AAAA-MM-JJ), avec available_to' }),
+    ),
+    available_to: Type.Optional(
+      Type.String({ format: 'date', description: "Libre jusqu'à ce jour inclus (AAAA-MM-JJ)" }),
+    ),
+    quantity: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 10_000, description: 'Unités voulues sur ces dates (1 par défaut)' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -115,7 +150,7 @@ export const ListingParamsSchema = Type.Object({ id: Uuid }, { additionalPropert
 
 export const ImportQuerySchema = Type.Object(
   {
-    dryRun: Type.Optional(Type.Boolean({ description: "true : vérifier sans rien écrire" })),
+    dryRun: Type.Optional(Type.Boolean({ description: 'true : vérifier sans rien écrire' })),
     organisationId: Type.Optional(Uuid),
   },
   { additionalProperties: false },

@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addMember, makeItem, makeNetwork, makeOrganisation, makeStructureWithManager, makeUser, signIn } from '../../test/factories.ts';
+import {
+  addMember,
+  makeItem,
+  makeNetwork,
+  makeOrganisation,
+  makeStructureWithManager,
+  makeUser,
+  signIn,
+} from '../../test/factories.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
 const t = useTestApp();
@@ -76,7 +84,10 @@ describe('filters and sorting', () => {
   });
 
   it('filters by category, a family including its sub-categories', async () => {
-    expect(titles(await search(`organisation=${lender}&category=evenementiel`)).sort()).toEqual(['Tonnelle amiénoise', 'Tonnelle lilloise']);
+    expect(titles(await search(`organisation=${lender}&category=evenementiel`)).sort()).toEqual([
+      'Tonnelle amiénoise',
+      'Tonnelle lilloise',
+    ]);
     expect(titles(await search(`organisation=${lender}&category=outillage`))).toEqual(['Perceuse lilloise']);
   });
 
@@ -95,7 +106,17 @@ describe('filters and sorting', () => {
   });
 
   it('refuses an unknown commune, distance without a commune, and malformed filters', async () => {
-    for (const query of ['category=fusees', 'near=Atlantis', 'sort=distance', 'territory=Nord', 'category=Tonnelles!', 'radius_km=-5', 'limit=500', 'sort=price', 'colour=red']) {
+    for (const query of [
+      'category=fusees',
+      'near=Atlantis',
+      'sort=distance',
+      'territory=Nord',
+      'category=Tonnelles!',
+      'radius_km=-5',
+      'limit=500',
+      'sort=price',
+      'colour=red',
+    ]) {
       const response = await t.app.inject({ method: 'GET', url: `/api/items?${query}` });
       expect(response.statusCode, query).toBe(400);
       expect(response.json().error, query).toBe('validation_failed');
@@ -107,7 +128,12 @@ describe('cursor pagination', () => {
   it('walks every result once, newest first or by relevance', async () => {
     const lender = (await makeStructureWithManager(db())).organisation.id;
     for (let index = 0; index < 5; index++) {
-      await makeItem(db(), { organisationId: lender, title: `Chaise pliante modèle ${index}`, categoryId: 'chaises', createdAt: new Date(Date.UTC(2026, 0, 1 + index)) });
+      await makeItem(db(), {
+        organisationId: lender,
+        title: `Chaise pliante modèle ${index}`,
+        categoryId: 'chaises',
+        createdAt: new Date(Date.UTC(2026, 0, 1 + index)),
+      });
     }
     for (const extra of ['', '&q=chaises']) {
       const seen: string[] = [];
@@ -128,9 +154,15 @@ describe('cursor pagination', () => {
     const lender = (await makeStructureWithManager(db())).organisation.id;
     for (let index = 0; index < 3; index++) await makeItem(db(), { organisationId: lender, title: `Table ${index}` });
     const { nextCursor } = await search(`organisation=${lender}&limit=1`);
-    const otherSort = await t.app.inject({ method: 'GET', url: `/api/items?organisation=${lender}&q=table&cursor=${nextCursor}` });
+    const otherSort = await t.app.inject({
+      method: 'GET',
+      url: `/api/items?organisation=${lender}&q=table&cursor=${nextCursor}`,
+    });
     expect(otherSort.statusCode).toBe(400);
-    const forged = await t.app.inject({ method: 'GET', url: `/api/items?cursor=${Buffer.from('["newest","yesterday","x"]').toString('base64url')}` });
+    const forged = await t.app.inject({
+      method: 'GET',
+      url: `/api/items?cursor=${Buffer.from('["newest","yesterday","x"]').toString('base64url')}`,
+    });
     expect(forged.statusCode).toBe(400);
   });
 });
@@ -165,11 +197,19 @@ describe('what search never shows', () => {
     const pendingNeighbour = await makeStructureWithManager(db(), { networkId: network.id, status: 'pending' });
     expect((await search(query, await signIn(t.app, pendingNeighbour.manager.email))).items).toEqual([]);
 
-    const page = await t.app.inject({ method: 'GET', url: `/api/items/${item.id}`, headers: await signIn(t.app, stranger.manager.email) });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: `/api/items/${item.id}`,
+      headers: await signIn(t.app, stranger.manager.email),
+    });
     expect(page.statusCode).toBe(404);
     const own = await makeUser(db());
     await addMember(db(), own.id, lender.id, 'member');
-    const ownPage = await t.app.inject({ method: 'GET', url: `/api/items/${item.id}`, headers: await signIn(t.app, own.email) });
+    const ownPage = await t.app.inject({
+      method: 'GET',
+      url: `/api/items/${item.id}`,
+      headers: await signIn(t.app, own.email),
+    });
     expect(ownPage.json()).toMatchObject({ title: 'Sono du réseau', viewer: { canEdit: true } });
   });
 });

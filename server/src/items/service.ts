@@ -43,18 +43,23 @@ export async function searchItems(db: Database, actor: Actor | null, query: Item
     throw fieldError('category', `Catégorie inconnue : « ${query.category} » (voir GET /api/categories).`);
   }
   const near = query.near ? await resolveCommune(db, query.near) : undefined;
-  const plan = planSearch(searchableItems, await viewerOf(db, actor), {
-    q: query.q,
-    category: query.category,
-    territory: query.territory,
-    organisation: query.organisation,
-    near,
-    radiusKm: query.radius_km,
-    sort: query.sort,
-    cursor: query.cursor,
-    limit,
-    namedCategories: query.q ? await categoriesMatching(db, query.q) : [],
-  }, { extra: dates ? [freeForLoan(dates, parisToday(), { everyMatch: Boolean(query.q) || Boolean(near) })] : [] });
+  const plan = planSearch(
+    searchableItems,
+    await viewerOf(db, actor),
+    {
+      q: query.q,
+      category: query.category,
+      territory: query.territory,
+      organisation: query.organisation,
+      near,
+      radiusKm: query.radius_km,
+      sort: query.sort,
+      cursor: query.cursor,
+      limit,
+      namedCategories: query.q ? await categoriesMatching(db, query.q) : [],
+    },
+    { extra: dates ? [freeForLoan(dates, parisToday(), { everyMatch: Boolean(query.q) || Boolean(near) })] : [] },
+  );
   const rows = await selectItemSummaries(db, plan, limit + 1);
   return { items: await presentItemSummaries(db, rows.slice(0, limit)), nextCursor: plan.nextCursor(rows, limit) };
 }
@@ -63,18 +68,33 @@ export async function searchItems(db: Database, actor: Actor | null, query: Item
 function loanDatesOf(query: ItemSearchQuery) {
   const { available_from: startDate, available_to: endDate } = query;
   if (!startDate && !endDate) {
-    if (query.quantity !== undefined) throw fieldError('quantity', 'La quantité se cherche avec des dates (available_from et available_to).', 'requires');
+    if (query.quantity !== undefined)
+      throw fieldError(
+        'quantity',
+        'La quantité se cherche avec des dates (available_from et available_to).',
+        'requires',
+      );
     return null;
   }
-  if (!startDate || !endDate) throw fieldError(startDate ? 'available_to' : 'available_from', 'Indiquez les deux dates : available_from et available_to.', 'requires');
+  if (!startDate || !endDate)
+    throw fieldError(
+      startDate ? 'available_to' : 'available_from',
+      'Indiquez les deux dates : available_from et available_to.',
+      'requires',
+    );
   if (endDate < startDate) throw fieldError('available_to', 'Le dernier jour doit suivre le premier.', 'order');
-  if (startDate < parisToday()) throw fieldError('available_from', 'Ces dates sont passées : cherchez à partir d’aujourd’hui.', 'past');
+  if (startDate < parisToday())
+    throw fieldError('available_from', 'Ces dates sont passées : cherchez à partir d’aujourd’hui.', 'past');
   return { startDate, endDate, quantity: query.quantity ?? 1 };
 }
 
 /** Search rows as the API shows them: amounts in euros, first photo, rounded distance. */
 export async function presentItemSummaries(db: Database, rows: Awaited<ReturnType<typeof selectItemSummaries>>) {
-  const photos = await selectPhotos(db, 'item', rows.map((row) => row.id));
+  const photos = await selectPhotos(
+    db,
+    'item',
+    rows.map((row) => row.id),
+  );
   return rows.map(({ feeCents, depositCents, sortKey: _sortKey, createdAt, distanceKm, ...row }) => {
     const photo = photos.find((p) => p.itemId === row.id);
     return {
@@ -96,7 +116,10 @@ export async function getItem(db: Database, actor: Actor | null, id: string) {
   if (!(await isListingVisible(db, actor, { ...item, organisationStatus: organisation.status }))) throw notFound();
   const photos = await selectPhotos(db, 'item', [item.id]);
   const owner = { id: organisation.id, name: organisation.name, kind: organisation.kind, city: organisation.city };
-  const canBorrow = item.status === 'published' && organisation.status === 'active' && borrowingOrganisations(actor, item.organisationId).length > 0;
+  const canBorrow =
+    item.status === 'published' &&
+    organisation.status === 'active' &&
+    borrowingOrganisations(actor, item.organisationId).length > 0;
   return presentItem(item, owner, category, photos, { canEdit: canEditListing(actor, item.organisationId), canBorrow });
 }
 
@@ -147,9 +170,27 @@ export async function updateItem(db: Database, actor: Actor, id: string, patch: 
   requireListingEditor(actor, found.item.organisationId);
   if (patch.categoryId) await requireCategory(db, patch.categoryId);
   const changes: Partial<NewItemRow> = {
-    ...pick(patch, ['description', 'categoryId', 'quantity', 'condition', 'fee', 'pickupAddress', 'pickupInstructions', 'usageRules', 'minLoanDays', 'maxLoanDays', 'minNoticeDays', 'handoverOpensAt', 'handoverClosesAt', 'bufferDays', 'horizonDays', 'visibility']),
+    ...pick(patch, [
+      'description',
+      'categoryId',
+      'quantity',
+      'condition',
+      'fee',
+      'pickupAddress',
+      'pickupInstructions',
+      'usageRules',
+      'minLoanDays',
+      'maxLoanDays',
+      'minNoticeDays',
+      'handoverOpensAt',
+      'handoverClosesAt',
+      'bufferDays',
+      'horizonDays',
+      'visibility',
+    ]),
   };
-  if (patch.handoverWeekdays !== undefined) changes.handoverWeekdays = [...patch.handoverWeekdays].sort((a, b) => a - b);
+  if (patch.handoverWeekdays !== undefined)
+    changes.handoverWeekdays = [...patch.handoverWeekdays].sort((a, b) => a - b);
   if (patch.title !== undefined) changes.title = patch.title.trim();
   if (patch.replacementValue !== undefined) changes.replacementValueCents = toCents(patch.replacementValue);
   if (patch.deposit !== undefined) changes.depositCents = toCentsOrNull(patch.deposit);
@@ -157,7 +198,10 @@ export async function updateItem(db: Database, actor: Actor, id: string, patch: 
   if (patch.fee === 'free' && patch.feeAmount === undefined) changes.feeCents = null;
   if (patch.pickupCity !== undefined || patch.pickupPostcode !== undefined) {
     const current = { city: found.item.pickupCity, postcode: found.item.pickupPostcode };
-    const { city, postcode, ...located } = await placeOfListing(db, current, { city: patch.pickupCity, postcode: patch.pickupPostcode });
+    const { city, postcode, ...located } = await placeOfListing(db, current, {
+      city: patch.pickupCity,
+      postcode: patch.pickupPostcode,
+    });
     Object.assign(changes, { pickupCity: city, pickupPostcode: postcode, ...located });
   }
   if (patch.status !== undefined) {
@@ -168,9 +212,11 @@ export async function updateItem(db: Database, actor: Actor, id: string, patch: 
     await updateItemRow(db, id, changes);
   } catch (error) {
     if (violatedConstraint(error) === 'items_quantity_in_use') {
-      throw new AppError('quantity_in_use', 'Des prêts acceptés occupent plus d’unités que cette quantité : gardez au moins ce nombre jusqu’à leur retour.', [
-        { field: 'quantity', rule: 'in_use', message: 'Quantité inférieure aux unités réservées.' },
-      ]);
+      throw new AppError(
+        'quantity_in_use',
+        'Des prêts acceptés occupent plus d’unités que cette quantité : gardez au moins ce nombre jusqu’à leur retour.',
+        [{ field: 'quantity', rule: 'in_use', message: 'Quantité inférieure aux unités réservées.' }],
+      );
     }
     throw error;
   }
@@ -184,8 +230,14 @@ export async function deleteItem(db: Database, actor: Actor, id: string) {
   try {
     await deleteItemRow(db, id);
   } catch (error) {
-    if (violatedConstraint(error) === 'booking_lines_item_fk' || violatedConstraint(error) === 'booking_units_item_id_items_id_fk') {
-      throw new AppError('listing_has_bookings', 'Cet objet a des demandes de prêt : archivez-le plutôt, son historique reste ainsi lisible.');
+    if (
+      violatedConstraint(error) === 'booking_lines_item_fk' ||
+      violatedConstraint(error) === 'booking_units_item_id_items_id_fk'
+    ) {
+      throw new AppError(
+        'listing_has_bookings',
+        'Cet objet a des demandes de prêt : archivez-le plutôt, son historique reste ainsi lisible.',
+      );
     }
     throw error;
   }
@@ -198,16 +250,30 @@ export async function duplicateItem(db: Database, actor: Actor, id: string) {
   if (!found) throw notFound();
   requireListingEditor(actor, found.item.organisationId);
   const { id: _id, search: _search, createdAt: _createdAt, updatedAt: _updatedAt, ...copy } = found.item;
-  const { id: copyId } = await insertItem(db, { ...copy, title: `${copy.title} (copie)`.slice(0, 120), status: 'draft', createdBy: actor.user.id });
+  const { id: copyId } = await insertItem(db, {
+    ...copy,
+    title: `${copy.title} (copie)`.slice(0, 120),
+    status: 'draft',
+    createdBy: actor.user.id,
+  });
   return getItem(db, actor, copyId);
 }
 
 /** The rules a single field's schema cannot say: they hold for the item as a whole. */
-function checkItemRules(item: Pick<ItemRow, 'fee' | 'feeCents' | 'minLoanDays' | 'maxLoanDays' | 'handoverOpensAt' | 'handoverClosesAt'>) {
+function checkItemRules(
+  item: Pick<ItemRow, 'fee' | 'feeCents' | 'minLoanDays' | 'maxLoanDays' | 'handoverOpensAt' | 'handoverClosesAt'>,
+) {
   if ((item.handoverOpensAt === null) !== (item.handoverClosesAt === null)) {
-    throw fieldError(item.handoverOpensAt === null ? 'handoverOpensAt' : 'handoverClosesAt', 'Indiquez les deux horaires de retrait (début et fin), ou aucun.');
+    throw fieldError(
+      item.handoverOpensAt === null ? 'handoverOpensAt' : 'handoverClosesAt',
+      'Indiquez les deux horaires de retrait (début et fin), ou aucun.',
+    );
   }
-  if (item.handoverOpensAt !== null && item.handoverClosesAt !== null && item.handoverClosesAt.slice(0, 5) <= item.handoverOpensAt.slice(0, 5)) {
+  if (
+    item.handoverOpensAt !== null &&
+    item.handoverClosesAt !== null &&
+    item.handoverClosesAt.slice(0, 5) <= item.handoverOpensAt.slice(0, 5)
+  ) {
     throw fieldError('handoverClosesAt', 'L’heure de fin des retraits doit suivre l’heure de début.');
   }
   if (item.fee !== 'free' && item.feeCents === null) {
@@ -222,9 +288,9 @@ function checkItemRules(item: Pick<ItemRow, 'fee' | 'feeCents' | 'minLoanDays' |
 }
 
 async function requireCategory(db: Database, categoryId: string) {
-  if (!(await categoryExists(db, categoryId))) throw fieldError('categoryId', `Catégorie inconnue : « ${categoryId} » (voir GET /api/categories).`);
+  if (!(await categoryExists(db, categoryId)))
+    throw fieldError('categoryId', `Catégorie inconnue : « ${categoryId} » (voir GET /api/categories).`);
 }
-
 
 /** Postgres answers `time` as HH:MM:SS; the API speaks HH:MM. */
 function clockOrNull(value: string | null): string | null {
@@ -232,7 +298,9 @@ function clockOrNull(value: string | null): string | null {
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
-  return Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]])) as Partial<Pick<T, K>>;
+  return Object.fromEntries(
+    keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]),
+  ) as Partial<Pick<T, K>>;
 }
 
 function presentItem(
@@ -242,7 +310,17 @@ function presentItem(
   photos: Awaited<ReturnType<typeof selectPhotos>>,
   viewer: { canEdit: boolean; canBorrow: boolean },
 ) {
-  const { search: _search, replacementValueCents, depositCents, feeCents, organisationId: _organisationId, createdBy: _createdBy, handoverOpensAt, handoverClosesAt, ...fields } = item;
+  const {
+    search: _search,
+    replacementValueCents,
+    depositCents,
+    feeCents,
+    organisationId: _organisationId,
+    createdBy: _createdBy,
+    handoverOpensAt,
+    handoverClosesAt,
+    ...fields
+  } = item;
   return {
     ...fields,
     handoverOpensAt: clockOrNull(handoverOpensAt),

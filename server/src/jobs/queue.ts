@@ -22,8 +22,15 @@ export type QueueName = (typeof queues)[keyof typeof queues];
 const schema = 'pgboss';
 
 /** pg-boss on this connection, without its own pool. Not started: `start()` it to work. */
-export function jobQueueOn(connection: Pick<DatabaseConnection, 'executeSql'>, options: Partial<PgBoss.ConstructorOptions> = {}) {
-  return new PgBoss({ db: { executeSql: (text, values) => connection.executeSql(text, values) }, schema, ...options } as PgBoss.ConstructorOptions);
+export function jobQueueOn(
+  connection: Pick<DatabaseConnection, 'executeSql'>,
+  options: Partial<PgBoss.ConstructorOptions> = {},
+) {
+  return new PgBoss({
+    db: { executeSql: (text, values) => connection.executeSql(text, values) },
+    schema,
+    ...options,
+  } as PgBoss.ConstructorOptions);
 }
 
 /**
@@ -37,7 +44,8 @@ export async function migrateJobQueue(connection: Pick<DatabaseConnection, 'exec
   await boss.start();
   try {
     for (const name of Object.values(queues)) {
-      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: 'standard', retryLimit: 3, retryDelay: 30, retryBackoff: true });
+      if (!(await boss.getQueue(name)))
+        await boss.createQueue(name, { name, policy: 'standard', retryLimit: 3, retryDelay: 30, retryBackoff: true });
     }
   } finally {
     await boss.stop({ graceful: false, wait: true });
@@ -45,13 +53,22 @@ export async function migrateJobQueue(connection: Pick<DatabaseConnection, 'exec
 }
 
 // Builds pg-boss's insert; never started, it only lends its SQL to a transaction.
-const jobBuilder = new PgBoss({ db: { executeSql: () => Promise.reject(new Error('not connected')) }, schema, supervise: false, schedule: false, migrate: false });
+const jobBuilder = new PgBoss({
+  db: { executeSql: () => Promise.reject(new Error('not connected')) },
+  schema,
+  supervise: false,
+  schedule: false,
+  migrate: false,
+});
 
 /**
  * Queues jobs inside the caller's transaction: they exist exactly when the change that needs
  * them commits (the transactional outbox).
  */
-export async function enqueueInTransaction(tx: Database, jobs: Array<{ name: QueueName; data: object; startAfter?: Date }>) {
+export async function enqueueInTransaction(
+  tx: Database,
+  jobs: Array<{ name: QueueName; data: object; startAfter?: Date }>,
+) {
   if (jobs.length === 0) return;
   await jobBuilder.insert(
     jobs.map((job) => ({ name: job.name, data: job.data, startAfter: job.startAfter })),
@@ -66,6 +83,8 @@ const rowsOf = (result: unknown): unknown[] => (Array.isArray(result) ? result :
 function withParameters(text: string, values: unknown[] = []): SQL {
   const parts = text.split(/\$(\d+)/);
   const chunks: SQL[] = [];
-  parts.forEach((part, index) => chunks.push(index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1] ?? null}`));
+  parts.forEach((part, index) =>
+    chunks.push(index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1] ?? null}`),
+  );
   return sql.join(chunks);
 }

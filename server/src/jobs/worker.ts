@@ -42,7 +42,8 @@ export async function startWorker(connection: Pick<DatabaseConnection, 'executeS
         await Promise.all(
           jobs.map(async (job) => {
             const outcome = await deliverEmail(options.delivery, job.data.notificationId);
-            if (outcome === 'failed') options.log.warn({ notificationId: job.data.notificationId }, 'email failed for good');
+            if (outcome === 'failed')
+              options.log.warn({ notificationId: job.data.notificationId }, 'email failed for good');
           }),
         );
       },
@@ -53,7 +54,11 @@ export async function startWorker(connection: Pick<DatabaseConnection, 'executeS
     const periodic: Periodic[] = [
       { name: queues.expireRequests, run: () => expireRequests(db), what: 'booking requests expired' },
       { name: queues.sendReminders, run: () => recordDueReminders(db), what: 'reminders recorded' },
-      { name: queues.sweepOutbox, run: () => sweepOutbox(connection, options.delivery.leaseSeconds), what: 'stranded emails woken' },
+      {
+        name: queues.sweepOutbox,
+        run: () => sweepOutbox(connection, options.delivery.leaseSeconds),
+        what: 'stranded emails woken',
+      },
       { name: queues.sendDigests, run: () => recordDueDigests(db), what: 'daily digests recorded' },
     ];
     for (const task of periodic) {
@@ -73,9 +78,17 @@ export async function startWorker(connection: Pick<DatabaseConnection, 'executeS
  * Wakes the emails that are due but that no job carries any more. An email waits a whole lease
  * before it counts as stranded, so that a backlog's jobs that simply have not run yet are not queued again.
  */
-export async function sweepOutbox(connection: Pick<DatabaseConnection, 'db'>, olderThanSeconds: number): Promise<number> {
+export async function sweepOutbox(
+  connection: Pick<DatabaseConnection, 'db'>,
+  olderThanSeconds: number,
+): Promise<number> {
   const ids = await selectStrandedEmails(connection.db, olderThanSeconds, 500);
   if (ids.length === 0) return 0;
-  await connection.db.transaction((tx) => enqueueInTransaction(tx, ids.map((notificationId) => ({ name: queues.deliverEmail, data: { notificationId } }))));
+  await connection.db.transaction((tx) =>
+    enqueueInTransaction(
+      tx,
+      ids.map((notificationId) => ({ name: queues.deliverEmail, data: { notificationId } })),
+    ),
+  );
   return ids.length;
 }

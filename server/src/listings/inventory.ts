@@ -17,7 +17,11 @@ export async function listInventory(db: Database, actor: Actor, organisationId: 
   if (!activeMembershipOf(actor, organisationId)) throw new AppError('not_found', 'Structure introuvable.');
   const columns = { distanceKm: sql<null>`null::float8`, sortKey: sql<string>`''` };
   const [itemRows, serviceRows] = await Promise.all([
-    selectItemSummaries(db, { where: eq(items.organisationId, organisationId), orderBy: [desc(items.createdAt)], columns }, inventoryLimit),
+    selectItemSummaries(
+      db,
+      { where: eq(items.organisationId, organisationId), orderBy: [desc(items.createdAt)], columns },
+      inventoryLimit,
+    ),
     selectServiceSummaries(
       db,
       { where: eq(services.organisationId, organisationId), orderBy: [desc(services.createdAt)], columns },

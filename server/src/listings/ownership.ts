@@ -17,8 +17,13 @@ export function listingOwnerFor(actor: Actor, organisationId: string | undefined
   if (organisationId) return requireTradingMemberOf(actor, organisationId).organisation.id;
   const active = actor.memberships.filter((m) => m.status === 'active');
   if (active.length === 1) return requireTradingMemberOf(actor, active[0]!.organisation.id).organisation.id;
-  if (active.length === 0) throw new AppError('forbidden', "Vous n'agissez pour aucune structure : rejoignez-en une pour publier.");
-  throw fieldError('organisationId', 'Vous agissez pour plusieurs structures : précisez laquelle publie (organisationId).', 'required');
+  if (active.length === 0)
+    throw new AppError('forbidden', "Vous n'agissez pour aucune structure : rejoignez-en une pour publier.");
+  throw fieldError(
+    'organisationId',
+    'Vous agissez pour plusieurs structures : précisez laquelle publie (organisationId).',
+    'required',
+  );
 }
 
 /** Edits need an active membership of the owner, itself approved; other structures get a 404. */
@@ -45,7 +50,12 @@ export async function canSeeAnyListingOf(db: Database, actor: Actor | null, owne
   const [link] = await db
     .select({ networkId: organisationNetworks.networkId })
     .from(organisationNetworks)
-    .where(and(eq(organisationNetworks.organisationId, ownerOrganisationId), inArray(organisationNetworks.networkId, adminOf)))
+    .where(
+      and(
+        eq(organisationNetworks.organisationId, ownerOrganisationId),
+        inArray(organisationNetworks.networkId, adminOf),
+      ),
+    )
     .limit(1);
   return Boolean(link);
 }
@@ -61,7 +71,10 @@ export async function statusAfterLenderRequest(
   requested: 'draft' | 'published' | 'archived',
 ): Promise<ListingStatus> {
   if (current === 'hidden') {
-    throw new AppError('listing_hidden', 'Cette annonce a été masquée par la modération du réseau : contactez-la pour la republier.');
+    throw new AppError(
+      'listing_hidden',
+      'Cette annonce a été masquée par la modération du réseau : contactez-la pour la republier.',
+    );
   }
   if (requested !== 'published') return requested;
   if (current === 'published' || current === 'pending_review') return current;
@@ -85,7 +98,12 @@ async function reviewRequired(db: Database, organisationId: string): Promise<boo
 export async function isListingVisible(
   db: Database,
   actor: Actor | null,
-  listing: { organisationId: string; organisationStatus: string; status: ListingStatus; visibility: 'networks' | 'all' },
+  listing: {
+    organisationId: string;
+    organisationStatus: string;
+    status: ListingStatus;
+    visibility: 'networks' | 'all';
+  },
 ): Promise<boolean> {
   const findable = listing.status === 'published' && listing.organisationStatus === 'active';
   if (findable && listing.visibility === 'all') return true;
@@ -99,7 +117,12 @@ async function sharesNetwork(db: Database, actor: Actor | null, organisationId: 
   const [link] = await db
     .select({ networkId: organisationNetworks.networkId })
     .from(organisationNetworks)
-    .where(and(eq(organisationNetworks.organisationId, organisationId), inArray(organisationNetworks.networkId, viewer.networkIds)))
+    .where(
+      and(
+        eq(organisationNetworks.organisationId, organisationId),
+        inArray(organisationNetworks.networkId, viewer.networkIds),
+      ),
+    )
     .limit(1);
   return Boolean(link);
 }

@@ -11,7 +11,9 @@ export async function resolveCommune(db: Database, near: string): Promise<Point 
   const [commune] = await db
     .select({ name: communes.name, latitude: communes.latitude, longitude: communes.longitude })
     .from(communes)
-    .where(or(eq(communes.inseeCode, near.trim()), sql`lower(unaccent(${communes.name})) = lower(unaccent(${near.trim()}))`))
+    .where(
+      or(eq(communes.inseeCode, near.trim()), sql`lower(unaccent(${communes.name})) = lower(unaccent(${near.trim()}))`),
+    )
     .limit(1);
   if (!commune) {
     throw fieldError('near', `Commune inconnue : « ${near} ».`, 'exists');

@@ -7,7 +7,10 @@ import { signedIn } from '../plugins/openapi.ts';
 import { ServiceSummarySchema } from '../service-offers/schemas.ts';
 import { listInventory } from './inventory.ts';
 
-const InventorySchema = Type.Object({ items: Type.Array(ItemSummarySchema), services: Type.Array(ServiceSummarySchema) });
+const InventorySchema = Type.Object({
+  items: Type.Array(ItemSummarySchema),
+  services: Type.Array(ServiceSummarySchema),
+});
 
 const listingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -57,13 +57,19 @@ export function planSearch(
   if (criteria.territory) conditions.push(eq(listing.territoryCode, criteria.territory));
   if (criteria.organisation) conditions.push(eq(listing.organisationId, criteria.organisation));
 
-  const located = criteria.near && listing.latitude && listing.longitude ? { latitude: listing.latitude, longitude: listing.longitude } : null;
-  const distance = located && criteria.near ? distanceKm(located.latitude, located.longitude, criteria.near) : sql<null>`null::float8`;
+  const located =
+    criteria.near && listing.latitude && listing.longitude
+      ? { latitude: listing.latitude, longitude: listing.longitude }
+      : null;
+  const distance =
+    located && criteria.near ? distanceKm(located.latitude, located.longitude, criteria.near) : sql<null>`null::float8`;
   if (located && criteria.near) {
     conditions.push(withinRadius(located.latitude, located.longitude, criteria.near, criteria.radiusKm ?? 20));
   }
 
-  const rank = text ? relevance(listing.search, listing.categoryId, text, criteria.namedCategories ?? []) : sql<number>`0::float8`;
+  const rank = text
+    ? relevance(listing.search, listing.categoryId, text, criteria.namedCategories ?? [])
+    : sql<number>`0::float8`;
   const createdKey = sql<string>`to_char(${listing.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
   const byRelevance = sort === 'relevance' && text;
   let orderBy: SQL[];
@@ -83,11 +89,21 @@ export function planSearch(
 
   if (criteria.cursor) {
     const [cursorSort, key, id] = decodeCursor(criteria.cursor, 3);
-    const keyIsValid = byRelevance || sort === 'distance' ? Number.isFinite(Number(key)) : !Number.isNaN(Date.parse(key!));
+    const keyIsValid =
+      byRelevance || sort === 'distance' ? Number.isFinite(Number(key)) : !Number.isNaN(Date.parse(key!));
     if (cursorSort !== sort || !keyIsValid || !uuidPattern.test(id!)) throw invalidCursor();
-    if (byRelevance) conditions.push(sql`(${rank} < ${Number(key)}::float8 or (${rank} = ${Number(key)}::float8 and ${listing.id} > ${id}))`);
-    else if (sort === 'distance') conditions.push(sql`(${distance} > ${Number(key)}::float8 or (${distance} = ${Number(key)}::float8 and ${listing.id} > ${id}))`);
-    else conditions.push(sql`(${listing.createdAt} < ${key}::timestamptz or (${listing.createdAt} = ${key}::timestamptz and ${listing.id} < ${id}))`);
+    if (byRelevance)
+      conditions.push(
+        sql`(${rank} < ${Number(key)}::float8 or (${rank} = ${Number(key)}::float8 and ${listing.id} > ${id}))`,
+      );
+    else if (sort === 'distance')
+      conditions.push(
+        sql`(${distance} > ${Number(key)}::float8 or (${distance} = ${Number(key)}::float8 and ${listing.id} > ${id}))`,
+      );
+    else
+      conditions.push(
+        sql`(${listing.createdAt} < ${key}::timestamptz or (${listing.createdAt} = ${key}::timestamptz and ${listing.id} < ${id}))`,
+      );
   }
 
   return {

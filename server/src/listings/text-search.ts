@@ -33,15 +33,28 @@ export async function categoriesMatching(db: Database, text: string): Promise<st
 }
 
 /** Matches on title/description, or on one of the categories named by the text. */
-export function matchesText(search: PgColumn, categoryId: PgColumn | null, text: string, namedCategories: string[]): SQL {
+export function matchesText(
+  search: PgColumn,
+  categoryId: PgColumn | null,
+  text: string,
+  namedCategories: string[],
+): SQL {
   const query = sql`${search} @@ ${textQuery(text)}`;
   if (!categoryId || namedCategories.length === 0) return query;
   return or(query, inArray(categoryId, namedCategories))!;
 }
 
 /** Relevance: text rank, with a small bonus when the category itself was named. */
-export function relevance(search: PgColumn, categoryId: PgColumn | null, text: string, namedCategories: string[]): SQL<number> {
-  const bonus = categoryId && namedCategories.length > 0 ? sql` + case when ${inArray(categoryId, namedCategories)} then 0.05 else 0 end` : sql``;
+export function relevance(
+  search: PgColumn,
+  categoryId: PgColumn | null,
+  text: string,
+  namedCategories: string[],
+): SQL<number> {
+  const bonus =
+    categoryId && namedCategories.length > 0
+      ? sql` + case when ${inArray(categoryId, namedCategories)} then 0.05 else 0 end`
+      : sql``;
   return sql<number>`(ts_rank(${search}, ${textQuery(text)})${bonus})::float8`;
 }
 

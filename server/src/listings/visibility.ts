@@ -24,12 +24,14 @@ export async function viewerOf(db: Database, actor: Actor | null): Promise<Viewe
         .from(organisationNetworks)
         .where(inArray(organisationNetworks.organisationId, tradingOrganisationIds))
     : [];
-  const networkIds = new Set([...memberNetworks.map((n) => n.networkId), ...actor.networkRoles.map((r) => r.network.id)]);
+  const networkIds = new Set([
+    ...memberNetworks.map((n) => n.networkId),
+    ...actor.networkRoles.map((r) => r.network.id),
+  ]);
   return { networkIds: [...networkIds] };
 }
 
 type ListingColumns = { organisationId: PgColumn; visibility: PgColumn; status: PgColumn };
-
 
 /** The listing is published, its structure active, and the viewer may see it. */
 export function findableBy(viewer: Viewer, listing: ListingColumns): SQL {

@@ -15,18 +15,30 @@ describe('GET /api/admin/organisations', () => {
   it('lists the pending structures of the admin’s networks with their managers', async () => {
     const { organisation, manager, adminHeaders } = await pendingStructureWithAdmin();
     const elsewhere = await makeStructureWithManager(db(), { status: 'pending' });
-    const response = await t.app.inject({ method: 'GET', url: '/api/admin/organisations?status=pending', headers: adminHeaders });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/organisations?status=pending',
+      headers: adminHeaders,
+    });
     expect(response.statusCode).toBe(200);
     const listed = response.json().organisations;
     expect(listed).toEqual([
-      expect.objectContaining({ id: organisation.id, status: 'pending', managers: [{ name: manager.name, email: manager.email }] }),
+      expect.objectContaining({
+        id: organisation.id,
+        status: 'pending',
+        managers: [{ name: manager.name, email: manager.email }],
+      }),
     ]);
     expect(listed.map((o: { id: string }) => o.id)).not.toContain(elsewhere.organisation.id);
   });
 
   it('is for network admins only', async () => {
     const { manager } = await makeStructureWithManager(db());
-    const asManager = await t.app.inject({ method: 'GET', url: '/api/admin/organisations', headers: await signIn(t.app, manager.email) });
+    const asManager = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/organisations',
+      headers: await signIn(t.app, manager.email),
+    });
     expect(asManager.statusCode).toBe(403);
     expect(asManager.json().error).toBe('forbidden');
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/organisations' })).statusCode).toBe(401);
@@ -34,7 +46,11 @@ describe('GET /api/admin/organisations', () => {
 
   it('refuses an unknown status filter', async () => {
     const { adminHeaders } = await pendingStructureWithAdmin();
-    const response = await t.app.inject({ method: 'GET', url: '/api/admin/organisations?status=deleted', headers: adminHeaders });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/organisations?status=deleted',
+      headers: adminHeaders,
+    });
     expect(response.statusCode).toBe(400);
   });
 });
@@ -46,19 +62,29 @@ describe('approving and rejecting a structure', () => {
     const before = (await t.app.inject({ method: 'GET', url: '/api/me', headers: managerHeaders })).json();
     expect(before.memberships[0].canTrade).toBe(false);
 
-    const response = await t.app.inject({ method: 'POST', url: `/api/admin/organisations/${organisation.id}/approve`, headers: adminHeaders });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/organisations/${organisation.id}/approve`,
+      headers: adminHeaders,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ id: organisation.id, status: 'active', reviewedAt: expect.any(String) });
 
     const after = (await t.app.inject({ method: 'GET', url: '/api/me', headers: managerHeaders })).json();
     expect(after.memberships[0]).toMatchObject({ canTrade: true, organisation: { status: 'active' } });
-    const directory = (await t.app.inject({ method: 'GET', url: `/api/organisations?q=${encodeURIComponent(organisation.name)}` })).json();
+    const directory = (
+      await t.app.inject({ method: 'GET', url: `/api/organisations?q=${encodeURIComponent(organisation.name)}` })
+    ).json();
     expect(directory.organisations.map((o: { id: string }) => o.id)).toContain(organisation.id);
   });
 
   it('decides once: a second decision is a 409', async () => {
     const { organisation, adminHeaders } = await pendingStructureWithAdmin();
-    await t.app.inject({ method: 'POST', url: `/api/admin/organisations/${organisation.id}/approve`, headers: adminHeaders });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/organisations/${organisation.id}/approve`,
+      headers: adminHeaders,
+    });
     const again = await t.app.inject({
       method: 'POST',
       url: `/api/admin/organisations/${organisation.id}/reject`,
@@ -72,8 +98,17 @@ describe('approving and rejecting a structure', () => {
   it('applies one of two simultaneous decisions and answers the other with a 409', async () => {
     const { organisation, adminHeaders } = await pendingStructureWithAdmin();
     const responses = await Promise.all([
-      t.app.inject({ method: 'POST', url: `/api/admin/organisations/${organisation.id}/approve`, headers: adminHeaders }),
-      t.app.inject({ method: 'POST', url: `/api/admin/organisations/${organisation.id}/reject`, headers: adminHeaders, payload: {} }),
+      t.app.inject({
+        method: 'POST',
+        url: `/api/admin/organisations/${organisation.id}/approve`,
+        headers: adminHeaders,
+      }),
+      t.app.inject({
+        method: 'POST',
+        url: `/api/admin/organisations/${organisation.id}/reject`,
+        headers: adminHeaders,
+        payload: {},
+      }),
     ]);
     expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409]);
   });
@@ -87,11 +122,16 @@ describe('approving and rejecting a structure', () => {
       payload: { reason: 'Structure hors du territoire du réseau' },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ status: 'rejected', rejectionReason: 'Structure hors du territoire du réseau' });
+    expect(response.json()).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'Structure hors du territoire du réseau',
+    });
     const managerHeaders = await signIn(t.app, manager.email);
     const me = (await t.app.inject({ method: 'GET', url: '/api/me', headers: managerHeaders })).json();
     expect(me.memberships[0]).toMatchObject({ canTrade: false, organisation: { status: 'rejected' } });
-    const own = (await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}`, headers: managerHeaders })).json();
+    const own = (
+      await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}`, headers: managerHeaders })
+    ).json();
     expect(own.rejectionReason).toBe('Structure hors du territoire du réseau');
   });
 
@@ -103,7 +143,9 @@ describe('approving and rejecting a structure', () => {
     expect(asOtherAdmin.statusCode).toBe(404);
     const asManager = await t.app.inject({ method: 'POST', url, headers: await signIn(t.app, manager.email) });
     expect(asManager.statusCode).toBe(403);
-    const me = (await t.app.inject({ method: 'GET', url: '/api/me', headers: await signIn(t.app, manager.email) })).json();
+    const me = (
+      await t.app.inject({ method: 'GET', url: '/api/me', headers: await signIn(t.app, manager.email) })
+    ).json();
     expect(me.memberships[0].organisation.status).toBe('pending');
   });
 

@@ -13,7 +13,11 @@ export async function selectOrganisationsForReview(db: Database, networkIds: str
   const ids = rows.map((row) => row.id);
   const [reviews, managers] = await Promise.all([
     db
-      .select({ id: organisations.id, reviewedAt: organisations.reviewedAt, rejectionReason: organisations.rejectionReason })
+      .select({
+        id: organisations.id,
+        reviewedAt: organisations.reviewedAt,
+        rejectionReason: organisations.rejectionReason,
+      })
       .from(organisations)
       .where(inArray(organisations.id, ids)),
     db
@@ -39,7 +43,9 @@ export async function isInNetworks(db: Database, organisationId: string, network
   const [row] = await db
     .select({ organisationId: organisationNetworks.organisationId })
     .from(organisationNetworks)
-    .where(and(eq(organisationNetworks.organisationId, organisationId), inArray(organisationNetworks.networkId, networkIds)))
+    .where(
+      and(eq(organisationNetworks.organisationId, organisationId), inArray(organisationNetworks.networkId, networkIds)),
+    )
     .limit(1);
   return Boolean(row);
 }

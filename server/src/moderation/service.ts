@@ -30,13 +30,19 @@ async function decide(
   const decided = await db.transaction(async (tx) => {
     const row = await decidePendingOrganisation(tx, organisationId, { ...decision, reviewedBy: actor.user.id });
     if (row) {
-      await recordEvent(tx, { type: decision.status === 'active' ? 'organisation.approved' : 'organisation.rejected', actorId: actor.user.id, organisationId });
+      await recordEvent(tx, {
+        type: decision.status === 'active' ? 'organisation.approved' : 'organisation.rejected',
+        actorId: actor.user.id,
+        organisationId,
+      });
     }
     return row;
   });
   if (!decided) {
     const status = await selectStatus(db, organisationId);
-    throw new AppError('organisation_not_pending', `Cette structure n'est plus en attente (statut : ${status}).`, { status });
+    throw new AppError('organisation_not_pending', `Cette structure n'est plus en attente (statut : ${status}).`, {
+      status,
+    });
   }
   const [reviewed] = (await selectOrganisationsForReview(db, networkIds, decision.status)).filter(
     (organisation) => organisation.id === organisationId,

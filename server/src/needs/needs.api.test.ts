@@ -12,15 +12,33 @@ async function postNeed(headers: Record<string, string>, payload: Record<string,
 describe('needs (« je cherche »)', () => {
   it('posts a need with its dates, found among open needs', async () => {
     const seeker = await signedInStructure(t.app, db());
-    const response = await postNeed(seeker.headers, { kind: 'item', title: 'Trois tonnelles pour la fête', categoryId: 'tonnelles', neededFrom: '2027-06-14', neededUntil: '2027-06-15' });
+    const response = await postNeed(seeker.headers, {
+      kind: 'item',
+      title: 'Trois tonnelles pour la fête',
+      categoryId: 'tonnelles',
+      neededFrom: '2027-06-14',
+      neededUntil: '2027-06-15',
+    });
     expect(response.statusCode, response.body).toBe(201);
-    expect(response.json()).toMatchObject({ status: 'open', neededFrom: '2027-06-14', neededUntil: '2027-06-15', responseCount: 0, viewer: { canEdit: true, canRespond: false } });
-    const open = (await t.app.inject({ method: 'GET', url: `/api/needs?organisation=${seeker.organisation.id}&q=tonnelles` })).json();
+    expect(response.json()).toMatchObject({
+      status: 'open',
+      neededFrom: '2027-06-14',
+      neededUntil: '2027-06-15',
+      responseCount: 0,
+      viewer: { canEdit: true, canRespond: false },
+    });
+    const open = (
+      await t.app.inject({ method: 'GET', url: `/api/needs?organisation=${seeker.organisation.id}&q=tonnelles` })
+    ).json();
     expect(open.items.map((n: { title: string }) => n.title)).toEqual(['Trois tonnelles pour la fête']);
   });
 
   it.each([
-    ['dates in the wrong order', { kind: 'item', title: 'Un barnum', neededFrom: '2027-06-15', neededUntil: '2027-06-14' }, 'neededUntil'],
+    [
+      'dates in the wrong order',
+      { kind: 'item', title: 'Un barnum', neededFrom: '2027-06-15', neededUntil: '2027-06-14' },
+      'neededUntil',
+    ],
     ['a domain on an item need', { kind: 'item', title: 'Un barnum', serviceDomain: 'pedagogie' }, 'serviceDomain'],
     ['a category on a service need', { kind: 'service', title: 'De l’aide', categoryId: 'tonnelles' }, 'categoryId'],
     ['an unknown category', { kind: 'item', title: 'Un barnum', categoryId: 'fusees' }, 'categoryId'],
@@ -38,13 +56,31 @@ describe('needs (« je cherche »)', () => {
     const url = `/api/needs/${need.id}`;
     const lender = await signedInStructure(t.app, db());
     const bike = await makeItem(db(), { organisationId: lender.organisation.id, title: 'Vélo cargo' });
-    const answer = await t.app.inject({ method: 'POST', url: `${url}/responses`, headers: lender.headers, payload: { message: 'Le nôtre est libre en juin', itemId: bike.id } });
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: `${url}/responses`,
+      headers: lender.headers,
+      payload: { message: 'Le nôtre est libre en juin', itemId: bike.id },
+    });
     expect(answer.statusCode, answer.body).toBe(201);
-    expect(answer.json()).toMatchObject({ message: 'Le nôtre est libre en juin', item: { id: bike.id, title: 'Vélo cargo' } });
+    expect(answer.json()).toMatchObject({
+      message: 'Le nôtre est libre en juin',
+      item: { id: bike.id, title: 'Vélo cargo' },
+    });
 
     const other = await signedInStructure(t.app, db());
-    await t.app.inject({ method: 'POST', url: `${url}/responses`, headers: other.headers, payload: { message: 'Nous aussi' } });
-    const foreignListing = await t.app.inject({ method: 'POST', url: `${url}/responses`, headers: other.headers, payload: { message: 'Prenez celui-ci', itemId: bike.id } });
+    await t.app.inject({
+      method: 'POST',
+      url: `${url}/responses`,
+      headers: other.headers,
+      payload: { message: 'Nous aussi' },
+    });
+    const foreignListing = await t.app.inject({
+      method: 'POST',
+      url: `${url}/responses`,
+      headers: other.headers,
+      payload: { message: 'Prenez celui-ci', itemId: bike.id },
+    });
     expect(foreignListing.statusCode).toBe(400);
 
     const bySeeker = (await t.app.inject({ method: 'GET', url, headers: seeker.headers })).json();
@@ -56,25 +92,57 @@ describe('needs (« je cherche »)', () => {
     const anonymous = (await t.app.inject({ method: 'GET', url })).json();
     expect(anonymous.responses).toEqual([]);
 
-    const ownAnswer = await t.app.inject({ method: 'POST', url: `${url}/responses`, headers: seeker.headers, payload: { message: 'Moi-même' } });
+    const ownAnswer = await t.app.inject({
+      method: 'POST',
+      url: `${url}/responses`,
+      headers: seeker.headers,
+      payload: { message: 'Moi-même' },
+    });
     expect(ownAnswer.statusCode).toBe(403);
 
-    const fulfilled = await t.app.inject({ method: 'PATCH', url, headers: seeker.headers, payload: { status: 'fulfilled' } });
+    const fulfilled = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: seeker.headers,
+      payload: { status: 'fulfilled' },
+    });
     expect(fulfilled.json().status).toBe('fulfilled');
-    const late = await t.app.inject({ method: 'POST', url: `${url}/responses`, headers: other.headers, payload: { message: 'Trop tard ?' } });
+    const late = await t.app.inject({
+      method: 'POST',
+      url: `${url}/responses`,
+      headers: other.headers,
+      payload: { message: 'Trop tard ?' },
+    });
     expect(late.statusCode).toBe(409);
-    const open = (await t.app.inject({ method: 'GET', url: `/api/needs?organisation=${seeker.organisation.id}` })).json();
+    const open = (
+      await t.app.inject({ method: 'GET', url: `/api/needs?organisation=${seeker.organisation.id}` })
+    ).json();
     expect(open.items).toEqual([]);
-    const done = (await t.app.inject({ method: 'GET', url: `/api/needs?organisation=${seeker.organisation.id}&status=fulfilled` })).json();
+    const done = (
+      await t.app.inject({ method: 'GET', url: `/api/needs?organisation=${seeker.organisation.id}&status=fulfilled` })
+    ).json();
     expect(done.items).toHaveLength(1);
   });
 
-  it("cannot be changed by another structure", async () => {
+  it('cannot be changed by another structure', async () => {
     const seeker = await signedInStructure(t.app, db());
-    const need = (await postNeed(seeker.headers, { kind: 'service', title: 'Aide comptable', serviceDomain: 'gestion_comptabilite' })).json();
+    const need = (
+      await postNeed(seeker.headers, {
+        kind: 'service',
+        title: 'Aide comptable',
+        serviceDomain: 'gestion_comptabilite',
+      })
+    ).json();
     const intruder = await signedInStructure(t.app, db());
-    const response = await t.app.inject({ method: 'PATCH', url: `/api/needs/${need.id}`, headers: intruder.headers, payload: { status: 'closed' } });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/needs/${need.id}`,
+      headers: intruder.headers,
+      payload: { status: 'closed' },
+    });
     expect(response.statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/needs/${need.id}`, headers: intruder.headers })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/needs/${need.id}`, headers: intruder.headers })).statusCode,
+    ).toBe(404);
   });
 });

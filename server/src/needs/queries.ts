@@ -9,7 +9,12 @@ import { users } from '../db/schema/users.ts';
 export type NeedRow = typeof needs.$inferSelect;
 export type NewNeedRow = typeof needs.$inferInsert;
 
-const ownerColumns = { id: organisations.id, name: organisations.name, kind: organisations.kind, city: organisations.city };
+const ownerColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  kind: organisations.kind,
+  city: organisations.city,
+};
 const responseCount = sql<number>`(select count(*)::int from ${needResponses} where ${needResponses.needId} = ${needs.id})`;
 
 export const searchableNeeds = {
@@ -25,7 +30,11 @@ export const searchableNeeds = {
   longitude: null,
 };
 
-export async function selectNeedSummaries(db: Database, plan: { where: SQL; orderBy: SQL[]; columns: { sortKey: SQL<string> } }, limit: number) {
+export async function selectNeedSummaries(
+  db: Database,
+  plan: { where: SQL; orderBy: SQL[]; columns: { sortKey: SQL<string> } },
+  limit: number,
+) {
   return db
     .select({
       id: needs.id,
@@ -103,7 +112,10 @@ export async function insertNeed(db: Database, need: NewNeedRow) {
 }
 
 export async function updateNeedRow(db: Database, id: string, changes: Partial<NewNeedRow>) {
-  await db.update(needs).set({ ...changes, updatedAt: new Date() }).where(eq(needs.id, id));
+  await db
+    .update(needs)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(needs.id, id));
 }
 
 export async function deleteNeedRow(db: Database, id: string) {

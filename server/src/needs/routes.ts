@@ -13,7 +13,12 @@ const needsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/needs',
     {
-      schema: { tags, summary: 'Les besoins ouverts (« je cherche »)', querystring: NeedSearchQuerySchema, response: { 200: NeedSearchResultSchema, ...errorResponses(400) } },
+      schema: {
+        tags,
+        summary: 'Les besoins ouverts (« je cherche »)',
+        querystring: NeedSearchQuerySchema,
+        response: { 200: NeedSearchResultSchema, ...errorResponses(400) },
+      },
     },
     async (request) => searchNeeds(app.db, await request.getActor(), request.query),
   );
@@ -21,14 +26,28 @@ const needsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/needs',
     {
-      schema: { tags, summary: 'Publier un besoin', security: signedIn, body: NeedCreateSchema, response: { 201: NeedDetailSchema, ...errorResponses(400, 401, 403) } },
+      schema: {
+        tags,
+        summary: 'Publier un besoin',
+        security: signedIn,
+        body: NeedCreateSchema,
+        response: { 201: NeedDetailSchema, ...errorResponses(400, 401, 403) },
+      },
     },
-    async (request, reply) => reply.status(201).send(await createNeed(app.db, await request.requireActor(), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createNeed(app.db, await request.requireActor(), request.body)),
   );
 
   app.get(
     '/needs/:id',
-    { schema: { tags, summary: 'Un besoin et ses réponses', params: ListingParamsSchema, response: { 200: NeedDetailSchema, ...errorResponses(400, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Un besoin et ses réponses',
+        params: ListingParamsSchema,
+        response: { 200: NeedDetailSchema, ...errorResponses(400, 404) },
+      },
+    },
     async (request) => getNeed(app.db, await request.getActor(), request.params.id),
   );
 
@@ -50,7 +69,13 @@ const needsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/needs/:id',
     {
-      schema: { tags, summary: 'Supprimer un besoin', security: signedIn, params: ListingParamsSchema, response: { 204: { type: 'null' }, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'Supprimer un besoin',
+        security: signedIn,
+        params: ListingParamsSchema,
+        response: { 204: { type: 'null' }, ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (request, reply) => {
       await deleteNeed(app.db, await request.requireActor(), request.params.id);
@@ -70,7 +95,10 @@ const needsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: NeedResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await respondToNeed(app.db, await request.requireActor(), request.params.id, request.body)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await respondToNeed(app.db, await request.requireActor(), request.params.id, request.body)),
   );
 };
 

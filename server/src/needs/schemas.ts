@@ -21,7 +21,10 @@ const needCommon = {
 };
 
 export const NeedSummarySchema = Type.Object({ ...needCommon, excerpt: Type.String() });
-export const NeedSearchResultSchema = Type.Object({ items: Type.Array(NeedSummarySchema), nextCursor: Nullable(Type.String()) });
+export const NeedSearchResultSchema = Type.Object({
+  items: Type.Array(NeedSummarySchema),
+  nextCursor: Nullable(Type.String()),
+});
 
 export const NeedResponseSchema = Type.Object({
   id: Uuid,
@@ -37,7 +40,9 @@ export const NeedDetailSchema = Type.Object({
   ...needCommon,
   description: Type.String(),
   visibility: Type.Enum([...listingVisibilities]),
-  responses: Type.Array(NeedResponseSchema, { description: 'Toutes les réponses pour la structure qui cherche ; les siennes pour une autre structure' }),
+  responses: Type.Array(NeedResponseSchema, {
+    description: 'Toutes les réponses pour la structure qui cherche ; les siennes pour une autre structure',
+  }),
   viewer: Type.Object({ canEdit: Type.Boolean(), canRespond: Type.Boolean() }),
 });
 

@@ -33,12 +33,23 @@ const notFound = () => new AppError('not_found', 'Besoin introuvable.');
 export async function searchNeeds(db: Database, actor: Actor | null, query: NeedSearchQuery) {
   const limit = query.limit ?? 20;
   const viewer = await viewerOf(db, actor);
-  const findable = and(eq(needs.status, query.status ?? 'open'), ownerIsActive(searchableNeeds), visibleTo(viewer, searchableNeeds))!;
+  const findable = and(
+    eq(needs.status, query.status ?? 'open'),
+    ownerIsActive(searchableNeeds),
+    visibleTo(viewer, searchableNeeds),
+  )!;
   const namedCategories = query.q ? await categoriesMatching(db, query.q) : [];
-  const plan = planSearch(searchableNeeds, viewer, { ...query, limit, namedCategories }, { findable, extra: query.kind ? [eq(needs.kind, query.kind)] : [] });
+  const plan = planSearch(
+    searchableNeeds,
+    viewer,
+    { ...query, limit, namedCategories },
+    { findable, extra: query.kind ? [eq(needs.kind, query.kind)] : [] },
+  );
   const rows = await selectNeedSummaries(db, plan, limit + 1);
   return {
-    items: rows.slice(0, limit).map(({ sortKey: _sortKey, createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() })),
+    items: rows
+      .slice(0, limit)
+      .map(({ sortKey: _sortKey, createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() })),
     nextCursor: plan.nextCursor(rows, limit),
   };
 }
@@ -49,11 +60,19 @@ export async function getNeed(db: Database, actor: Actor | null, id: string) {
   const { need, organisation, responseCount } = found;
   // A need is "published" while it is open or fulfilled; a closed one stays with its structure.
   const status = need.status === 'closed' ? 'archived' : 'published';
-  if (!(await isListingVisible(db, actor, { ...need, status, organisationStatus: organisation.status }))) throw notFound();
+  if (!(await isListingVisible(db, actor, { ...need, status, organisationStatus: organisation.status })))
+    throw notFound();
   const canEdit = canEditListing(actor, need.organisationId);
   const ownOrganisations = actor?.memberships.filter((m) => m.status === 'active').map((m) => m.organisation.id) ?? [];
   const responses = await selectResponses(db, need.id, canEdit ? 'all' : ownOrganisations);
-  const { search: _search, organisationId: _organisationId, createdBy: _createdBy, updatedAt: _updatedAt, fulfilledAt: _fulfilledAt, ...fields } = need;
+  const {
+    search: _search,
+    organisationId: _organisationId,
+    createdBy: _createdBy,
+    updatedAt: _updatedAt,
+    fulfilledAt: _fulfilledAt,
+    ...fields
+  } = need;
   return {
     ...fields,
     organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, city: organisation.city },
@@ -111,14 +130,20 @@ export async function respondToNeed(db: Database, actor: Actor, needId: string, 
   const need = await getNeed(db, actor, needId);
   if (need.status !== 'open') throw new AppError('need_not_open', "Ce besoin n'est plus ouvert aux réponses.");
   const organisationId = input.organisationId ?? respondingOrganisations(actor)[0];
-  if (!organisationId) throw new AppError('forbidden', "Vous n'agissez pour aucune structure validée : vous ne pouvez pas répondre.");
+  if (!organisationId)
+    throw new AppError('forbidden', "Vous n'agissez pour aucune structure validée : vous ne pouvez pas répondre.");
   requireTradingMemberOf(actor, organisationId);
-  if (organisationId === need.organisation.id) throw new AppError('forbidden', 'Une structure ne répond pas à son propre besoin.');
-  if (input.itemId && input.serviceId) throw fieldError('serviceId', 'Une réponse montre un objet ou une offre, pas les deux.');
+  if (organisationId === need.organisation.id)
+    throw new AppError('forbidden', 'Une structure ne répond pas à son propre besoin.');
+  if (input.itemId && input.serviceId)
+    throw fieldError('serviceId', 'Une réponse montre un objet ou une offre, pas les deux.');
   if (input.itemId || input.serviceId) {
     const listing = input.itemId ? { itemId: input.itemId } : { serviceId: input.serviceId! };
     if ((await selectListingOwner(db, listing)) !== organisationId) {
-      throw fieldError(input.itemId ? 'itemId' : 'serviceId', "L'annonce indiquée n'est pas une annonce de votre structure.");
+      throw fieldError(
+        input.itemId ? 'itemId' : 'serviceId',
+        "L'annonce indiquée n'est pas une annonce de votre structure.",
+      );
     }
   }
   const id = await db.transaction(async (tx) => {
@@ -130,7 +155,12 @@ export async function respondToNeed(db: Database, actor: Actor, needId: string, 
       itemId: input.itemId ?? null,
       serviceId: input.serviceId ?? null,
     });
-    await recordEvent(tx, { type: 'need.response', actorId: actor.user.id, organisationId, params: { needId, responseId: id } });
+    await recordEvent(tx, {
+      type: 'need.response',
+      actorId: actor.user.id,
+      organisationId,
+      params: { needId, responseId: id },
+    });
     return id;
   });
   const [response] = (await selectResponses(db, needId, [organisationId])).filter((r) => r.id === id);
@@ -138,12 +168,19 @@ export async function respondToNeed(db: Database, actor: Actor, needId: string, 
 }
 
 function respondingOrganisations(actor: Actor | null): string[] {
-  return (actor?.memberships ?? []).filter((m) => m.status === 'active' && m.organisation.status === 'active').map((m) => m.organisation.id);
+  return (actor?.memberships ?? [])
+    .filter((m) => m.status === 'active' && m.organisation.status === 'active')
+    .map((m) => m.organisation.id);
 }
 
-async function checkNeedRules(db: Database, need: Pick<NeedRow, 'kind' | 'categoryId' | 'serviceDomain' | 'neededFrom' | 'neededUntil'>) {
-  if (need.kind === 'item' && need.serviceDomain) throw fieldError('serviceDomain', 'Un besoin de matériel a une catégorie, pas un domaine de service.');
-  if (need.kind === 'service' && need.categoryId) throw fieldError('categoryId', "Un besoin de service a un domaine, pas une catégorie de matériel.");
+async function checkNeedRules(
+  db: Database,
+  need: Pick<NeedRow, 'kind' | 'categoryId' | 'serviceDomain' | 'neededFrom' | 'neededUntil'>,
+) {
+  if (need.kind === 'item' && need.serviceDomain)
+    throw fieldError('serviceDomain', 'Un besoin de matériel a une catégorie, pas un domaine de service.');
+  if (need.kind === 'service' && need.categoryId)
+    throw fieldError('categoryId', 'Un besoin de service a un domaine, pas une catégorie de matériel.');
   if (need.categoryId && !(await categoryExists(db, need.categoryId))) {
     throw fieldError('categoryId', `Catégorie inconnue : « ${need.categoryId} » (voir GET /api/categories).`);
   }

@@ -27,8 +27,18 @@ function inAdminScope(networkIds: string[]) {
   return or(
     sql`${events.organisationId} in ${structures}`,
     sql`exists (select 1 from ${bookings} where ${bookings.id} = ${events.bookingId} and (${bookings.lenderOrganisationId} in ${structures} or ${bookings.borrowerOrganisationId} in ${structures}))`,
-    and(isNull(events.bookingId), isNull(events.organisationId), sql`${events.type} like 'account.%'`, memberOfThem(false)),
-    and(isNull(events.bookingId), isNull(events.organisationId), sql`${events.type} not like 'account.%'`, memberOfThem(true)),
+    and(
+      isNull(events.bookingId),
+      isNull(events.organisationId),
+      sql`${events.type} like 'account.%'`,
+      memberOfThem(false),
+    ),
+    and(
+      isNull(events.bookingId),
+      isNull(events.organisationId),
+      sql`${events.type} not like 'account.%'`,
+      memberOfThem(true),
+    ),
   );
 }
 
@@ -75,7 +85,11 @@ function present(row: SummaryRow) {
 }
 
 /** /admin/emails: every email of the admin's networks, newest first, by status. */
-export async function listEmails(db: Database, actor: Actor, query: { status?: EmailStatus; cursor?: string; limit?: number }) {
+export async function listEmails(
+  db: Database,
+  actor: Actor,
+  query: { status?: EmailStatus; cursor?: string; limit?: number },
+) {
   const networkIds = requireNetworkAdmin(actor);
   const limit = query.limit ?? 50;
   const before = query.cursor ? decodeIdCursor(query.cursor) : undefined;
@@ -84,7 +98,14 @@ export async function listEmails(db: Database, actor: Actor, query: { status?: E
     .from(notifications)
     .innerJoin(events, eq(events.id, notifications.eventId))
     .leftJoin(users, eq(users.id, notifications.recipientId))
-    .where(and(eq(notifications.channel, 'email'), inAdminScope(networkIds), query.status ? eq(notifications.status, query.status) : undefined, before ? lt(notifications.id, before) : undefined))
+    .where(
+      and(
+        eq(notifications.channel, 'email'),
+        inAdminScope(networkIds),
+        query.status ? eq(notifications.status, query.status) : undefined,
+        before ? lt(notifications.id, before) : undefined,
+      ),
+    )
     .orderBy(desc(notifications.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -105,7 +126,13 @@ async function findInScope(db: Database, actor: Actor, id: string) {
   const networkIds = requireNetworkAdmin(actor);
   if (!/^\d{1,15}$/.test(id)) throw new AppError('not_found', 'E-mail introuvable.');
   const [row] = await db
-    .select({ ...summary, textBody: notifications.textBody, htmlBody: notifications.htmlBody, calendar: notifications.calendar, messageId: notifications.messageId })
+    .select({
+      ...summary,
+      textBody: notifications.textBody,
+      htmlBody: notifications.htmlBody,
+      calendar: notifications.calendar,
+      messageId: notifications.messageId,
+    })
     .from(notifications)
     .innerJoin(events, eq(events.id, notifications.eventId))
     .leftJoin(users, eq(users.id, notifications.recipientId))
@@ -124,10 +151,16 @@ export async function getEmail(db: Database, actor: Actor, id: string) {
 export async function retryEmail(db: Database, actor: Actor, id: string) {
   const row = await findInScope(db, actor, id);
   if (row.status !== 'failed' && row.status !== 'retrying') {
-    throw new AppError('email_not_retryable', 'Seul un e-mail en échec ou en attente de nouvel essai peut être renvoyé.');
+    throw new AppError(
+      'email_not_retryable',
+      'Seul un e-mail en échec ou en attente de nouvel essai peut être renvoyé.',
+    );
   }
   await db.transaction(async (tx) => {
-    await tx.update(notifications).set({ status: 'queued', nextAttemptAt: new Date(), lastError: null }).where(and(eq(notifications.id, row.id), inArray(notifications.status, ['failed', 'retrying'])));
+    await tx
+      .update(notifications)
+      .set({ status: 'queued', nextAttemptAt: new Date(), lastError: null })
+      .where(and(eq(notifications.id, row.id), inArray(notifications.status, ['failed', 'retrying'])));
     await enqueueInTransaction(tx, [{ name: queues.deliverEmail, data: { notificationId: row.id } }]);
   });
   return getEmail(db, actor, id);

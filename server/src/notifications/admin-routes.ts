@@ -38,14 +38,23 @@ const adminEmailsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Les e-mails envoyés (ou à envoyer) aux personnes de mes réseaux : sans SMTP_URL, la boîte aux lettres locale',
+        summary:
+          'Les e-mails envoyés (ou à envoyer) aux personnes de mes réseaux : sans SMTP_URL, la boîte aux lettres locale',
         security: signedIn,
         querystring: Type.Object(
-          { status: Type.Optional(Status), cursor: Type.Optional(Type.String({ maxLength: 200 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) },
+          {
+            status: Type.Optional(Status),
+            cursor: Type.Optional(Type.String({ maxLength: 200 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+          },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ emails: Type.Array(EmailSummary), counts: Type.Record(Type.String(), Type.Integer()), nextCursor: Nullable(Type.String()) }),
+          200: Type.Object({
+            emails: Type.Array(EmailSummary),
+            counts: Type.Record(Type.String(), Type.Integer()),
+            nextCursor: Nullable(Type.String()),
+          }),
           ...errorResponses(400, 401, 403),
         },
       },
@@ -54,12 +63,28 @@ const adminEmailsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/admin/emails/:id',
-    { schema: { tags, summary: 'Un e-mail, tel qu’envoyé', security: signedIn, params: IdParams, response: { 200: EmailDetail, ...errorResponses(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Un e-mail, tel qu’envoyé',
+        security: signedIn,
+        params: IdParams,
+        response: { 200: EmailDetail, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
     async (request) => getEmail(app.db, await request.requireActor(), request.params.id),
   );
   app.post(
     '/admin/emails/:id/retry',
-    { schema: { tags, summary: 'Renvoyer un e-mail en échec', security: signedIn, params: IdParams, response: { 200: EmailDetail, ...errorResponses(400, 401, 403, 404, 409) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Renvoyer un e-mail en échec',
+        security: signedIn,
+        params: IdParams,
+        response: { 200: EmailDetail, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
     async (request) => retryEmail(app.db, await request.requireActor(), request.params.id),
   );
   app.get(
@@ -69,7 +94,10 @@ const adminEmailsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Chaque modèle d’e-mail rendu avec des données d’exemple, en français et en anglais',
         security: signedIn,
-        response: { 200: Type.Object({ templates: Type.Array(Type.Object({ kind: Type.String(), fr: Rendered, en: Rendered })) }), ...errorResponses(401, 403) },
+        response: {
+          200: Type.Object({ templates: Type.Array(Type.Object({ kind: Type.String(), fr: Rendered, en: Rendered })) }),
+          ...errorResponses(401, 403),
+        },
       },
     },
     async (request) => listTemplates(await request.requireActor()),

@@ -14,7 +14,11 @@ export type EmailRow = typeof notifications.$inferSelect;
 export async function claimEmail(db: Database, id: number, leaseSeconds: number): Promise<EmailRow | undefined> {
   const [row] = await db
     .update(notifications)
-    .set({ status: 'sending', attempts: sql`${notifications.attempts} + 1`, claimedUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+    .set({
+      status: 'sending',
+      attempts: sql`${notifications.attempts} + 1`,
+      claimedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`,
+    })
     .where(
       and(
         eq(notifications.id, id),
@@ -48,17 +52,30 @@ export async function settleEmail(db: Database, claim: Pick<EmailRow, 'id' | 'at
   const [row] = await db
     .update(notifications)
     .set({ ...outcome, claimedUntil: null })
-    .where(and(eq(notifications.id, claim.id), eq(notifications.status, 'sending'), eq(notifications.attempts, claim.attempts)))
+    .where(
+      and(
+        eq(notifications.id, claim.id),
+        eq(notifications.status, 'sending'),
+        eq(notifications.attempts, claim.attempts),
+      ),
+    )
     .returning({ id: notifications.id });
   return Boolean(row);
 }
 
-export async function saveRendered(db: Database, id: number, rendered: Pick<EmailRow, 'subject' | 'textBody' | 'htmlBody' | 'calendar' | 'messageId'>) {
+export async function saveRendered(
+  db: Database,
+  id: number,
+  rendered: Pick<EmailRow, 'subject' | 'textBody' | 'htmlBody' | 'calendar' | 'messageId'>,
+) {
   await db.update(notifications).set(rendered).where(eq(notifications.id, id));
 }
 
 export async function markAddressUndeliverable(db: Database, address: string, reason: string) {
-  await db.update(users).set({ emailUndeliverableAt: new Date(), emailUndeliverableReason: reason }).where(eq(users.email, address));
+  await db
+    .update(users)
+    .set({ emailUndeliverableAt: new Date(), emailUndeliverableReason: reason })
+    .where(eq(users.email, address));
 }
 
 /** Emails due that no job may be carrying any more (lost, expired, or a crashed holder): the sweep wakes them again. */
@@ -68,7 +85,10 @@ export async function selectStrandedEmails(db: Database, olderThanSeconds: numbe
     .from(notifications)
     .where(
       or(
-        and(inArray(notifications.status, ['queued', 'retrying']), lte(notifications.nextAttemptAt, sql`now() - make_interval(secs => ${olderThanSeconds})`)),
+        and(
+          inArray(notifications.status, ['queued', 'retrying']),
+          lte(notifications.nextAttemptAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
+        ),
         and(eq(notifications.status, 'sending'), lt(notifications.claimedUntil, sql`now()`)),
       ),
     )

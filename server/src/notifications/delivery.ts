@@ -6,7 +6,15 @@ import { carriesPersonalLinks, essentialKinds, type NotificationKind } from '../
 import { enqueueInTransaction, queues } from '../jobs/queue.ts';
 import { digestInputOf, settleDigest } from './digest.ts';
 import { emailInputOf } from './email-inputs.ts';
-import { claimEmail, type EmailRow, markAddressUndeliverable, saveRendered, selectEvent, selectRecipientName, settleEmail } from './delivery-queries.ts';
+import {
+  claimEmail,
+  type EmailRow,
+  markAddressUndeliverable,
+  saveRendered,
+  selectEvent,
+  selectRecipientName,
+  settleEmail,
+} from './delivery-queries.ts';
 import { preferencesPath, unsubscribePath } from './paths.ts';
 import { stillDue } from './reminders.ts';
 import { classifyFailure, type Transport } from './transports.ts';
@@ -52,7 +60,10 @@ export async function deliverEmail(settings: DeliverySettings, notificationId: n
     content = email.textBody ? storedContent(email) : await renderNow(settings, email, event);
   } catch (error) {
     // A template or the data it reads is wrong: trying again would fail the same way, every lease, forever.
-    await settleEmail(db, email, { status: 'failed', lastError: `could_not_render: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500) });
+    await settleEmail(db, email, {
+      status: 'failed',
+      lastError: `could_not_render: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
+    });
     return 'failed';
   }
   if (!content) {
@@ -61,7 +72,8 @@ export async function deliverEmail(settings: DeliverySettings, notificationId: n
   }
   const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
   if (!isEssential(kind) && email.recipientId) {
-    headers['List-Unsubscribe'] = `<${settings.publicUrl}/api/unsubscribe/${unsubscribeToken(settings.secret, email.recipientId, kind)}>`;
+    headers['List-Unsubscribe'] =
+      `<${settings.publicUrl}/api/unsubscribe/${unsubscribeToken(settings.secret, email.recipientId, kind)}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }
   try {
@@ -83,7 +95,10 @@ export async function deliverEmail(settings: DeliverySettings, notificationId: n
   return 'sent';
 }
 
-type Content = RenderedEmail & { messageId: string; calendar: { method: 'REQUEST' | 'CANCEL'; content: string } | null };
+type Content = RenderedEmail & {
+  messageId: string;
+  calendar: { method: 'REQUEST' | 'CANCEL'; content: string } | null;
+};
 
 function storedContent(email: EmailRow): Content {
   return {
@@ -91,20 +106,32 @@ function storedContent(email: EmailRow): Content {
     text: email.textBody ?? '',
     html: email.htmlBody ?? '',
     messageId: email.messageId!,
-    calendar: email.calendar ? { method: email.calendar.includes('METHOD:CANCEL') ? 'CANCEL' : 'REQUEST', content: email.calendar } : null,
+    calendar: email.calendar
+      ? { method: email.calendar.includes('METHOD:CANCEL') ? 'CANCEL' : 'REQUEST', content: email.calendar }
+      : null,
   };
 }
 
-async function renderNow(settings: DeliverySettings, email: EmailRow, event: NonNullable<Awaited<ReturnType<typeof selectEvent>>>): Promise<Content | null> {
+async function renderNow(
+  settings: DeliverySettings,
+  email: EmailRow,
+  event: NonNullable<Awaited<ReturnType<typeof selectEvent>>>,
+): Promise<Content | null> {
   const kind = email.kind as EmailKind;
   const context = { publicUrl: settings.publicUrl, recipientId: email.recipientId, secret: settings.secret };
-  const built = kind === 'digest' ? await digestBuilt(settings.db, event, email.id, context) : await emailInputOf(settings.db, kind, event, context);
+  const built =
+    kind === 'digest'
+      ? await digestBuilt(settings.db, event, email.id, context)
+      : await emailInputOf(settings.db, kind, event, context);
   if (!built) return null;
   const rendered = renderEmail(built.kind, built.input as EmailInputs[typeof built.kind], {
     locale: email.locale,
     recipientName: await selectRecipientName(settings.db, email.recipientId),
     publicUrl: settings.publicUrl,
-    unsubscribeUrl: !isEssential(kind) && email.recipientId ? settings.publicUrl + unsubscribePath(unsubscribeToken(settings.secret, email.recipientId, kind)) : null,
+    unsubscribeUrl:
+      !isEssential(kind) && email.recipientId
+        ? settings.publicUrl + unsubscribePath(unsubscribeToken(settings.secret, email.recipientId, kind))
+        : null,
     preferencesUrl: settings.publicUrl + preferencesPath,
   });
   const calendar = await calendarPartOf(settings, kind, event, built);
@@ -123,7 +150,12 @@ async function renderNow(settings: DeliverySettings, email: EmailRow, event: Non
 }
 
 /** The digest's input: what it gathers for its reader (null when there is nothing to say). */
-async function digestBuilt(db: Database, event: Parameters<typeof digestInputOf>[1], digestId: number, context: Parameters<typeof digestInputOf>[3]) {
+async function digestBuilt(
+  db: Database,
+  event: Parameters<typeof digestInputOf>[1],
+  digestId: number,
+  context: Parameters<typeof digestInputOf>[3],
+) {
   const input = await digestInputOf(db, event, digestId, context);
   return input ? { kind: 'digest' as const, input } : null;
 }
@@ -133,16 +165,44 @@ type EmailKind = NotificationKind | 'digest';
 const isEssential = (kind: EmailKind) => kind !== 'digest' && essentialKinds.has(kind);
 
 /** An accepted loan's email invites to the event; an accepted loan called off cancels it. A request never carries one. */
-async function calendarPartOf(settings: DeliverySettings, kind: EmailKind, event: { bookingId: string | null; params: Record<string, unknown> }, built: { input: unknown }) {
+async function calendarPartOf(
+  settings: DeliverySettings,
+  kind: EmailKind,
+  event: { bookingId: string | null; params: Record<string, unknown> },
+  built: { input: unknown },
+) {
   const params = event.params as { revision?: number; fromStatus?: string };
-  const method = kind === 'booking.accepted' ? 'request' : kind === 'booking.cancelled' && params.fromStatus === 'accepted' ? 'cancel' : null;
+  const method =
+    kind === 'booking.accepted'
+      ? 'request'
+      : kind === 'booking.cancelled' && params.fromStatus === 'accepted'
+        ? 'cancel'
+        : null;
   if (!method || !event.bookingId) return null;
-  const side = kind === 'booking.accepted' ? 'borrower' : (built.input as EmailInputs['booking.cancelled']).by === 'lender' ? 'borrower' : 'lender';
-  const content = await invitationCalendar(settings.db, event.bookingId, side, { method, revision: params.revision ?? 0 }, { publicUrl: settings.publicUrl, organizer: settings.mailFrom && { name: settings.mailFrom.name, email: settings.mailFrom.address } });
+  const side =
+    kind === 'booking.accepted'
+      ? 'borrower'
+      : (built.input as EmailInputs['booking.cancelled']).by === 'lender'
+        ? 'borrower'
+        : 'lender';
+  const content = await invitationCalendar(
+    settings.db,
+    event.bookingId,
+    side,
+    { method, revision: params.revision ?? 0 },
+    {
+      publicUrl: settings.publicUrl,
+      organizer: settings.mailFrom && { name: settings.mailFrom.name, email: settings.mailFrom.address },
+    },
+  );
   return content ? { method: method === 'request' ? ('REQUEST' as const) : ('CANCEL' as const), content } : null;
 }
 
-async function recordFailure(settings: DeliverySettings, email: EmailRow, failure: ReturnType<typeof classifyFailure>): Promise<DeliveryOutcome> {
+async function recordFailure(
+  settings: DeliverySettings,
+  email: EmailRow,
+  failure: ReturnType<typeof classifyFailure>,
+): Promise<DeliveryOutcome> {
   const { db } = settings;
   if (failure.permanence !== 'temporary') {
     await db.transaction(async (tx) => {
@@ -161,7 +221,9 @@ async function recordFailure(settings: DeliverySettings, email: EmailRow, failur
   const nextAttemptAt = new Date(Date.now() + delay * 1000);
   await db.transaction(async (tx) => {
     if (await settleEmail(tx, email, { status: 'retrying', lastError: failure.reason, nextAttemptAt })) {
-      await enqueueInTransaction(tx, [{ name: queues.deliverEmail, data: { notificationId: email.id }, startAfter: nextAttemptAt }]);
+      await enqueueInTransaction(tx, [
+        { name: queues.deliverEmail, data: { notificationId: email.id }, startAfter: nextAttemptAt },
+      ]);
     }
   });
   return 'retrying';

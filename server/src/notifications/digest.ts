@@ -31,20 +31,38 @@ export async function recordDueDigests(db: Database, now: Date = new Date()): Pr
   const due = await db
     .selectDistinct({ id: users.id, email: users.email, locale: users.locale })
     .from(users)
-    .innerJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.email, 'digest')))
+    .innerJoin(
+      notificationPreferences,
+      and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.email, 'digest')),
+    )
     .where(and(or(isNull(users.digestSentAt), lte(users.digestSentAt, dueAt)), isNull(users.emailUndeliverableAt)));
   let recorded = 0;
   for (const person of due) {
     const written = await db.transaction(async (tx) => {
       const [event] = await tx
         .insert(events)
-        .values({ type: 'digest.daily', userId: person.id, params: { day: today }, occurrenceKey: `digest.daily:${person.id}:${today}` })
+        .values({
+          type: 'digest.daily',
+          userId: person.id,
+          params: { day: today },
+          occurrenceKey: `digest.daily:${person.id}:${today}`,
+        })
         .onConflictDoNothing({ target: events.occurrenceKey })
         .returning({ id: events.id });
       if (!event) return false;
       const [email] = await tx
         .insert(notifications)
-        .values({ eventId: event.id, recipientId: person.id, toAddress: person.email, channel: 'email', kind: 'digest', locale: person.locale, dedupKey: `${event.id}:${person.id}:digest:email`, status: 'queued', nextAttemptAt: new Date() })
+        .values({
+          eventId: event.id,
+          recipientId: person.id,
+          toAddress: person.email,
+          channel: 'email',
+          kind: 'digest',
+          locale: person.locale,
+          dedupKey: `${event.id}:${person.id}:digest:email`,
+          status: 'queued',
+          nextAttemptAt: new Date(),
+        })
         .returning({ id: notifications.id });
       await enqueueInTransaction(tx, [{ name: queues.deliverEmail, data: { notificationId: email!.id } }]);
       return true;
@@ -61,7 +79,12 @@ type DigestEvent = typeof events.$inferSelect;
  * the requests waiting for the person's structures to answer, and what was published in their
  * networks and départements since the last digest. Null when there is nothing to say.
  */
-export async function digestInputOf(db: Database, event: DigestEvent, digestId: number, context: InputContext): Promise<EmailInputs['digest'] | null> {
+export async function digestInputOf(
+  db: Database,
+  event: DigestEvent,
+  digestId: number,
+  context: InputContext,
+): Promise<EmailInputs['digest'] | null> {
   const userId = event.userId!;
   const held = await heldFor(db, userId, event.createdAt);
   const entries: DigestEntry[] = [];
@@ -69,19 +92,34 @@ export async function digestInputOf(db: Database, event: DigestEvent, digestId: 
   const stale: number[] = [];
   for (const row of held) {
     // A held reminder is checked like any reminder: not for a loan cancelled or moved on since.
-    const built = (await stillDue(db, row.kind as NotificationKind, row.event)) ? await emailInputOf(db, row.kind as NotificationKind, row.event, { ...context, recipientId: userId }) : null;
+    const built = (await stillDue(db, row.kind as NotificationKind, row.event))
+      ? await emailInputOf(db, row.kind as NotificationKind, row.event, { ...context, recipientId: userId })
+      : null;
     if (built) {
       entries.push(built as DigestEntry);
       carried.push(row.id);
     } else stale.push(row.id);
   }
-  if (stale.length > 0) await db.update(notifications).set({ status: 'skipped', lastError: 'no_longer_true' }).where(and(inArray(notifications.id, stale), eq(notifications.status, 'held')));
+  if (stale.length > 0)
+    await db
+      .update(notifications)
+      .set({ status: 'skipped', lastError: 'no_longer_true' })
+      .where(and(inArray(notifications.id, stale), eq(notifications.status, 'held')));
   // Exactly these count as sent once the digest goes; anything held later waits for the next one.
-  if (carried.length > 0) await db.update(notifications).set({ digestId }).where(and(inArray(notifications.id, carried), eq(notifications.status, 'held')));
+  if (carried.length > 0)
+    await db
+      .update(notifications)
+      .set({ digestId })
+      .where(and(inArray(notifications.id, carried), eq(notifications.status, 'held')));
   const heldBookings = new Set(held.map((row) => row.event.bookingId));
   for (const waiting of await requestsWaitingFor(db, userId)) {
     if (heldBookings.has(waiting.id)) continue;
-    const reminder = { ...event, type: 'reminder.answer_due', bookingId: waiting.id, params: { expiresAt: waiting.expiresAt?.toISOString() ?? event.createdAt.toISOString() } };
+    const reminder = {
+      ...event,
+      type: 'reminder.answer_due',
+      bookingId: waiting.id,
+      params: { expiresAt: waiting.expiresAt?.toISOString() ?? event.createdAt.toISOString() },
+    };
     const built = await emailInputOf(db, 'reminder.answer_due', reminder, { ...context, recipientId: userId });
     if (built) entries.push(built as DigestEntry);
   }
@@ -97,14 +135,25 @@ async function heldFor(db: Database, userId: string, until: Date) {
     .select({ id: notifications.id, kind: notifications.kind, event: events })
     .from(notifications)
     .innerJoin(events, eq(events.id, notifications.eventId))
-    .where(and(eq(notifications.recipientId, userId), eq(notifications.channel, 'email'), eq(notifications.status, 'held'), isNull(notifications.digestId), lte(notifications.createdAt, until)))
+    .where(
+      and(
+        eq(notifications.recipientId, userId),
+        eq(notifications.channel, 'email'),
+        eq(notifications.status, 'held'),
+        isNull(notifications.digestId),
+        lte(notifications.createdAt, until),
+      ),
+    )
     .orderBy(asc(notifications.id))
     .limit(50);
 }
 
 /** The requests the person's structures have not answered yet: what waits for them. */
 async function requestsWaitingFor(db: Database, userId: string) {
-  const own = db.select({ id: memberships.organisationId }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.status, 'active')));
+  const own = db
+    .select({ id: memberships.organisationId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.status, 'active')));
   return db
     .select({ id: bookings.id, expiresAt: bookings.expiresAt })
     .from(bookings)
@@ -119,16 +168,31 @@ async function newListingsNear(db: Database, userId: string, since: Date, public
   if (!actor) return [];
   const own = actor.memberships.filter((m) => m.status === 'active').map((m) => m.organisation.id);
   if (own.length === 0) return [];
-  const territories = db.select({ code: organisations.territoryCode }).from(organisations).where(inArray(organisations.id, own));
+  const territories = db
+    .select({ code: organisations.territoryCode })
+    .from(organisations)
+    .where(inArray(organisations.id, own));
   const viewer = await viewerOf(db, actor);
   const rows = await db
     .select({ id: items.id, title: items.title, city: items.pickupCity, organisationName: organisations.name })
     .from(items)
     .innerJoin(organisations, eq(organisations.id, items.organisationId))
-    .where(and(findableBy(viewer, items), gt(items.createdAt, since), sql`${items.territoryCode} in ${territories}`, sql`${items.organisationId} not in ${own}`))
+    .where(
+      and(
+        findableBy(viewer, items),
+        gt(items.createdAt, since),
+        sql`${items.territoryCode} in ${territories}`,
+        sql`${items.organisationId} not in ${own}`,
+      ),
+    )
     .orderBy(desc(items.createdAt))
     .limit(10);
-  return rows.map((row) => ({ title: row.title, organisationName: row.organisationName, city: row.city ?? '', url: `${publicUrl}/materiel/${row.id}` }));
+  return rows.map((row) => ({
+    title: row.title,
+    organisationName: row.organisationName,
+    city: row.city ?? '',
+    url: `${publicUrl}/materiel/${row.id}`,
+  }));
 }
 
 /** Once the digest really went: what it carried counts as sent, and the day's digest is done. */
@@ -138,6 +202,9 @@ export async function settleDigest(db: Database, digest: { id: number; recipient
       .update(notifications)
       .set({ status: 'sent', sentAt: sql`now()` })
       .where(and(eq(notifications.digestId, digest.id), eq(notifications.status, 'held')));
-    await tx.update(users).set({ digestSentAt: sql`now()` }).where(eq(users.id, digest.recipientId!));
+    await tx
+      .update(users)
+      .set({ digestSentAt: sql`now()` })
+      .where(eq(users.id, digest.recipientId!));
   });
 }

@@ -24,7 +24,12 @@ export type InputContext = { publicUrl: string; recipientId: string | null; secr
  * What a template needs for one notification, read now (names and titles as they are when the
  * email goes). Null when the thing it is about is gone: nothing to say any more.
  */
-export async function emailInputOf(db: Database, kind: NotificationKind, event: EventRow, context: InputContext): Promise<AnyEmailInput | null> {
+export async function emailInputOf(
+  db: Database,
+  kind: NotificationKind,
+  event: EventRow,
+  context: InputContext,
+): Promise<AnyEmailInput | null> {
   const params = event.params as Record<string, string | number | undefined>;
   const url = context.publicUrl + appPathOf(kind, event);
   if (kind.startsWith('booking.') || kind.startsWith('reminder.')) {
@@ -36,7 +41,10 @@ export async function emailInputOf(db: Database, kind: NotificationKind, event: 
     switch (kind) {
       case 'booking.requested': {
         // The buttons act for this reader: only while the request waits, and only for a person who may answer it.
-        const links = row.status === 'requested' && side === 'lender' && context.recipientId ? await issueActionLinks(db, context.secret, row, context.recipientId) : null;
+        const links =
+          row.status === 'requested' && side === 'lender' && context.recipientId
+            ? await issueActionLinks(db, context.secret, row, context.recipientId)
+            : null;
         return {
           kind,
           input: {
@@ -53,7 +61,10 @@ export async function emailInputOf(db: Database, kind: NotificationKind, event: 
       case 'booking.declined':
         return { kind, input: { booking: summary, reason: declineReasonOf(row) } };
       case 'booking.cancelled':
-        return { kind, input: { booking: summary, by: params.party === 'lender' ? 'lender' : 'borrower', reason: row.cancelReason } };
+        return {
+          kind,
+          input: { booking: summary, by: params.party === 'lender' ? 'lender' : 'borrower', reason: row.cancelReason },
+        };
       case 'booking.expired':
         return { kind, input: { booking: summary, side } };
       case 'booking.message': {
@@ -72,22 +83,42 @@ export async function emailInputOf(db: Database, kind: NotificationKind, event: 
         return null;
     }
   }
-  const link = (path: string) => `${context.publicUrl}${path}/${signToken(context.secret, { id: String(params.tokenId), purpose: purposes[kind as keyof typeof purposes] })}`;
+  const link = (path: string) =>
+    `${context.publicUrl}${path}/${signToken(context.secret, { id: String(params.tokenId), purpose: purposes[kind as keyof typeof purposes] })}`;
   switch (kind) {
     case 'account.verify_email':
       return { kind, input: { url: link('/verifier-email'), expiresInHours: Number(params.expiresInHours) } };
     case 'account.password_reset':
       return { kind, input: { url: link('/mot-de-passe'), expiresInMinutes: Number(params.expiresInMinutes) } };
     case 'account.password_changed':
-      return { kind, input: { changedAt: event.createdAt.toISOString(), resetUrl: `${context.publicUrl}/mot-de-passe-oublie` } };
+      return {
+        kind,
+        input: { changedAt: event.createdAt.toISOString(), resetUrl: `${context.publicUrl}/mot-de-passe-oublie` },
+      };
     case 'account.email_change':
-      return { kind, input: { newEmail: String(params.newEmail), url: link('/adresse'), expiresInHours: Number(params.expiresInHours) } };
+      return {
+        kind,
+        input: {
+          newEmail: String(params.newEmail),
+          url: link('/adresse'),
+          expiresInHours: Number(params.expiresInHours),
+        },
+      };
     case 'organisation.invitation': {
-      const [organisation, inviter] = [await organisationOf(db, event.organisationId!), event.actorId ? await personOf(db, event.actorId) : undefined];
+      const [organisation, inviter] = [
+        await organisationOf(db, event.organisationId!),
+        event.actorId ? await personOf(db, event.actorId) : undefined,
+      ];
       if (!organisation) return null;
       return {
         kind,
-        input: { organisationName: organisation.name, inviterName: inviter?.name ?? organisation.name, role: params.role === 'manager' ? 'manager' : 'member', url: link('/invitation'), expiresInDays: Number(params.expiresInDays) },
+        input: {
+          organisationName: organisation.name,
+          inviterName: inviter?.name ?? organisation.name,
+          role: params.role === 'manager' ? 'manager' : 'member',
+          url: link('/invitation'),
+          expiresInDays: Number(params.expiresInDays),
+        },
       };
     }
     case 'organisation.approved':
@@ -99,18 +130,34 @@ export async function emailInputOf(db: Database, kind: NotificationKind, event: 
         : { kind, input: { organisationName: organisation.name, reason: organisation.rejectionReason, url } };
     }
     case 'membership.requested': {
-      const [organisation, person] = [await organisationOf(db, event.organisationId!), await personOf(db, event.userId!)];
-      return organisation && person ? { kind, input: { organisationName: organisation.name, personName: person.name, url } } : null;
+      const [organisation, person] = [
+        await organisationOf(db, event.organisationId!),
+        await personOf(db, event.userId!),
+      ];
+      return organisation && person
+        ? { kind, input: { organisationName: organisation.name, personName: person.name, url } }
+        : null;
     }
     case 'membership.accepted': {
       const organisation = await organisationOf(db, event.organisationId!);
       return organisation ? { kind, input: { organisationName: organisation.name, url } } : null;
     }
     case 'need.response': {
-      const [need] = await db.select({ title: needs.title }).from(needs).where(eq(needs.id, String(params.needId)));
+      const [need] = await db
+        .select({ title: needs.title })
+        .from(needs)
+        .where(eq(needs.id, String(params.needId)));
       const organisation = await organisationOf(db, event.organisationId!);
-      const [response] = await db.select({ message: needResponses.message }).from(needResponses).where(eq(needResponses.id, String(params.responseId)));
-      return need && organisation && response ? { kind, input: { needTitle: need.title, organisationName: organisation.name, message: response.message, url } } : null;
+      const [response] = await db
+        .select({ message: needResponses.message })
+        .from(needResponses)
+        .where(eq(needResponses.id, String(params.responseId)));
+      return need && organisation && response
+        ? {
+            kind,
+            input: { needTitle: need.title, organisationName: organisation.name, message: response.message, url },
+          }
+        : null;
     }
     default:
       return null;
@@ -155,7 +202,13 @@ async function bookingSummaryOf(db: Database, bookingId: string, publicUrl: stri
 /** Where and when an item changes hands, as its lender wrote it. */
 async function handoverOf(db: Database, itemId: string): Promise<BookingSummary['handover']> {
   const [item] = await db
-    .select({ address: items.pickupAddress, city: items.pickupCity, opensAt: items.handoverOpensAt, closesAt: items.handoverClosesAt, instructions: items.pickupInstructions })
+    .select({
+      address: items.pickupAddress,
+      city: items.pickupCity,
+      opensAt: items.handoverOpensAt,
+      closesAt: items.handoverClosesAt,
+      instructions: items.pickupInstructions,
+    })
     .from(items)
     .where(eq(items.id, itemId));
   if (!item) return null;
@@ -168,12 +221,22 @@ async function handoverOf(db: Database, itemId: string): Promise<BookingSummary[
 }
 
 /** Which side of the booking the reader stands on (the lender's when on both). */
-async function sideOf(db: Database, userId: string | null, booking: { lenderOrganisationId: string }): Promise<'lender' | 'borrower'> {
+async function sideOf(
+  db: Database,
+  userId: string | null,
+  booking: { lenderOrganisationId: string },
+): Promise<'lender' | 'borrower'> {
   if (!userId) return 'borrower';
   const [lending] = await db
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, booking.lenderOrganisationId), eq(memberships.status, 'active')));
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.organisationId, booking.lenderOrganisationId),
+        eq(memberships.status, 'active'),
+      ),
+    );
   return lending ? 'lender' : 'borrower';
 }
 
@@ -184,7 +247,9 @@ async function messageOf(db: Database, messageId: string) {
     .innerJoin(organisations, eq(organisations.id, bookingMessages.authorOrganisationId))
     .leftJoin(users, eq(users.id, bookingMessages.authorId))
     .where(eq(bookingMessages.id, messageId));
-  return row ? { body: row.body, authorName: row.authorName ?? '', authorOrganisationName: row.authorOrganisationName } : null;
+  return row
+    ? { body: row.body, authorName: row.authorName ?? '', authorOrganisationName: row.authorOrganisationName }
+    : null;
 }
 
 async function organisationOf(db: Database, organisationId: string) {

@@ -17,22 +17,44 @@ describe('several instances on one database', () => {
     const smtp = await startSmtpSink();
     // A second instance: its own pool on PostgreSQL (the embedded database has one owner: the same connection).
     second = t.databaseUrl ? await connectDatabase({ databaseUrl: t.databaseUrl, poolSize: 5 }) : undefined;
-    const workers = [await startTestWorker(t.connection, smtp.url), await startTestWorker(second ?? t.connection, smtp.url)];
+    const workers = [
+      await startTestWorker(t.connection, smtp.url),
+      await startTestWorker(second ?? t.connection, smtp.url),
+    ];
     try {
       const scene = await lendingScene(t.app, t.connection.db);
-      for (let member = 0; member < 4; member += 1) await signedInMember(t.app, t.connection.db, scene.lender.organisation.id, `Membre ${member}`);
+      for (let member = 0; member < 4; member += 1)
+        await signedInMember(t.app, t.connection.db, scene.lender.organisation.id, `Membre ${member}`);
       for (let offset = 10; offset < 70; offset += 6) {
-        await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(offset), endDate: dayFromToday(offset + 1) });
+        await makeBooking(t.app, scene.borrower.headers, {
+          itemId: scene.item.id,
+          startDate: dayFromToday(offset),
+          endDate: dayFromToday(offset + 1),
+        });
       }
-      const emails = await t.connection.db.select({ id: notifications.id }).from(notifications).where(sql`${notifications.channel} = 'email'`);
+      const emails = await t.connection.db
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(sql`${notifications.channel} = 'email'`);
       expect(emails).toHaveLength(50);
       // Duplicate wake-ups, as a sweep, a retry or an expired job would make them.
-      await t.connection.db.transaction((tx) => enqueueInTransaction(tx, emails.flatMap(({ id }) => [id, id].map((notificationId) => ({ name: queues.deliverEmail, data: { notificationId } })))));
+      await t.connection.db.transaction((tx) =>
+        enqueueInTransaction(
+          tx,
+          emails.flatMap(({ id }) =>
+            [id, id].map((notificationId) => ({ name: queues.deliverEmail, data: { notificationId } })),
+          ),
+        ),
+      );
       await smtp.waitFor(50, 30_000);
       await new Promise((resolve) => setTimeout(resolve, 3000));
       expect(smtp.received).toHaveLength(50);
       expect(new Set(smtp.received.map((mail) => mail.messageId)).size).toBe(50);
-      const statuses = await t.connection.db.select({ status: notifications.status, count: sql<number>`count(*)::int` }).from(notifications).where(sql`${notifications.channel} = 'email'`).groupBy(notifications.status);
+      const statuses = await t.connection.db
+        .select({ status: notifications.status, count: sql<number>`count(*)::int` })
+        .from(notifications)
+        .where(sql`${notifications.channel} = 'email'`)
+        .groupBy(notifications.status);
       expect(statuses).toEqual([{ status: 'sent', count: 50 }]);
     } finally {
       for (const worker of workers) await worker.stop();

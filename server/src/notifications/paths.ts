@@ -2,7 +2,10 @@ import type { events } from '../db/schema/events.ts';
 import type { NotificationKind } from '../domain/notifications.ts';
 
 /** Where a notification leads in the app (a path): the bell and the email's button go to the same place. */
-export function appPathOf(kind: NotificationKind, event: Pick<typeof events.$inferSelect, 'bookingId' | 'params'>): string {
+export function appPathOf(
+  kind: NotificationKind,
+  event: Pick<typeof events.$inferSelect, 'bookingId' | 'params'>,
+): string {
   const params = event.params as Record<string, unknown>;
   if (event.bookingId) return `/prets/${event.bookingId}`;
   switch (kind) {

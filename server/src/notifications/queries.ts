@@ -21,7 +21,10 @@ const bookingTitle = sql<string | null>`coalesce(${services.title}, (
 
 /** A person's notifications in the app, newest first, with the names to phrase them. */
 export async function selectInbox(db: Database, userId: string, options: { before?: number; limit: number }) {
-  const ownOrganisations = db.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
+  const ownOrganisations = db
+    .select({ id: memberships.organisationId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
   return db
     .select({
       id: notifications.id,
@@ -44,7 +47,13 @@ export async function selectInbox(db: Database, userId: string, options: { befor
     .leftJoin(borrower, eq(borrower.id, bookings.borrowerOrganisationId))
     .leftJoin(about, eq(about.id, events.organisationId))
     .leftJoin(needs, sql`${needs.id}::text = ${events.params}->>'needId'`)
-    .where(and(eq(notifications.recipientId, userId), eq(notifications.channel, 'in_app'), options.before ? lt(notifications.id, options.before) : undefined))
+    .where(
+      and(
+        eq(notifications.recipientId, userId),
+        eq(notifications.channel, 'in_app'),
+        options.before ? lt(notifications.id, options.before) : undefined,
+      ),
+    )
     .orderBy(desc(notifications.id))
     .limit(options.limit);
 }
@@ -53,7 +62,9 @@ export async function countUnread(db: Database, userId: string): Promise<number>
   const [row] = await db
     .select({ unread: count() })
     .from(notifications)
-    .where(and(eq(notifications.recipientId, userId), eq(notifications.channel, 'in_app'), isNull(notifications.readAt)));
+    .where(
+      and(eq(notifications.recipientId, userId), eq(notifications.channel, 'in_app'), isNull(notifications.readAt)),
+    );
   return row?.unread ?? 0;
 }
 
@@ -62,13 +73,22 @@ export async function markRead(db: Database, userId: string, id?: number): Promi
   const rows = await db
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-    .where(and(eq(notifications.recipientId, userId), eq(notifications.channel, 'in_app'), id === undefined ? isNull(notifications.readAt) : eq(notifications.id, id)))
+    .where(
+      and(
+        eq(notifications.recipientId, userId),
+        eq(notifications.channel, 'in_app'),
+        id === undefined ? isNull(notifications.readAt) : eq(notifications.id, id),
+      ),
+    )
     .returning({ id: notifications.id });
   return rows.length;
 }
 
 export async function selectPreferences(db: Database, userId: string) {
-  return db.select({ kind: notificationPreferences.kind, email: notificationPreferences.email }).from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  return db
+    .select({ kind: notificationPreferences.kind, email: notificationPreferences.email })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, userId));
 }
 
 /**
@@ -76,21 +96,41 @@ export async function selectPreferences(db: Database, userId: string) {
  * that leaves it are not forgotten: they go now (immediate) or are dropped (off). Answers the
  * emails to send now. Call it in a transaction.
  */
-export async function savePreferences(db: Database, userId: string, choices: Array<{ kind: string; email: EmailMode }>): Promise<number[]> {
+export async function savePreferences(
+  db: Database,
+  userId: string,
+  choices: Array<{ kind: string; email: EmailMode }>,
+): Promise<number[]> {
   const preferences = [...new Map(choices.map((choice) => [choice.kind, choice])).values()];
-  const immediate = preferences.filter((preference) => preference.email === 'immediate').map((preference) => preference.kind);
+  const immediate = preferences
+    .filter((preference) => preference.email === 'immediate')
+    .map((preference) => preference.kind);
   const chosen = preferences.filter((preference) => preference.email !== 'immediate');
   // Immediate is the default: no row for it.
-  if (immediate.length > 0) await db.delete(notificationPreferences).where(and(eq(notificationPreferences.userId, userId), inArray(notificationPreferences.kind, immediate)));
+  if (immediate.length > 0)
+    await db
+      .delete(notificationPreferences)
+      .where(and(eq(notificationPreferences.userId, userId), inArray(notificationPreferences.kind, immediate)));
   if (chosen.length > 0) {
     await db
       .insert(notificationPreferences)
       .values(chosen.map((preference) => ({ userId, ...preference })))
-      .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { email: sql`excluded.email`, updatedAt: sql`now()` } });
+      .onConflictDoUpdate({
+        target: [notificationPreferences.userId, notificationPreferences.kind],
+        set: { email: sql`excluded.email`, updatedAt: sql`now()` },
+      });
   }
   const off = preferences.filter((preference) => preference.email === 'off').map((preference) => preference.kind);
-  const held = and(eq(notifications.recipientId, userId), eq(notifications.status, 'held'), isNull(notifications.digestId));
-  if (off.length > 0) await db.update(notifications).set({ status: 'skipped', lastError: 'turned_off' }).where(and(held, inArray(notifications.kind, off)));
+  const held = and(
+    eq(notifications.recipientId, userId),
+    eq(notifications.status, 'held'),
+    isNull(notifications.digestId),
+  );
+  if (off.length > 0)
+    await db
+      .update(notifications)
+      .set({ status: 'skipped', lastError: 'turned_off' })
+      .where(and(held, inArray(notifications.kind, off)));
   if (immediate.length === 0) return [];
   const released = await db
     .update(notifications)

@@ -27,7 +27,12 @@ const person = {
 };
 
 /** The active members of a structure (its managers only, when asked), never the person who acted. */
-async function membersOf(db: Database, organisationId: string, actorId: string | null, managersOnly = false): Promise<Recipient[]> {
+async function membersOf(
+  db: Database,
+  organisationId: string,
+  actorId: string | null,
+  managersOnly = false,
+): Promise<Recipient[]> {
   const rows = await db
     .select(person)
     .from(memberships)
@@ -44,9 +49,18 @@ async function membersOf(db: Database, organisationId: string, actorId: string |
   return rows.map((row) => ({ ...row, inApp: true }));
 }
 
-async function theUser(db: Database, userId: string, options: { inApp: boolean; address?: string }): Promise<Recipient[]> {
+async function theUser(
+  db: Database,
+  userId: string,
+  options: { inApp: boolean; address?: string },
+): Promise<Recipient[]> {
   const rows = await db.select(person).from(users).where(eq(users.id, userId));
-  return rows.map((row) => ({ ...row, address: options.address ?? row.address, inApp: options.inApp, undeliverable: options.address ? false : row.undeliverable }));
+  return rows.map((row) => ({
+    ...row,
+    address: options.address ?? row.address,
+    inApp: options.inApp,
+    undeliverable: options.address ? false : row.undeliverable,
+  }));
 }
 
 async function sidesOfBooking(db: Database, bookingId: string) {
@@ -83,7 +97,10 @@ export async function recipientsOf(db: Database, event: EventRow): Promise<Recip
     case 'reminder.pickup':
     case 'reminder.overdue': {
       const sides = await sidesOfBooking(db, event.bookingId!);
-      return uniqueByUser([...(await membersOf(db, sides.lender, actor)), ...(await membersOf(db, sides.borrower, actor))]);
+      return uniqueByUser([
+        ...(await membersOf(db, sides.lender, actor)),
+        ...(await membersOf(db, sides.borrower, actor)),
+      ]);
     }
     case 'organisation.approved':
     case 'organisation.rejected':
@@ -93,7 +110,10 @@ export async function recipientsOf(db: Database, event: EventRow): Promise<Recip
     case 'membership.accepted':
       return theUser(db, event.userId!, { inApp: true });
     case 'need.response': {
-      const [need] = await db.select({ organisationId: needs.organisationId }).from(needs).where(eq(needs.id, params.needId!));
+      const [need] = await db
+        .select({ organisationId: needs.organisationId })
+        .from(needs)
+        .where(eq(needs.id, params.needId!));
       return need ? membersOf(db, need.organisationId, actor) : [];
     }
     case 'account.verify_email':
@@ -113,10 +133,17 @@ export async function recipientsOf(db: Database, event: EventRow): Promise<Recip
 
 /** An invitation goes to an address; the person may already have an account (then the bell shows it too). */
 async function invitee(db: Database, email: string, locale: 'fr' | 'en'): Promise<Recipient[]> {
-  const [existing] = await db.select(person).from(users).where(inArray(users.email, [email]));
-  return existing ? [{ ...existing, address: email, inApp: true, undeliverable: false }] : [{ userId: null, address: email, locale, inApp: false, undeliverable: false }];
+  const [existing] = await db
+    .select(person)
+    .from(users)
+    .where(inArray(users.email, [email]));
+  return existing
+    ? [{ ...existing, address: email, inApp: true, undeliverable: false }]
+    : [{ userId: null, address: email, locale, inApp: false, undeliverable: false }];
 }
 
 function uniqueByUser(recipients: Recipient[]): Recipient[] {
-  return recipients.filter((recipient, index) => recipients.findIndex((other) => other.userId === recipient.userId) === index);
+  return recipients.filter(
+    (recipient, index) => recipients.findIndex((other) => other.userId === recipient.userId) === index,
+  );
 }

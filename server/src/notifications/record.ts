@@ -7,7 +7,13 @@ import { enqueueInTransaction, queues } from '../jobs/queue.ts';
 import { type Recipient, recipientsOf } from './recipients.ts';
 
 /** Events nobody is told of, kept as history (a booking's pickup, return, close). */
-type HistoryOnly = 'booking.picked_up' | 'booking.returned' | 'booking.done' | 'booking.closed' | 'account.email_changed' | 'membership.joined';
+type HistoryOnly =
+  | 'booking.picked_up'
+  | 'booking.returned'
+  | 'booking.done'
+  | 'booking.closed'
+  | 'account.email_changed'
+  | 'membership.joined';
 export type EventType = NotificationKind | HistoryOnly;
 
 export type NewEvent = {
@@ -44,7 +50,14 @@ export async function recordEvent(tx: Database, event: NewEvent): Promise<number
   for (const recipient of recipients) {
     const who = recipient.userId ?? recipient.address;
     if (recipient.inApp && recipient.userId) {
-      rows.push({ eventId: row.id, recipientId: recipient.userId, channel: 'in_app', kind, locale: recipient.locale, dedupKey: `${row.id}:${who}:${kind}:in_app` });
+      rows.push({
+        eventId: row.id,
+        recipientId: recipient.userId,
+        channel: 'in_app',
+        kind,
+        locale: recipient.locale,
+        dedupKey: `${row.id}:${who}:${kind}:in_app`,
+      });
     }
     const mode = modes.get(recipient.userId ?? '') ?? 'immediate';
     if (mode === 'off') continue;
@@ -66,7 +79,9 @@ export async function recordEvent(tx: Database, event: NewEvent): Promise<number
     .returning({ id: notifications.id, status: notifications.status });
   await enqueueInTransaction(
     tx,
-    written.filter((notification) => notification.status === 'queued').map((notification) => ({ name: queues.deliverEmail, data: { notificationId: notification.id } })),
+    written
+      .filter((notification) => notification.status === 'queued')
+      .map((notification) => ({ name: queues.deliverEmail, data: { notificationId: notification.id } })),
   );
   return row.id;
 }
@@ -79,7 +94,11 @@ function emailStart(mode: EmailMode, recipient: Recipient): Partial<typeof notif
 }
 
 /** The email mode each recipient chose for this kind; essential kinds are always sent at once. */
-async function emailModesOf(db: Database, kind: NotificationKind, recipients: Recipient[]): Promise<Map<string, EmailMode>> {
+async function emailModesOf(
+  db: Database,
+  kind: NotificationKind,
+  recipients: Recipient[],
+): Promise<Map<string, EmailMode>> {
   const userIds = recipients.map((recipient) => recipient.userId).filter((id): id is string => id !== null);
   if (essentialKinds.has(kind) || userIds.length === 0) return new Map();
   const rows = await db

@@ -18,16 +18,28 @@ const db = () => t.connection.db;
 /** An accepted loan, then moved (in the database) to the days the test needs; in this state since long before. */
 async function acceptedLoan(startDate: string, endDate: string, status: 'accepted' | 'picked_up' = 'accepted') {
   const scene = await lendingScene(t.app, db());
-  const booking = await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(10), endDate: dayFromToday(11) });
+  const booking = await makeBooking(t.app, scene.borrower.headers, {
+    itemId: scene.item.id,
+    startDate: dayFromToday(10),
+    endDate: dayFromToday(11),
+  });
   await moveBookingTo(t.app, scene.lender.headers, booking.id, 'accept');
-  if (status === 'picked_up') await db().execute(sql`update bookings set status = 'picked_up' where id = ${booking.id}`);
-  await db().execute(sql`update bookings set start_date = ${startDate}, end_date = ${endDate}, updated_at = '2020-01-01' where id = ${booking.id}`);
-  await db().execute(sql`update booking_units set held_from = ${startDate}, held_until = (${endDate}::date + 1) where line_id in (select id from booking_lines where booking_id = ${booking.id})`);
+  if (status === 'picked_up')
+    await db().execute(sql`update bookings set status = 'picked_up' where id = ${booking.id}`);
+  await db().execute(
+    sql`update bookings set start_date = ${startDate}, end_date = ${endDate}, updated_at = '2020-01-01' where id = ${booking.id}`,
+  );
+  await db().execute(
+    sql`update booking_units set held_from = ${startDate}, held_until = (${endDate}::date + 1) where line_id in (select id from booking_lines where booking_id = ${booking.id})`,
+  );
   return { scene, booking };
 }
 
 async function remindersOf(bookingId: string) {
-  const rows = await db().select({ type: events.type, params: events.params }).from(events).where(and(eq(events.bookingId, bookingId), sql`${events.type} like 'reminder.%'`));
+  const rows = await db()
+    .select({ type: events.type, params: events.params })
+    .from(events)
+    .where(and(eq(events.bookingId, bookingId), sql`${events.type} like 'reminder.%'`));
   return rows;
 }
 
@@ -60,31 +72,54 @@ describe('reminders by the clock (Europe/Paris)', () => {
     expect(await remindersOf(booking.id)).toEqual([]);
     await recordDueReminders(db(), new Date('2027-06-14T15:30:00Z'));
     expect((await remindersOf(booking.id)).map((row) => row.type)).toEqual(['reminder.pickup']);
-    const emails = await db().select().from(notifications).where(and(eq(notifications.kind, 'reminder.pickup'), eq(notifications.channel, 'email'), sql`${notifications.eventId} in (select id from events where booking_id = ${booking.id})`));
-    expect(emails.map((email) => email.toAddress).sort()).toEqual([scene.borrower.manager.email, scene.lender.manager.email].sort());
+    const emails = await db()
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.kind, 'reminder.pickup'),
+          eq(notifications.channel, 'email'),
+          sql`${notifications.eventId} in (select id from events where booking_id = ${booking.id})`,
+        ),
+      );
+    expect(emails.map((email) => email.toAddress).sort()).toEqual(
+      [scene.borrower.manager.email, scene.lender.manager.email].sort(),
+    );
   });
 
   it('does not send the reminder of a loan cancelled after it fell due', async () => {
     const { booking, scene } = await acceptedLoan('2027-07-15', '2027-07-16');
     await recordDueReminders(db(), new Date('2027-07-14T08:00:00Z'));
     await moveBookingTo(t.app, scene.borrower.headers, booking.id, 'cancel', { reason: 'Plus besoin' });
-    const queued = await db().select().from(notifications).where(and(eq(notifications.kind, 'reminder.pickup'), eq(notifications.toAddress, scene.borrower.manager.email)));
+    const queued = await db()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'reminder.pickup'), eq(notifications.toAddress, scene.borrower.manager.email)));
     expect(queued).toHaveLength(1);
     expect(await deliverEmail(deliverySettings(t.connection, mailboxTransport), queued[0]!.id)).toBe('skipped');
-    const [after] = await db().select({ status: notifications.status }).from(notifications).where(eq(notifications.id, queued[0]!.id));
+    const [after] = await db()
+      .select({ status: notifications.status })
+      .from(notifications)
+      .where(eq(notifications.id, queued[0]!.id));
     expect(after!.status).toBe('skipped');
   });
 
   it('does not remind of a loan accepted after the reminder’s time (the acceptance said it all)', async () => {
     const { booking } = await acceptedLoan('2027-08-15', '2027-08-16');
-    await db().update(bookings).set({ updatedAt: new Date('2027-08-14T10:00:00Z') }).where(eq(bookings.id, booking.id));
+    await db()
+      .update(bookings)
+      .set({ updatedAt: new Date('2027-08-14T10:00:00Z') })
+      .where(eq(bookings.id, booking.id));
     await recordDueReminders(db(), new Date('2027-08-14T12:00:00Z'));
     expect(await remindersOf(booking.id)).toEqual([]);
   });
 
   it('reminds of the return of a loan picked up after the reminder’s time (the day before its last day)', async () => {
     const { booking } = await acceptedLoan('2027-05-10', '2027-05-11', 'picked_up');
-    await db().update(bookings).set({ updatedAt: new Date('2027-05-10T08:00:00Z') }).where(eq(bookings.id, booking.id));
+    await db()
+      .update(bookings)
+      .set({ updatedAt: new Date('2027-05-10T08:00:00Z') })
+      .where(eq(bookings.id, booking.id));
     await recordDueReminders(db(), new Date('2027-05-10T08:05:00Z'));
     expect((await remindersOf(booking.id)).map((row) => row.type)).toEqual(['reminder.return']);
   });
@@ -94,7 +129,16 @@ describe('reminders by the clock (Europe/Paris)', () => {
     const service = await makeService(db(), { organisationId: scene.lender.organisation.id });
     const [row] = await db()
       .insert(bookings)
-      .values({ kind: 'service', serviceId: service.id, lenderOrganisationId: scene.lender.organisation.id, borrowerOrganisationId: scene.borrower.organisation.id, status: 'accepted', startsAt: new Date('2027-06-02T07:30:00Z'), endsAt: new Date('2027-06-02T09:00:00Z'), updatedAt: new Date('2020-01-01') })
+      .values({
+        kind: 'service',
+        serviceId: service.id,
+        lenderOrganisationId: scene.lender.organisation.id,
+        borrowerOrganisationId: scene.borrower.organisation.id,
+        status: 'accepted',
+        startsAt: new Date('2027-06-02T07:30:00Z'),
+        endsAt: new Date('2027-06-02T09:00:00Z'),
+        updatedAt: new Date('2020-01-01'),
+      })
       .returning({ id: bookings.id });
     await recordDueReminders(db(), new Date('2027-06-01T06:59:00Z'));
     expect(await remindersOf(row!.id)).toEqual([]);
@@ -119,14 +163,33 @@ describe('reminders by the clock (Europe/Paris)', () => {
 
   it('reminds the lender of an unanswered request a day before it expires, and the borrower that it may lapse', async () => {
     const scene = await lendingScene(t.app, db());
-    const booking = await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(20), endDate: dayFromToday(21) });
-    const [row] = await db().select({ expiresAt: bookings.expiresAt }).from(bookings).where(eq(bookings.id, booking.id));
+    const booking = await makeBooking(t.app, scene.borrower.headers, {
+      itemId: scene.item.id,
+      startDate: dayFromToday(20),
+      endDate: dayFromToday(21),
+    });
+    const [row] = await db()
+      .select({ expiresAt: bookings.expiresAt })
+      .from(bookings)
+      .where(eq(bookings.id, booking.id));
     const expiresAt = row!.expiresAt!.getTime();
     await recordDueReminders(db(), new Date(expiresAt - 25 * 3600 * 1000));
     expect(await remindersOf(booking.id)).toEqual([]);
     await recordDueReminders(db(), new Date(expiresAt - 23 * 3600 * 1000));
-    expect((await remindersOf(booking.id)).map((reminder) => reminder.type).sort()).toEqual(['reminder.answer_due', 'reminder.request_expiring']);
-    const told = await db().select({ kind: notifications.kind, to: notifications.toAddress }).from(notifications).where(and(eq(notifications.channel, 'email'), sql`${notifications.kind} like 'reminder.%'`, sql`${notifications.eventId} in (select id from events where booking_id = ${booking.id})`));
+    expect((await remindersOf(booking.id)).map((reminder) => reminder.type).sort()).toEqual([
+      'reminder.answer_due',
+      'reminder.request_expiring',
+    ]);
+    const told = await db()
+      .select({ kind: notifications.kind, to: notifications.toAddress })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.channel, 'email'),
+          sql`${notifications.kind} like 'reminder.%'`,
+          sql`${notifications.eventId} in (select id from events where booking_id = ${booking.id})`,
+        ),
+      );
     expect(told).toContainEqual({ kind: 'reminder.answer_due', to: scene.lender.manager.email });
     expect(told).toContainEqual({ kind: 'reminder.request_expiring', to: scene.borrower.manager.email });
   });
@@ -135,12 +198,30 @@ describe('reminders by the clock (Europe/Paris)', () => {
 describe('an email that cannot be written', () => {
   it('fails for good at once (for the admins to see) instead of being tried every lease forever', async () => {
     const scene = await lendingScene(t.app, db());
-    const booking = await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(20), endDate: dayFromToday(21) });
+    const booking = await makeBooking(t.app, scene.borrower.headers, {
+      itemId: scene.item.id,
+      startDate: dayFromToday(20),
+      endDate: dayFromToday(21),
+    });
     const [row] = await db().select({ revision: bookings.revision }).from(bookings).where(eq(bookings.id, booking.id));
-    await db().transaction((tx) => recordEvent(tx, { type: 'reminder.answer_due', bookingId: booking.id, params: { revision: row!.revision, expiresAt: 'pas une date' } }));
-    const [email] = await db().select().from(notifications).where(and(eq(notifications.kind, 'reminder.answer_due'), eq(notifications.toAddress, scene.lender.manager.email)));
+    await db().transaction((tx) =>
+      recordEvent(tx, {
+        type: 'reminder.answer_due',
+        bookingId: booking.id,
+        params: { revision: row!.revision, expiresAt: 'pas une date' },
+      }),
+    );
+    const [email] = await db()
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.kind, 'reminder.answer_due'), eq(notifications.toAddress, scene.lender.manager.email)),
+      );
     expect(await deliverEmail(deliverySettings(t.connection, mailboxTransport), email!.id)).toBe('failed');
-    const [after] = await db().select({ status: notifications.status, lastError: notifications.lastError }).from(notifications).where(eq(notifications.id, email!.id));
+    const [after] = await db()
+      .select({ status: notifications.status, lastError: notifications.lastError })
+      .from(notifications)
+      .where(eq(notifications.id, email!.id));
     expect(after).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^could_not_render/) });
   });
 });

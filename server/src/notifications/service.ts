@@ -1,6 +1,11 @@
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
-import { essentialKinds, type NotificationKind, type NotificationPreferencesPatch, notificationKinds } from '../domain/notifications.ts';
+import {
+  essentialKinds,
+  type NotificationKind,
+  type NotificationPreferencesPatch,
+  notificationKinds,
+} from '../domain/notifications.ts';
 import { enqueueInTransaction, queues } from '../jobs/queue.ts';
 import { AppError } from '../plugins/errors.ts';
 import { decodeIdCursor, encodeCursor } from '../pagination/cursor.ts';
@@ -36,7 +41,8 @@ export async function unreadCount(db: Database, actor: Actor) {
 /** Someone else's notification is as unknown as one that does not exist. */
 export async function readNotification(db: Database, actor: Actor, id: string) {
   const numeric = Number(id);
-  if (!/^\d{1,15}$/.test(id) || (await markRead(db, actor.user.id, numeric)) === 0) throw new AppError('not_found', 'Notification introuvable.');
+  if (!/^\d{1,15}$/.test(id) || (await markRead(db, actor.user.id, numeric)) === 0)
+    throw new AppError('not_found', 'Notification introuvable.');
 }
 
 export async function readAllNotifications(db: Database, actor: Actor) {
@@ -61,7 +67,10 @@ export async function updatePreferences(db: Database, actor: Actor, patch: Notif
 }
 
 function sendNow(tx: Database, notificationIds: number[]) {
-  return enqueueInTransaction(tx, notificationIds.map((notificationId) => ({ name: queues.deliverEmail, data: { notificationId } })));
+  return enqueueInTransaction(
+    tx,
+    notificationIds.map((notificationId) => ({ name: queues.deliverEmail, data: { notificationId } })),
+  );
 }
 
 /** What a one-click unsubscribe link would turn off (the page shows it before the person confirms). */
@@ -69,7 +78,10 @@ export function describeUnsubscribe(secret: string, token: string) {
   const target = readUnsubscribeToken(secret, token);
   const known = target && (target.kind === 'digest' || (notificationKinds as readonly string[]).includes(target.kind));
   if (!target || !known || essentialKinds.has(target.kind as NotificationKind)) {
-    throw new AppError('link_invalid', 'Ce lien de désabonnement n’est pas valable : ouvrez vos préférences de notification depuis votre compte.');
+    throw new AppError(
+      'link_invalid',
+      'Ce lien de désabonnement n’est pas valable : ouvrez vos préférences de notification depuis votre compte.',
+    );
   }
   return { kind: target.kind as NotificationKind | 'digest', userId: target.userId };
 }
@@ -78,10 +90,21 @@ export function describeUnsubscribe(secret: string, token: string) {
 export async function unsubscribe(db: Database, secret: string, token: string) {
   const target = describeUnsubscribe(secret, token);
   // Leaving the digest turns off the kinds it gathered (the bell still shows them).
-  const kinds = target.kind === 'digest' ? (await selectPreferences(db, target.userId)).filter((row) => row.email === 'digest').map((row) => row.kind) : [target.kind];
-  await db.transaction((tx) => savePreferences(tx, target.userId, kinds.map((kind) => ({ kind, email: 'off' as const })))).catch((error: unknown) => {
-    // The person's account is gone: nothing will be sent to it anyway.
-    if ((error as { cause?: { code?: string } }).cause?.code !== '23503') throw error;
-  });
+  const kinds =
+    target.kind === 'digest'
+      ? (await selectPreferences(db, target.userId)).filter((row) => row.email === 'digest').map((row) => row.kind)
+      : [target.kind];
+  await db
+    .transaction((tx) =>
+      savePreferences(
+        tx,
+        target.userId,
+        kinds.map((kind) => ({ kind, email: 'off' as const })),
+      ),
+    )
+    .catch((error: unknown) => {
+      // The person's account is gone: nothing will be sent to it anyway.
+      if ((error as { cause?: { code?: string } }).cause?.code !== '23503') throw error;
+    });
   return { kind: target.kind };
 }

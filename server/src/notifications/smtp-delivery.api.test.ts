@@ -27,8 +27,14 @@ async function worker(url: string, overrides = {}) {
 }
 
 /** A header as it came, unparsed (mailparser folds List-* headers into objects). */
-function rawHeader(mail: { headerLines: ReadonlyArray<{ key: string; line: string }> }, name: string): string | undefined {
-  return mail.headerLines.find((header) => header.key === name)?.line.slice(name.length + 1).trim();
+function rawHeader(
+  mail: { headerLines: ReadonlyArray<{ key: string; line: string }> },
+  name: string,
+): string | undefined {
+  return mail.headerLines
+    .find((header) => header.key === name)
+    ?.line.slice(name.length + 1)
+    .trim();
 }
 
 describe('emails through a real SMTP server', () => {
@@ -36,13 +42,20 @@ describe('emails through a real SMTP server', () => {
     const smtp = await sink();
     await worker(smtp.url);
     const scene = await lendingScene(t.app, db());
-    const booking = await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(10), endDate: dayFromToday(12), message: 'Pour la fête <b>du quartier</b>' });
+    const booking = await makeBooking(t.app, scene.borrower.headers, {
+      itemId: scene.item.id,
+      startDate: dayFromToday(10),
+      endDate: dayFromToday(12),
+      message: 'Pour la fête <b>du quartier</b>',
+    });
     const [request] = await smtp.waitFor(1);
     expect(request!.to).toMatchObject({ value: [{ address: scene.lender.manager.email }] });
     expect(request!.subject).toContain(scene.item.title);
     expect(request!.text).toContain(`http://mutua.test/prets/${booking.id}`);
     expect(request!.html).toContain('Pour la fête &lt;b&gt;du quartier&lt;/b&gt;');
-    expect(request!.headers.get('content-language') ?? (request!.html as string).match(/<html lang="(\w+)"/)?.[1]).toBe('fr');
+    expect(request!.headers.get('content-language') ?? (request!.html as string).match(/<html lang="(\w+)"/)?.[1]).toBe(
+      'fr',
+    );
     expect(request!.attachments.filter((attachment) => attachment.contentType.startsWith('text/calendar'))).toEqual([]);
     expect(rawHeader(request!, 'list-unsubscribe')).toMatch(/^<http:\/\/mutua\.test\/api\/unsubscribe\/[\w.-]+>$/);
     expect(rawHeader(request!, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
@@ -60,7 +73,11 @@ describe('emails through a real SMTP server', () => {
     expect(ics).toContain('METHOD:REQUEST');
     expect(ics).toContain(`UID:booking-${booking.id}@mutua`);
     expect(ics).toContain('SEQUENCE:1');
-    const feed = await t.app.inject({ method: 'GET', url: `/api/bookings/${booking.id}.ics`, headers: scene.borrower.headers });
+    const feed = await t.app.inject({
+      method: 'GET',
+      url: `/api/bookings/${booking.id}.ics`,
+      headers: scene.borrower.headers,
+    });
     expect(feed.body).toContain(`UID:booking-${booking.id}@mutua`);
   });
 
@@ -68,16 +85,27 @@ describe('emails through a real SMTP server', () => {
     const smtp = await sink();
     await worker(smtp.url);
     const scene = await lendingScene(t.app, db());
-    const booking = await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(10), endDate: dayFromToday(12) });
+    const booking = await makeBooking(t.app, scene.borrower.headers, {
+      itemId: scene.item.id,
+      startDate: dayFromToday(10),
+      endDate: dayFromToday(12),
+    });
     await moveBookingTo(t.app, scene.lender.headers, booking.id, 'accept');
     await moveBookingTo(t.app, scene.lender.headers, booking.id, 'cancel', { reason: 'La tonnelle est cassée' });
     const mails = await smtp.waitFor(3);
-    const cancellation = mails.find((mail) => mail.to && JSON.stringify(mail.to).includes(scene.borrower.manager.email) && mail.text?.includes('La tonnelle est cassée'));
+    const cancellation = mails.find(
+      (mail) =>
+        mail.to &&
+        JSON.stringify(mail.to).includes(scene.borrower.manager.email) &&
+        mail.text?.includes('La tonnelle est cassée'),
+    );
     expect(cancellation).toBeDefined();
     const part = cancellation!.attachments.find((attachment) => attachment.contentType.startsWith('text/calendar'));
     expect(part!.content.toString()).toContain('METHOD:CANCEL');
     expect(part!.content.toString()).toContain('SEQUENCE:2');
-    expect(String(part!.headers.get('content-type') ? JSON.stringify(part!.headers.get('content-type')) : part!.contentType)).toMatch(/method.{0,4}CANCEL/i);
+    expect(
+      String(part!.headers.get('content-type') ? JSON.stringify(part!.headers.get('content-type')) : part!.contentType),
+    ).toMatch(/method.{0,4}CANCEL/i);
   });
 
   it('delivers every email exactly once when the server refuses for a while (4xx) then comes back; the app kept answering', async () => {
@@ -86,13 +114,27 @@ describe('emails through a real SMTP server', () => {
     await worker(smtp.url);
     const scene = await lendingScene(t.app, db());
     const bookingIds: string[] = [];
-    for (const offset of [10, 20, 30]) bookingIds.push((await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(offset), endDate: dayFromToday(offset + 1) })).id);
+    for (const offset of [10, 20, 30])
+      bookingIds.push(
+        (
+          await makeBooking(t.app, scene.borrower.headers, {
+            itemId: scene.item.id,
+            startDate: dayFromToday(offset),
+            endDate: dayFromToday(offset + 1),
+          })
+        ).id,
+      );
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(smtp.received).toHaveLength(0);
     const health = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(200);
-    const waiting = await db().select({ status: notifications.status, attempts: notifications.attempts }).from(notifications).where(eq(notifications.toAddress, scene.lender.manager.email));
-    expect(waiting.every((row) => row.status === 'retrying' || row.status === 'sending' || row.status === 'queued')).toBe(true);
+    const waiting = await db()
+      .select({ status: notifications.status, attempts: notifications.attempts })
+      .from(notifications)
+      .where(eq(notifications.toAddress, scene.lender.manager.email));
+    expect(
+      waiting.every((row) => row.status === 'retrying' || row.status === 'sending' || row.status === 'queued'),
+    ).toBe(true);
     smtp.state.refuse = null;
     const mails = await smtp.waitFor(3, 20_000);
     await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -106,7 +148,11 @@ describe('emails through a real SMTP server', () => {
     await smtp.stop();
     await worker(smtp.url);
     const scene = await lendingScene(t.app, db());
-    await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(10), endDate: dayFromToday(11) });
+    await makeBooking(t.app, scene.borrower.headers, {
+      itemId: scene.item.id,
+      startDate: dayFromToday(10),
+      endDate: dayFromToday(11),
+    });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await smtp.start();
     const mails = await smtp.waitFor(1, 20_000);
@@ -119,18 +165,32 @@ describe('emails through a real SMTP server', () => {
     smtp.state.refuse = { code: 550, at: 'rcpt', message: 'No such user here' };
     await worker(smtp.url);
     const scene = await lendingScene(t.app, db());
-    await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(10), endDate: dayFromToday(11) });
+    await makeBooking(t.app, scene.borrower.headers, {
+      itemId: scene.item.id,
+      startDate: dayFromToday(10),
+      endDate: dayFromToday(11),
+    });
     let row: { status: string | null; attempts: number } | undefined;
     for (let tries = 0; tries < 100 && row?.status !== 'failed'; tries += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      [row] = await db().select({ status: notifications.status, attempts: notifications.attempts }).from(notifications).where(eq(notifications.toAddress, scene.lender.manager.email));
+      [row] = await db()
+        .select({ status: notifications.status, attempts: notifications.attempts })
+        .from(notifications)
+        .where(eq(notifications.toAddress, scene.lender.manager.email));
     }
     expect(row).toEqual({ status: 'failed', attempts: 1 });
     const me = (await t.app.inject({ method: 'GET', url: '/api/me', headers: scene.lender.headers })).json();
     expect(me.user.emailUndeliverable).toBe(true);
     // The next email to that address is not even tried.
-    await makeBooking(t.app, scene.borrower.headers, { itemId: scene.item.id, startDate: dayFromToday(20), endDate: dayFromToday(21) });
-    const rows = await db().select({ status: notifications.status, lastError: notifications.lastError }).from(notifications).where(eq(notifications.toAddress, scene.lender.manager.email));
+    await makeBooking(t.app, scene.borrower.headers, {
+      itemId: scene.item.id,
+      startDate: dayFromToday(20),
+      endDate: dayFromToday(21),
+    });
+    const rows = await db()
+      .select({ status: notifications.status, lastError: notifications.lastError })
+      .from(notifications)
+      .where(eq(notifications.toAddress, scene.lender.manager.email));
     expect(rows).toContainEqual({ status: 'failed', lastError: 'address_undeliverable' });
   });
 });

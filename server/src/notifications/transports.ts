@@ -44,7 +44,9 @@ export function smtpTransport(url: string): Transport {
         html: email.html,
         messageId: email.messageId,
         headers: email.headers,
-        icalEvent: email.calendar ? { method: email.calendar.method, filename: 'invitation.ics', content: email.calendar.content } : undefined,
+        icalEvent: email.calendar
+          ? { method: email.calendar.method, filename: 'invitation.ics', content: email.calendar.content }
+          : undefined,
       });
     },
     close: () => transporter.close(),
@@ -59,7 +61,13 @@ export function smtpTransport(url: string): Transport {
  * retried: it is the server's state, not the address.
  */
 export function classifyFailure(error: unknown): SendFailure {
-  const details = error as { responseCode?: number; command?: string; code?: string; response?: string; message?: string };
+  const details = error as {
+    responseCode?: number;
+    command?: string;
+    code?: string;
+    response?: string;
+    message?: string;
+  };
   const reason = (details.response ?? details.message ?? String(error)).slice(0, 500);
   const code = details.responseCode ?? 0;
   if (code < 500 || code >= 600 || details.code === 'EAUTH') return { permanence: 'temporary', reason };

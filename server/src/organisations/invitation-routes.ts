@@ -4,13 +4,28 @@ import { LinkTokenParamsSchema } from '../domain/accounts.ts';
 import { errorResponses } from '../domain/errors.ts';
 import { MembershipRoleSchema } from '../domain/organisations.ts';
 import { signedIn } from '../plugins/openapi.ts';
-import { acceptInvitation, cancelInvitation, describeInvitation, inviteToOrganisation, listInvitations } from './invitations.ts';
+import {
+  acceptInvitation,
+  cancelInvitation,
+  describeInvitation,
+  inviteToOrganisation,
+  listInvitations,
+} from './invitations.ts';
 import { OrganisationParamsSchema } from './schemas.ts';
 
 const tags = ['organisations'];
 const Uuid = Type.String({ format: 'uuid' });
-const InvitationSchema = Type.Object({ id: Uuid, email: Type.String(), role: MembershipRoleSchema, expiresAt: Type.String({ format: 'date-time' }), createdAt: Type.String({ format: 'date-time' }) });
-const InvitationBody = Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }), role: MembershipRoleSchema }, { additionalProperties: false });
+const InvitationSchema = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  role: MembershipRoleSchema,
+  expiresAt: Type.String({ format: 'date-time' }),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+const InvitationBody = Type.Object(
+  { email: Type.String({ format: 'email', maxLength: 254 }), role: MembershipRoleSchema },
+  { additionalProperties: false },
+);
 
 const invitationRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (app, { secret }) => {
   app.post(
@@ -25,7 +40,10 @@ const invitationRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (a
         response: { 201: InvitationSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await inviteToOrganisation(app.db, await request.requireActor(), request.params.id, request.body)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await inviteToOrganisation(app.db, await request.requireActor(), request.params.id, request.body)),
   );
   app.get(
     '/organisations/:id/invitations',
@@ -35,7 +53,10 @@ const invitationRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (a
         summary: 'Les invitations en cours (gestionnaires)',
         security: signedIn,
         params: OrganisationParamsSchema,
-        response: { 200: Type.Object({ invitations: Type.Array(InvitationSchema) }), ...errorResponses(400, 401, 403, 404) },
+        response: {
+          200: Type.Object({ invitations: Type.Array(InvitationSchema) }),
+          ...errorResponses(400, 401, 403, 404),
+        },
       },
     },
     async (request) => listInvitations(app.db, await request.requireActor(), request.params.id),
@@ -63,7 +84,15 @@ const invitationRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (a
         tags,
         summary: 'Ce qu’offre un lien d’invitation (sans l’utiliser)',
         params: LinkTokenParamsSchema,
-        response: { 200: Type.Object({ organisationName: Type.String(), role: MembershipRoleSchema, email: Type.String(), hasAccount: Type.Boolean() }), ...errorResponses(400, 409, 410) },
+        response: {
+          200: Type.Object({
+            organisationName: Type.String(),
+            role: MembershipRoleSchema,
+            email: Type.String(),
+            hasAccount: Type.Boolean(),
+          }),
+          ...errorResponses(400, 409, 410),
+        },
       },
     },
     async (request) => describeInvitation(app.db, secret, request.params.token),

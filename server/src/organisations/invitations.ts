@@ -13,11 +13,22 @@ import { AppError } from '../plugins/errors.ts';
 export const invitationDays = 14;
 
 function present(row: TokenRow) {
-  return { id: row.id, email: row.email!, role: row.role!, expiresAt: row.expiresAt.toISOString(), createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    email: row.email!,
+    role: row.role!,
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /** A manager invites a colleague by email; the invitation is in the inviter's language until the person has one. */
-export async function inviteToOrganisation(db: Database, actor: Actor, organisationId: string, input: { email: string; role: 'member' | 'manager' }) {
+export async function inviteToOrganisation(
+  db: Database,
+  actor: Actor,
+  organisationId: string,
+  input: { email: string; role: 'member' | 'manager' },
+) {
   requireManagerOf(actor, organisationId);
   const email = input.email.trim().toLowerCase();
   const [member] = await db
@@ -25,11 +36,19 @@ export async function inviteToOrganisation(db: Database, actor: Actor, organisat
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organisationId, organisationId), eq(users.email, email)));
-  if (member?.status === 'active') throw new AppError('already_member', 'Cette personne est déjà membre de la structure.');
+  if (member?.status === 'active')
+    throw new AppError('already_member', 'Cette personne est déjà membre de la structure.');
   return db.transaction(async (tx) => {
     // Inviting the same address again replaces the earlier invitation: one link works, the latest.
     await voidInvitations(tx, organisationId, email);
-    const token = await issueToken(tx, { purpose: 'invitation', email, organisationId, role: input.role, createdBy: actor.user.id, validForSeconds: invitationDays * 24 * 3600 });
+    const token = await issueToken(tx, {
+      purpose: 'invitation',
+      email,
+      organisationId,
+      role: input.role,
+      createdBy: actor.user.id,
+      validForSeconds: invitationDays * 24 * 3600,
+    });
     await recordEvent(tx, {
       type: 'organisation.invitation',
       actorId: actor.user.id,
@@ -44,7 +63,14 @@ async function voidInvitations(tx: Database, organisationId: string, email: stri
   await tx
     .update(singleUseTokens)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(singleUseTokens.purpose, 'invitation'), eq(singleUseTokens.organisationId, organisationId), eq(singleUseTokens.email, email), isNull(singleUseTokens.usedAt)));
+    .where(
+      and(
+        eq(singleUseTokens.purpose, 'invitation'),
+        eq(singleUseTokens.organisationId, organisationId),
+        eq(singleUseTokens.email, email),
+        isNull(singleUseTokens.usedAt),
+      ),
+    );
 }
 
 export async function listInvitations(db: Database, actor: Actor, organisationId: string) {
@@ -52,7 +78,14 @@ export async function listInvitations(db: Database, actor: Actor, organisationId
   const rows = await db
     .select()
     .from(singleUseTokens)
-    .where(and(eq(singleUseTokens.purpose, 'invitation'), eq(singleUseTokens.organisationId, organisationId), isNull(singleUseTokens.usedAt), gt(singleUseTokens.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(singleUseTokens.purpose, 'invitation'),
+        eq(singleUseTokens.organisationId, organisationId),
+        isNull(singleUseTokens.usedAt),
+        gt(singleUseTokens.expiresAt, sql`now()`),
+      ),
+    )
     .orderBy(desc(singleUseTokens.createdAt));
   return { invitations: rows.map(present) };
 }
@@ -63,7 +96,14 @@ export async function cancelInvitation(db: Database, actor: Actor, organisationI
   const rows = await db
     .update(singleUseTokens)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(singleUseTokens.id, invitationId), eq(singleUseTokens.purpose, 'invitation'), eq(singleUseTokens.organisationId, organisationId), isNull(singleUseTokens.usedAt)))
+    .where(
+      and(
+        eq(singleUseTokens.id, invitationId),
+        eq(singleUseTokens.purpose, 'invitation'),
+        eq(singleUseTokens.organisationId, organisationId),
+        isNull(singleUseTokens.usedAt),
+      ),
+    )
     .returning({ id: singleUseTokens.id });
   if (rows.length === 0) throw new AppError('not_found', 'Invitation introuvable.');
 }
@@ -71,7 +111,10 @@ export async function cancelInvitation(db: Database, actor: Actor, organisationI
 /** The page behind the link: which structure, which role, for which address (and whether it has an account). */
 export async function describeInvitation(db: Database, secret: string, token: string) {
   const link = await inspectToken(db, secret, token, 'invitation');
-  const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, link.organisationId!));
+  const [organisation] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, link.organisationId!));
   const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, link.email!));
   return { organisationName: organisation!.name, role: link.role!, email: link.email!, hasAccount: Boolean(account) };
 }
@@ -81,10 +124,18 @@ export async function describeInvitation(db: Database, secret: string, token: st
  * address: only the account of that address may use it (a manager's invitation must not pass to
  * whoever forwards it).
  */
-export async function joinByInvitation(tx: Database, secret: string, token: string, user: { id: string; email: string }) {
+export async function joinByInvitation(
+  tx: Database,
+  secret: string,
+  token: string,
+  user: { id: string; email: string },
+) {
   const link = await redeemToken(tx, secret, token, 'invitation');
   if (link.email !== user.email) {
-    throw new AppError('forbidden', `Cette invitation a été envoyée à ${link.email} : connectez-vous avec le compte de cette adresse.`);
+    throw new AppError(
+      'forbidden',
+      `Cette invitation a été envoyée à ${link.email} : connectez-vous avec le compte de cette adresse.`,
+    );
   }
   const [existing] = await tx
     .select({ status: memberships.status })
@@ -95,10 +146,22 @@ export async function joinByInvitation(tx: Database, secret: string, token: stri
   await tx
     .insert(memberships)
     .values({ userId: user.id, organisationId: link.organisationId!, role: link.role!, status: 'active' })
-    .onConflictDoUpdate({ target: [memberships.userId, memberships.organisationId], set: { role: link.role!, status: 'active' } });
+    .onConflictDoUpdate({
+      target: [memberships.userId, memberships.organisationId],
+      set: { role: link.role!, status: 'active' },
+    });
   // The invitation reached that mailbox: the address is confirmed.
-  await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, user.id));
-  await recordEvent(tx, { type: 'membership.joined', actorId: user.id, organisationId: link.organisationId!, userId: user.id, params: { role: link.role!, invitedBy: link.createdBy } });
+  await tx
+    .update(users)
+    .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+    .where(eq(users.id, user.id));
+  await recordEvent(tx, {
+    type: 'membership.joined',
+    actorId: user.id,
+    organisationId: link.organisationId!,
+    userId: user.id,
+    params: { role: link.role!, invitedBy: link.createdBy },
+  });
   return { organisationId: link.organisationId! };
 }
 

@@ -18,12 +18,22 @@ describe('GET /api/organisations', () => {
   it('lists approved structures only, and finds them without accents or case', async () => {
     const network = await makeNetwork(db());
     const tag = uniqueSuffix();
-    await makeOrganisation(db(), { networkId: network.id, name: `Jardins Partagés de Béthune ${tag}`, city: 'Béthune', postcode: '62400' });
+    await makeOrganisation(db(), {
+      networkId: network.id,
+      name: `Jardins Partagés de Béthune ${tag}`,
+      city: 'Béthune',
+      postcode: '62400',
+    });
     await makeOrganisation(db(), { networkId: network.id, name: `Jardins en attente ${tag}`, status: 'pending' });
     await makeOrganisation(db(), { networkId: network.id, name: `Jardins refusés ${tag}`, status: 'rejected' });
-    const response = await t.app.inject({ method: 'GET', url: `/api/organisations?q=JARDINS%20PARTAGES%20de%20bethune%20${tag}` });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/organisations?q=JARDINS%20PARTAGES%20de%20bethune%20${tag}`,
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json().organisations.map((o: { name: string }) => o.name)).toEqual([`Jardins Partagés de Béthune ${tag}`]);
+    expect(response.json().organisations.map((o: { name: string }) => o.name)).toEqual([
+      `Jardins Partagés de Béthune ${tag}`,
+    ]);
     const byNetwork = await t.app.inject({ method: 'GET', url: `/api/organisations?network=${network.id}` });
     expect(byNetwork.json().organisations).toHaveLength(1);
   });
@@ -47,7 +57,9 @@ describe('GET /api/organisations', () => {
     const network = await makeNetwork(db());
     await makeOrganisation(db(), { networkId: network.id, city: 'Amiens', postcode: '80000' });
     await makeOrganisation(db(), { networkId: network.id, city: 'Lille', postcode: '59000' });
-    const somme = (await t.app.inject({ method: 'GET', url: `/api/organisations?network=${network.id}&territory=80` })).json();
+    const somme = (
+      await t.app.inject({ method: 'GET', url: `/api/organisations?network=${network.id}&territory=80` })
+    ).json();
     expect(somme.organisations.map((o: { territoryCode: string }) => o.territoryCode)).toEqual(['80']);
     for (const query of ['territory=Nord', 'limit=0', 'limit=abc', 'cursor=not-a-cursor', 'unknown=1', 'kind=club']) {
       const response = await t.app.inject({ method: 'GET', url: `/api/organisations?${query}` });
@@ -61,12 +73,21 @@ describe('GET /api/organisations/:id', () => {
   it('shows contact details to signed-in people only', async () => {
     const { organisation, manager } = await makeStructureWithManager(db());
     const headers = await signIn(t.app, manager.email);
-    await t.app.inject({ method: 'PATCH', url: `/api/organisations/${organisation.id}`, headers, payload: { phone: '03 20 00 00 00' } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/organisations/${organisation.id}`,
+      headers,
+      payload: { phone: '03 20 00 00 00' },
+    });
     const anonymous = (await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}` })).json();
     expect(anonymous).not.toHaveProperty('phone');
     expect(anonymous.viewer).toEqual({ role: null, membershipStatus: null, canEdit: false });
     const stranger = await makeUser(db());
-    const signedIn = await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}`, headers: await signIn(t.app, stranger.email) });
+    const signedIn = await t.app.inject({
+      method: 'GET',
+      url: `/api/organisations/${organisation.id}`,
+      headers: await signIn(t.app, stranger.email),
+    });
     expect(signedIn.json().phone).toBe('03 20 00 00 00');
   });
 
@@ -75,18 +96,27 @@ describe('GET /api/organisations/:id', () => {
     const url = `/api/organisations/${organisation.id}`;
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(404);
     const stranger = await makeUser(db());
-    expect((await t.app.inject({ method: 'GET', url, headers: await signIn(t.app, stranger.email) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url, headers: await signIn(t.app, stranger.email) })).statusCode).toBe(
+      404,
+    );
     const own = await t.app.inject({ method: 'GET', url, headers: await signIn(t.app, manager.email) });
     expect(own.json()).toMatchObject({ status: 'pending', viewer: { role: 'manager', canEdit: true } });
     const admin = await makeNetworkAdmin(db(), networkId);
-    expect((await t.app.inject({ method: 'GET', url, headers: await signIn(t.app, admin.email) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url, headers: await signIn(t.app, admin.email) })).statusCode).toBe(
+      200,
+    );
     const otherAdmin = await makeNetworkAdmin(db(), (await makeNetwork(db())).id);
-    expect((await t.app.inject({ method: 'GET', url, headers: await signIn(t.app, otherAdmin.email) })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url, headers: await signIn(t.app, otherAdmin.email) })).statusCode,
+    ).toBe(404);
   });
 
   it('answers 400 to an id that is not a uuid and 404 to an unknown one', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/organisations/42' })).statusCode).toBe(400);
-    const unknown = await t.app.inject({ method: 'GET', url: '/api/organisations/00000000-0000-4000-8000-000000000000' });
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/organisations/00000000-0000-4000-8000-000000000000',
+    });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error).toBe('not_found');
   });
@@ -102,7 +132,12 @@ describe('PATCH /api/organisations/:id', () => {
       payload: { description: 'Fêtes de quartier', city: 'amiens', postcode: '80000', website: 'https://exemple.fr' },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ description: 'Fêtes de quartier', city: 'Amiens', territoryCode: '80', website: 'https://exemple.fr' });
+    expect(response.json()).toMatchObject({
+      description: 'Fêtes de quartier',
+      city: 'Amiens',
+      territoryCode: '80',
+      website: 'https://exemple.fr',
+    });
   });
 
   it('lets a manager of a pending structure fix its details', async () => {
@@ -125,7 +160,12 @@ describe('PATCH /api/organisations/:id', () => {
     const asMember = await t.app.inject({ method: 'PATCH', url, payload, headers: await signIn(t.app, member.email) });
     expect(asMember.statusCode).toBe(403);
     const other = await makeStructureWithManager(db());
-    const asOther = await t.app.inject({ method: 'PATCH', url, payload, headers: await signIn(t.app, other.manager.email) });
+    const asOther = await t.app.inject({
+      method: 'PATCH',
+      url,
+      payload,
+      headers: await signIn(t.app, other.manager.email),
+    });
     expect(asOther.statusCode).toBe(404);
     expect((await t.app.inject({ method: 'PATCH', url, payload })).statusCode).toBe(401);
     const unchanged = (await t.app.inject({ method: 'GET', url })).json();
@@ -165,8 +205,16 @@ describe('members of a structure', () => {
     const newcomer = await makeUser(db());
     await addMember(db(), newcomer.id, organisation.id, 'member', 'pending');
     const managerHeaders = await signIn(t.app, manager.email);
-    const listed = (await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}/members`, headers: managerHeaders })).json();
-    expect(listed.members).toContainEqual(expect.objectContaining({ user: expect.objectContaining({ id: newcomer.id }), status: 'pending' }));
+    const listed = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/organisations/${organisation.id}/members`,
+        headers: managerHeaders,
+      })
+    ).json();
+    expect(listed.members).toContainEqual(
+      expect.objectContaining({ user: expect.objectContaining({ id: newcomer.id }), status: 'pending' }),
+    );
 
     const newcomerHeaders = await signIn(t.app, newcomer.email);
     const before = (await t.app.inject({ method: 'GET', url: '/api/me', headers: newcomerHeaders })).json();
@@ -196,16 +244,26 @@ describe('members of a structure', () => {
     await addMember(db(), member.id, organisation.id, 'member');
     await addMember(db(), requester.id, organisation.id, 'member', 'pending');
     const headers = await signIn(t.app, member.email);
-    const listed = (await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}/members`, headers })).json();
+    const listed = (
+      await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}/members`, headers })
+    ).json();
     expect(listed.members.map((m: { user: { id: string } }) => m.user.id)).not.toContain(requester.id);
-    const accept = await t.app.inject({ method: 'POST', url: `/api/organisations/${organisation.id}/members/${requester.id}/accept`, headers });
+    const accept = await t.app.inject({
+      method: 'POST',
+      url: `/api/organisations/${organisation.id}/members/${requester.id}/accept`,
+      headers,
+    });
     expect(accept.statusCode).toBe(403);
   });
 
   it('keeps at least one manager', async () => {
     const { organisation, manager } = await makeStructureWithManager(db());
     const headers = await signIn(t.app, manager.email);
-    const leave = await t.app.inject({ method: 'DELETE', url: `/api/organisations/${organisation.id}/members/${manager.id}`, headers });
+    const leave = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/organisations/${organisation.id}/members/${manager.id}`,
+      headers,
+    });
     expect(leave.statusCode).toBe(409);
     expect(leave.json().error).toBe('last_manager');
     const demote = await t.app.inject({
@@ -225,7 +283,11 @@ describe('members of a structure', () => {
       payload: { role: 'manager' },
     });
     expect(promote.statusCode).toBe(200);
-    const leaveNow = await t.app.inject({ method: 'DELETE', url: `/api/organisations/${organisation.id}/members/${manager.id}`, headers });
+    const leaveNow = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/organisations/${organisation.id}/members/${manager.id}`,
+      headers,
+    });
     expect(leaveNow.statusCode).toBe(204);
   });
 

@@ -103,13 +103,15 @@ async function withNetworks<T extends { id: string; createdAt: Date }>(db: Datab
   return rows.map((row) => ({
     ...row,
     createdAt: row.createdAt.toISOString(),
-    networks: links
-      .filter((link) => link.organisationId === row.id)
-      .map(({ id, slug, name }) => ({ id, slug, name })),
+    networks: links.filter((link) => link.organisationId === row.id).map(({ id, slug, name }) => ({ id, slug, name })),
   }));
 }
 
-export async function updateOrganisationRow(db: Database, id: string, changes: Partial<typeof organisations.$inferInsert>) {
+export async function updateOrganisationRow(
+  db: Database,
+  id: string,
+  changes: Partial<typeof organisations.$inferInsert>,
+) {
   const [row] = await db
     .update(organisations)
     .set({ ...changes, updatedAt: new Date() })
@@ -206,7 +208,12 @@ export async function locate(db: Database, city: string, postcode: string) {
     .from(territories)
     .where(eq(territories.code, postcode.slice(0, 2)));
   const [commune] = await db
-    .select({ inseeCode: communes.inseeCode, name: communes.name, latitude: communes.latitude, longitude: communes.longitude })
+    .select({
+      inseeCode: communes.inseeCode,
+      name: communes.name,
+      latitude: communes.latitude,
+      longitude: communes.longitude,
+    })
     .from(communes)
     .where(
       and(eq(communes.postcode, postcode), sql`lower(unaccent(${communes.name})) = lower(unaccent(${city.trim()}))`),

@@ -90,8 +90,7 @@ const organisationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: MemberListSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) =>
-      acceptMember(app.db, await request.requireActor(), request.params.id, request.params.userId),
+    async (request) => acceptMember(app.db, await request.requireActor(), request.params.id, request.params.userId),
   );
 
   app.patch(
@@ -107,7 +106,13 @@ const organisationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      changeMemberRole(app.db, await request.requireActor(), request.params.id, request.params.userId, request.body.role),
+      changeMemberRole(
+        app.db,
+        await request.requireActor(),
+        request.params.id,
+        request.params.userId,
+        request.body.role,
+      ),
   );
 
   app.delete(

@@ -4,7 +4,6 @@ import { MembershipRoleSchema, OrganisationKindSchema, OrganisationStatusSchema 
 
 const Uuid = Type.String({ format: 'uuid' });
 
-
 const NetworkRefSchema = Type.Object({ id: Uuid, slug: Type.String(), name: Type.String() });
 
 /** What anyone may see of a structure. */
@@ -29,7 +28,9 @@ export const OrganisationDetailSchema = Type.Intersect([
     address: Type.Optional(Type.String()),
     contactEmail: Type.Optional(Nullable(Type.String())),
     phone: Type.Optional(Nullable(Type.String())),
-    rejectionReason: Type.Optional(Nullable(Type.String({ description: 'Motif du refus (pour la structure et ses admins)' }))),
+    rejectionReason: Type.Optional(
+      Nullable(Type.String({ description: 'Motif du refus (pour la structure et ses admins)' })),
+    ),
     latitude: Nullable(Type.Number()),
     longitude: Nullable(Type.Number()),
     viewer: Type.Object({
@@ -42,7 +43,12 @@ export const OrganisationDetailSchema = Type.Intersect([
 
 export const OrganisationListQuerySchema = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 100, description: 'Recherche sur le nom ou la commune (sans tenir compte des accents)' })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description: 'Recherche sur le nom ou la commune (sans tenir compte des accents)',
+      }),
+    ),
     territory: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'Code du département (ex. 59)' })),
     kind: Type.Optional(OrganisationKindSchema),
     network: Type.Optional(Uuid),
@@ -69,8 +75,4 @@ export const MemberSchema = Type.Object({
 });
 export const MemberListSchema = Type.Object({ members: Type.Array(MemberSchema) });
 
-export const MemberRolePatchSchema = Type.Object(
-  { role: MembershipRoleSchema },
-  { additionalProperties: false },
-);
-
+export const MemberRolePatchSchema = Type.Object({ role: MembershipRoleSchema }, { additionalProperties: false });

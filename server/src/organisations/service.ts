@@ -134,7 +134,10 @@ export async function removeMember(db: Database, actor: Actor, organisationId: s
 
 async function keepOneManager(db: Database, organisationId: string) {
   if ((await countActiveManagers(db, organisationId)) <= 1) {
-    throw new AppError('last_manager', 'La structure doit garder au moins un·e gestionnaire : nommez-en un·e autre d’abord.');
+    throw new AppError(
+      'last_manager',
+      'La structure doit garder au moins un·e gestionnaire : nommez-en un·e autre d’abord.',
+    );
   }
 }
 

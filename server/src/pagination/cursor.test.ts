@@ -7,8 +7,15 @@ describe('pagination cursors', () => {
   });
 
   it('refuses a cursor that was not made by the API with a 400', () => {
-    for (const cursor of ['nope', encodeCursor(['only-one']), encodeCursor([1, 2]), Buffer.from('{').toString('base64url')]) {
-      expect(() => decodeCursor(cursor, 2)).toThrow(expect.objectContaining({ code: 'validation_failed', statusCode: 400 }));
+    for (const cursor of [
+      'nope',
+      encodeCursor(['only-one']),
+      encodeCursor([1, 2]),
+      Buffer.from('{').toString('base64url'),
+    ]) {
+      expect(() => decodeCursor(cursor, 2)).toThrow(
+        expect.objectContaining({ code: 'validation_failed', statusCode: 400 }),
+      );
     }
   });
 });

@@ -8,7 +8,8 @@ export function encodeCursor(key: unknown[]): string {
 /** A cursor of one row id (a bigserial): the id, or a 400. */
 export function decodeIdCursor(cursor: string): number {
   const id = Number(decodeCursor(cursor, 1)[0]);
-  if (!Number.isSafeInteger(id) || id <= 0) throw fieldError('cursor', 'Le curseur de pagination est invalide.', 'format');
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw fieldError('cursor', 'Le curseur de pagination est invalide.', 'format');
   return id;
 }
 

@@ -9,7 +9,9 @@ const db = () => t.connection.db;
 
 let png: Buffer;
 beforeAll(async () => {
-  png = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#2a7' } }).png().toBuffer();
+  png = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#2a7' } })
+    .png()
+    .toBuffer();
 });
 
 /** A multipart body as a browser sends it. */
@@ -19,16 +21,21 @@ function multipart(parts: Array<{ name: string; filename?: string; type?: string
   for (const part of parts) {
     const disposition = `form-data; name="${part.name}"${part.filename ? `; filename="${part.filename}"` : ''}`;
     const type = part.type ? `\r\nContent-Type: ${part.type}` : '';
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`), Buffer.from(part.data), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`),
+      Buffer.from(part.data),
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-const photoOf = (data: Buffer, filename = 'tonnelle.jpg') => multipart([
-  { name: 'photo', filename, type: 'image/jpeg', data },
-  { name: 'alt', data: 'La tonnelle montée' },
-]);
+const photoOf = (data: Buffer, filename = 'tonnelle.jpg') =>
+  multipart([
+    { name: 'photo', filename, type: 'image/jpeg', data },
+    { name: 'alt', data: 'La tonnelle montée' },
+  ]);
 
 async function filesIn(dir: string) {
   return (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.webp'));
@@ -39,14 +46,21 @@ describe('photos of a listing', () => {
     const lender = await signedInStructure(t.app, db());
     const item = await makeItem(db(), { organisationId: lender.organisation.id });
     const { payload, headers } = photoOf(png, 'named-like-a-jpeg.jpg');
-    const response = await t.app.inject({ method: 'POST', url: `/api/items/${item.id}/photos`, headers: { ...lender.headers, ...headers }, payload });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/items/${item.id}/photos`,
+      headers: { ...lender.headers, ...headers },
+      payload,
+    });
     expect(response.statusCode, response.body).toBe(201);
     const photo = response.json();
     expect(photo).toMatchObject({ width: 1600, height: 1067, alt: 'La tonnelle montée' });
 
     const detail = (await t.app.inject({ method: 'GET', url: `/api/items/${item.id}` })).json();
     expect(detail.photos).toEqual([photo]);
-    const search = (await t.app.inject({ method: 'GET', url: `/api/items?organisation=${lender.organisation.id}` })).json();
+    const search = (
+      await t.app.inject({ method: 'GET', url: `/api/items?organisation=${lender.organisation.id}` })
+    ).json();
     expect(search.items[0].photo.id).toBe(photo.id);
 
     const small = await t.app.inject({ method: 'GET', url: photo.urls.small });
@@ -61,7 +75,12 @@ describe('photos of a listing', () => {
     const item = await makeItem(db(), { organisationId: lender.organisation.id });
     const before = await filesIn(t.photosDir);
     const { payload, headers } = photoOf(Buffer.from('%PDF-1.4 not a photo at all'), 'photo.jpg');
-    const response = await t.app.inject({ method: 'POST', url: `/api/items/${item.id}/photos`, headers: { ...lender.headers, ...headers }, payload });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/items/${item.id}/photos`,
+      headers: { ...lender.headers, ...headers },
+      payload,
+    });
     expect(response.statusCode).toBe(415);
     expect(response.json().error).toBe('unsupported_photo');
     expect(await filesIn(t.photosDir)).toEqual(before);
@@ -71,7 +90,12 @@ describe('photos of a listing', () => {
     const lender = await signedInStructure(t.app, db());
     const item = await makeItem(db(), { organisationId: lender.organisation.id });
     const { payload, headers } = photoOf(Buffer.alloc(11 * 1024 * 1024, 1));
-    const response = await t.app.inject({ method: 'POST', url: `/api/items/${item.id}/photos`, headers: { ...lender.headers, ...headers }, payload });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/items/${item.id}/photos`,
+      headers: { ...lender.headers, ...headers },
+      payload,
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json().error).toBe('payload_too_large');
   });
@@ -80,9 +104,19 @@ describe('photos of a listing', () => {
     const lender = await signedInStructure(t.app, db());
     const item = await makeItem(db(), { organisationId: lender.organisation.id });
     const wrongField = multipart([{ name: 'image', filename: 'a.png', type: 'image/png', data: png }]);
-    const response = await t.app.inject({ method: 'POST', url: `/api/items/${item.id}/photos`, headers: { ...lender.headers, ...wrongField.headers }, payload: wrongField.payload });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/items/${item.id}/photos`,
+      headers: { ...lender.headers, ...wrongField.headers },
+      payload: wrongField.payload,
+    });
     expect(response.statusCode).toBe(400);
-    const json = await t.app.inject({ method: 'POST', url: `/api/items/${item.id}/photos`, headers: lender.headers, payload: { photo: 'x' } });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: `/api/items/${item.id}/photos`,
+      headers: lender.headers,
+      payload: { photo: 'x' },
+    });
     expect(json.statusCode).toBe(400);
   });
 
@@ -90,14 +124,32 @@ describe('photos of a listing', () => {
     const lender = await signedInStructure(t.app, db());
     const service = await makeService(db(), { organisationId: lender.organisation.id });
     const { payload, headers } = photoOf(png);
-    const added = await t.app.inject({ method: 'POST', url: `/api/services/${service.id}/photos`, headers: { ...lender.headers, ...headers }, payload });
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/services/${service.id}/photos`,
+      headers: { ...lender.headers, ...headers },
+      payload,
+    });
     expect(added.statusCode).toBe(201);
     const intruder = await signedInStructure(t.app, db());
-    const upload = await t.app.inject({ method: 'POST', url: `/api/services/${service.id}/photos`, headers: { ...intruder.headers, ...headers }, payload });
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/services/${service.id}/photos`,
+      headers: { ...intruder.headers, ...headers },
+      payload,
+    });
     expect(upload.statusCode).toBe(404);
-    const removal = await t.app.inject({ method: 'DELETE', url: `/api/services/${service.id}/photos/${added.json().id}`, headers: intruder.headers });
+    const removal = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/services/${service.id}/photos/${added.json().id}`,
+      headers: intruder.headers,
+    });
     expect(removal.statusCode).toBe(404);
-    const own = await t.app.inject({ method: 'DELETE', url: `/api/services/${service.id}/photos/${added.json().id}`, headers: lender.headers });
+    const own = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/services/${service.id}/photos/${added.json().id}`,
+      headers: lender.headers,
+    });
     expect(own.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: added.json().urls.small })).statusCode).toBe(404);
   });
@@ -105,13 +157,25 @@ describe('photos of a listing', () => {
   it('keeps at most 8 photos per listing', async () => {
     const lender = await signedInStructure(t.app, db());
     const item = await makeItem(db(), { organisationId: lender.organisation.id });
-    const small = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#888' } }).jpeg().toBuffer();
+    const small = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#888' } })
+      .jpeg()
+      .toBuffer();
     const { payload, headers } = photoOf(small);
     for (let index = 0; index < 8; index++) {
-      const added = await t.app.inject({ method: 'POST', url: `/api/items/${item.id}/photos`, headers: { ...lender.headers, ...headers }, payload });
+      const added = await t.app.inject({
+        method: 'POST',
+        url: `/api/items/${item.id}/photos`,
+        headers: { ...lender.headers, ...headers },
+        payload,
+      });
       expect(added.statusCode).toBe(201);
     }
-    const ninth = await t.app.inject({ method: 'POST', url: `/api/items/${item.id}/photos`, headers: { ...lender.headers, ...headers }, payload });
+    const ninth = await t.app.inject({
+      method: 'POST',
+      url: `/api/items/${item.id}/photos`,
+      headers: { ...lender.headers, ...headers },
+      payload,
+    });
     expect(ninth.statusCode).toBe(409);
     expect(ninth.json().error).toBe('too_many_photos');
   });

@@ -2,7 +2,6 @@ import sharp from 'sharp';
 import { type PhotoSize, photoSizes } from '../domain/photos.ts';
 import { AppError } from '../plugins/errors.ts';
 
-
 const acceptedFormats = new Set(['jpeg', 'png', 'webp', 'heif']);
 
 /**
@@ -18,7 +17,10 @@ export async function makeWebSizes(upload: Buffer) {
     throw new AppError('unsupported_photo', "Ce fichier n'est pas une image (JPEG, PNG, WebP ou HEIC).");
   }
   if (!metadata.format || !acceptedFormats.has(metadata.format)) {
-    throw new AppError('unsupported_photo', `Format d'image non pris en charge (${metadata.format ?? 'inconnu'}) : envoyez du JPEG, PNG, WebP ou HEIC.`);
+    throw new AppError(
+      'unsupported_photo',
+      `Format d'image non pris en charge (${metadata.format ?? 'inconnu'}) : envoyez du JPEG, PNG, WebP ou HEIC.`,
+    );
   }
   try {
     const variants = {} as Record<PhotoSize, Buffer>;
@@ -37,7 +39,10 @@ export async function makeWebSizes(upload: Buffer) {
   } catch {
     // sharp's prebuilt libvips reads AVIF-coded HEIF but not the HEVC-coded HEIC of most phones.
     if (metadata.format === 'heif') {
-      throw new AppError('unreadable_heic', 'Cette photo HEIC ne peut pas être lue ici : exportez-la en JPEG depuis votre téléphone, puis réessayez.');
+      throw new AppError(
+        'unreadable_heic',
+        'Cette photo HEIC ne peut pas être lue ici : exportez-la en JPEG depuis votre téléphone, puis réessayez.',
+      );
     }
     throw new AppError('unsupported_photo', 'Cette image est illisible ou trop grande.');
   }

@@ -20,11 +20,18 @@ const photoColumns = {
 export async function selectPhotos(db: Database, owner: 'item' | 'service', ids: string[]) {
   if (ids.length === 0) return [];
   const column = owner === 'item' ? listingPhotos.itemId : listingPhotos.serviceId;
-  return db.select(photoColumns).from(listingPhotos).where(inArray(column, ids)).orderBy(asc(listingPhotos.position), asc(listingPhotos.createdAt));
+  return db
+    .select(photoColumns)
+    .from(listingPhotos)
+    .where(inArray(column, ids))
+    .orderBy(asc(listingPhotos.position), asc(listingPhotos.createdAt));
 }
 
 export async function countPhotos(db: Database, listing: ListingRef) {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(listingPhotos).where(ownedBy(listing));
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(listingPhotos)
+    .where(ownedBy(listing));
   return row?.count ?? 0;
 }
 
@@ -50,7 +57,9 @@ export async function deletePhotoRow(db: Database, listing: ListingRef, photoId:
 }
 
 function ownedBy(listing: ListingRef) {
-  return 'itemId' in listing ? eq(listingPhotos.itemId, listing.itemId) : eq(listingPhotos.serviceId, listing.serviceId);
+  return 'itemId' in listing
+    ? eq(listingPhotos.itemId, listing.itemId)
+    : eq(listingPhotos.serviceId, listing.serviceId);
 }
 
 /** The structure a listing belongs to, or undefined when there is no such listing. */
@@ -58,6 +67,9 @@ export async function selectListingOwner(db: Database, listing: ListingRef) {
   const [row] =
     'itemId' in listing
       ? await db.select({ organisationId: items.organisationId }).from(items).where(eq(items.id, listing.itemId))
-      : await db.select({ organisationId: services.organisationId }).from(services).where(eq(services.id, listing.serviceId));
+      : await db
+          .select({ organisationId: services.organisationId })
+          .from(services)
+          .where(eq(services.id, listing.serviceId));
   return row?.organisationId;
 }

@@ -25,7 +25,10 @@ const uploadDescription = `multipart/form-data : un fichier \`photo\` (JPEG, PNG
 
 /** Photos of items and service offers: upload, removal, and the resized files themselves. */
 const photosRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = async (app, { storage }) => {
-  for (const [path, kind] of [['items', 'itemId'], ['services', 'serviceId']] as const) {
+  for (const [path, kind] of [
+    ['items', 'itemId'],
+    ['services', 'serviceId'],
+  ] as const) {
     const listingOf = (id: string) => (kind === 'itemId' ? { itemId: id } : { serviceId: id });
     app.post(
       `/${path}/:id/photos`,
@@ -58,7 +61,13 @@ const photosRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = async
         },
       },
       async (request, reply) => {
-        await removePhoto(app.db, storage, await request.requireActor(), listingOf(request.params.id), request.params.photoId);
+        await removePhoto(
+          app.db,
+          storage,
+          await request.requireActor(),
+          listingOf(request.params.id),
+          request.params.photoId,
+        );
         return reply.status(204).send(null);
       },
     );
@@ -80,7 +89,10 @@ const photosRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = async
       const size = request.params.file.replace('.webp', '') as PhotoSize;
       const file = await readPhoto(storage, photo.storageKey, size);
       // A Buffer goes out as it is; the "binary string" of the schema only documents it.
-      return reply.type('image/webp').header('cache-control', 'public, max-age=31536000, immutable').send(file as unknown as string);
+      return reply
+        .type('image/webp')
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(file as unknown as string);
     },
   );
 };
@@ -95,7 +107,11 @@ async function readUpload(request: FastifyRequest): Promise<{ data: Buffer; alt:
     if (part.type === 'file') {
       if (part.fieldname !== 'photo' || data) {
         part.file.resume();
-        throw fieldError(part.fieldname, `Champ de fichier inattendu : « ${part.fieldname} » (une seule photo, dans « photo »).`, 'additionalProperties');
+        throw fieldError(
+          part.fieldname,
+          `Champ de fichier inattendu : « ${part.fieldname} » (une seule photo, dans « photo »).`,
+          'additionalProperties',
+        );
       }
       data = await part.toBuffer();
     } else if (part.fieldname === 'alt') {

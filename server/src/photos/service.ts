@@ -20,13 +20,24 @@ export async function attachPhoto(
   await requireEditableListing(db, actor, listing);
   const position = await countPhotos(db, listing);
   if (position >= maxPhotosPerListing) {
-    throw new AppError('too_many_photos', `Une annonce a ${maxPhotosPerListing} photos au plus : retirez-en une d'abord.`);
+    throw new AppError(
+      'too_many_photos',
+      `Une annonce a ${maxPhotosPerListing} photos au plus : retirez-en une d'abord.`,
+    );
   }
   const { width, height, variants } = await makeWebSizes(upload.data);
   const storageKey = randomUUID();
   try {
-    for (const size of Object.keys(photoSizes) as PhotoSize[]) await storage.save(`${storageKey}/${size}.webp`, variants[size]);
-    const photo = await insertPhoto(db, { ...listing, storageKey, width, height, altText: upload.alt.trim().slice(0, 300), position });
+    for (const size of Object.keys(photoSizes) as PhotoSize[])
+      await storage.save(`${storageKey}/${size}.webp`, variants[size]);
+    const photo = await insertPhoto(db, {
+      ...listing,
+      storageKey,
+      width,
+      height,
+      altText: upload.alt.trim().slice(0, 300),
+      position,
+    });
     return presentPhoto(photo);
   } catch (error) {
     await storage.removeAll(storageKey);
@@ -34,7 +45,13 @@ export async function attachPhoto(
   }
 }
 
-export async function removePhoto(db: Database, storage: PhotoStorage, actor: Actor, listing: ListingRef, photoId: string) {
+export async function removePhoto(
+  db: Database,
+  storage: PhotoStorage,
+  actor: Actor,
+  listing: ListingRef,
+  photoId: string,
+) {
   await requireEditableListing(db, actor, listing);
   const removed = await deletePhotoRow(db, listing, photoId);
   if (!removed) throw new AppError('not_found', 'Photo introuvable.');

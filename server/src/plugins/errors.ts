@@ -26,12 +26,9 @@ export function fieldError(field: string, message: string, rule = 'consistency')
 export default fp(async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler(answerError);
 
-  app.setNotFoundHandler(
-    { preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) },
-    (request, reply) => {
-      reply.status(404).send({ error: 'not_found', message: `Aucune ressource ici : ${request.method} ${request.url}.` });
-    },
-  );
+  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) }, (request, reply) => {
+    reply.status(404).send({ error: 'not_found', message: `Aucune ressource ici : ${request.method} ${request.url}.` });
+  });
 });
 
 function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -89,7 +86,11 @@ function toErrorBody(error: FastifyError): ErrorBody {
   // The request guard (plugins/validation.ts) refuses NUL in params, query and JSON or text
   // bodies; this catches what reaches the database by another way (a multipart text field).
   if (databaseError(error)?.code === characterNotInRepertoire) {
-    return invalidRequest('requête', 'characters', 'La requête contient un caractère nul (U+0000) ou invalide, qui n’est pas accepté.');
+    return invalidRequest(
+      'requête',
+      'characters',
+      'La requête contient un caractère nul (U+0000) ou invalide, qui n’est pas accepté.',
+    );
   }
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return { error: 'invalid_json', message: "Le corps de la requête n'est pas un JSON valide." };

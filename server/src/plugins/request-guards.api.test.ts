@@ -10,22 +10,39 @@ const db = () => t.connection.db;
 const nulRefused = (field: string) => ({
   error: 'validation_failed',
   message: `Requête invalide : le champ « ${field} » contient un caractère nul (U+0000), qui n'est pas accepté.`,
-  details: [{ field, rule: 'characters', message: `Le champ « ${field} » contient un caractère nul (U+0000), qui n'est pas accepté.` }],
+  details: [
+    {
+      field,
+      rule: 'characters',
+      message: `Le champ « ${field} » contient un caractère nul (U+0000), qui n'est pas accepté.`,
+    },
+  ],
 });
 
 describe('a NUL character in a request', () => {
   it('is a 400 naming the field in a JSON body, and nothing is written', async () => {
     const { borrower, item } = await lendingScene(t.app, db());
-    const booking = await makeBooking(t.app, borrower.headers, { itemId: item.id, startDate: dayFromToday(10), endDate: dayFromToday(11) });
+    const booking = await makeBooking(t.app, borrower.headers, {
+      itemId: item.id,
+      startDate: dayFromToday(10),
+      endDate: dayFromToday(11),
+    });
     const url = `/api/bookings/${booking.id}/messages`;
 
-    const response = await t.app.inject({ method: 'POST', url, headers: borrower.headers, payload: { body: 'a\u0000b' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: borrower.headers,
+      payload: { body: 'a\u0000b' },
+    });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json()).toEqual(nulRefused('body'));
     expect((await t.app.inject({ method: 'GET', url, headers: borrower.headers })).json()).toEqual([]);
 
     // The same body without it goes through.
-    expect((await t.app.inject({ method: 'POST', url, headers: borrower.headers, payload: { body: 'ab' } })).statusCode).toBe(201);
+    expect(
+      (await t.app.inject({ method: 'POST', url, headers: borrower.headers, payload: { body: 'ab' } })).statusCode,
+    ).toBe(201);
   });
 
   it('names a nested field as the schema errors do, and every field that has one', async () => {
@@ -34,7 +51,12 @@ describe('a NUL character in a request', () => {
       method: 'POST',
       url: '/api/bookings/batch',
       headers: borrower.headers,
-      payload: { lines: [{ itemId: item.id }, { itemId: `${item.id}\u0000` }], startDate: dayFromToday(10), endDate: dayFromToday(11), message: '\u0000' },
+      payload: {
+        lines: [{ itemId: item.id }, { itemId: `${item.id}\u0000` }],
+        startDate: dayFromToday(10),
+        endDate: dayFromToday(11),
+        message: '\u0000',
+      },
     });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().details).toEqual([
@@ -60,7 +82,12 @@ describe('a NUL character in a request', () => {
   it('is a 400 in a text body (CSV import)', async () => {
     const lender = await signedInStructure(t.app, db());
     const csv = 'Titre;Catégorie\nTonnelle\u00003x3;Tonnelles\n';
-    const response = await t.app.inject({ method: 'POST', url: '/api/items/import', headers: { ...lender.headers, 'content-type': 'text/csv' }, payload: csv });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/items/import',
+      headers: { ...lender.headers, 'content-type': 'text/csv' },
+      payload: csv,
+    });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json()).toEqual(nulRefused('corps'));
   });
@@ -68,12 +95,18 @@ describe('a NUL character in a request', () => {
   it('is a 400, not a 500, even in a multipart field the guard cannot see (the database refusal is mapped)', async () => {
     const lender = await signedInStructure(t.app, db());
     const item = await makeItem(db(), { organisationId: lender.organisation.id });
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2a7' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2a7' } })
+      .png()
+      .toBuffer();
     const boundary = '----mutua-test-boundary';
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
       png,
-      Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nLa tonnelle\u0000\r\n--${boundary}--\r\n`),
+      Buffer.from(
+        `\r\n--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nLa tonnelle\u0000\r\n--${boundary}--\r\n`,
+      ),
     ]);
     const response = await t.app.inject({
       method: 'POST',
@@ -82,7 +115,10 @@ describe('a NUL character in a request', () => {
       payload,
     });
     expect(response.statusCode, response.body).toBe(400);
-    expect(response.json()).toMatchObject({ error: 'validation_failed', details: [{ field: 'requête', rule: 'characters' }] });
+    expect(response.json()).toMatchObject({
+      error: 'validation_failed',
+      details: [{ field: 'requête', rule: 'characters' }],
+    });
     expect(response.json().message).toMatch(/^Requête invalide : /);
   });
 });
@@ -105,7 +141,10 @@ describe('a path the router refuses before any route', () => {
   it('answers a malformed %-escape in a parameter the same way', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/bookings/%E0%A4.ics' });
     expect(response.statusCode, response.body).toBe(400);
-    expect(response.json()).toMatchObject({ error: 'validation_failed', details: [{ field: 'chemin', rule: 'format' }] });
+    expect(response.json()).toMatchObject({
+      error: 'validation_failed',
+      details: [{ field: 'chemin', rule: 'format' }],
+    });
     expect(response.json().message).toMatch(/^Requête invalide : /);
   });
 });

@@ -13,7 +13,11 @@ describe('validation messages', () => {
       error('additionalProperties', '', { additionalProperty: 'isAdmin' }),
     ]);
     expect(details).toEqual([
-      { field: 'organisation.postcode', rule: 'required', message: 'Le champ « organisation.postcode » est obligatoire.' },
+      {
+        field: 'organisation.postcode',
+        rule: 'required',
+        message: 'Le champ « organisation.postcode » est obligatoire.',
+      },
       { field: 'password', rule: 'minLength', message: 'Le champ « password » doit contenir au moins 10 caractères.' },
       { field: 'isAdmin', rule: 'additionalProperties', message: "Le champ « isAdmin » n'est pas attendu." },
     ]);

@@ -2,7 +2,12 @@ import type { FastifySchemaValidationError } from 'fastify';
 
 export type FieldError = { field: string; rule: string; message: string };
 
-const sources: Record<string, string> = { body: 'corps', querystring: 'paramètre', params: 'chemin', headers: 'en-tête' };
+const sources: Record<string, string> = {
+  body: 'corps',
+  querystring: 'paramètre',
+  params: 'chemin',
+  headers: 'en-tête',
+};
 
 /** Turns ajv's errors into `{ field, rule, message }` with a French message naming the field. */
 export function toFieldErrors(errors: FastifySchemaValidationError[], context?: string): FieldError[] {
@@ -11,7 +16,8 @@ export function toFieldErrors(errors: FastifySchemaValidationError[], context?: 
     const path = error.instancePath.split('/').filter(Boolean).join('.');
     const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined;
     const extra = typeof params.additionalProperty === 'string' ? params.additionalProperty : undefined;
-    const field = [path, missing ?? extra].filter(Boolean).join('.') || (context ? sources[context] ?? context : 'requête');
+    const field =
+      [path, missing ?? extra].filter(Boolean).join('.') || (context ? (sources[context] ?? context) : 'requête');
     return { field, rule: error.keyword, message: frenchMessage(error.keyword, params, field) };
   });
 }
@@ -55,7 +61,9 @@ function frenchMessage(keyword: string, params: Record<string, unknown>, field: 
 export function describeValidationError(details: FieldError[]): string {
   const first = details[0];
   if (!first) return 'Requête invalide.';
-  return details.length === 1 ? `Requête invalide : ${lowerFirst(first.message)}` : `Requête invalide : ${lowerFirst(first.message)} (et ${details.length - 1} autre(s) erreur(s))`;
+  return details.length === 1
+    ? `Requête invalide : ${lowerFirst(first.message)}`
+    : `Requête invalide : ${lowerFirst(first.message)} (et ${details.length - 1} autre(s) erreur(s))`;
 }
 
 function lowerFirst(text: string): string {

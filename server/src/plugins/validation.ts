@@ -30,7 +30,13 @@ function refuseNulCharacters(request: FastifyRequest) {
   for (const [context, value] of Object.entries(parts)) {
     const paths = pathsWithNul(value);
     if (paths.length === 0) continue;
-    const errors = paths.map((instancePath): FastifySchemaValidationError => ({ keyword: 'characters', instancePath, schemaPath: '', params: {}, message: '' }));
+    const errors = paths.map((instancePath): FastifySchemaValidationError => ({
+      keyword: 'characters',
+      instancePath,
+      schemaPath: '',
+      params: {},
+      message: '',
+    }));
     const details = toFieldErrors(errors, context);
     throw new AppError('validation_failed', describeValidationError(details), details);
   }
@@ -48,7 +54,11 @@ function pathsWithNul(root: unknown): string[] {
       const entries = Object.entries(value);
       for (let index = entries.length - 1; index >= 0; index--) {
         const [key, inner] = entries[index]!;
-        pending.push({ value: inner, path: `${path}/${key.replaceAll('\u0000', '\\u0000')}`, badKey: key.includes('\u0000') });
+        pending.push({
+          value: inner,
+          path: `${path}/${key.replaceAll('\u0000', '\\u0000')}`,
+          badKey: key.includes('\u0000'),
+        });
       }
     }
   }

@@ -24,6 +24,12 @@ export async function selectTerritories(db: Database) {
     ...territory,
     communes: communeRows
       .filter((commune) => commune.territoryCode === territory.code)
-      .map(({ inseeCode, name, postcode, latitude, longitude }) => ({ inseeCode, name, postcode, latitude, longitude })),
+      .map(({ inseeCode, name, postcode, latitude, longitude }) => ({
+        inseeCode,
+        name,
+        postcode,
+        latitude,
+        longitude,
+      })),
   }));
 }

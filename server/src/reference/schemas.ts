@@ -14,7 +14,13 @@ export const TerritorySchema = Type.Object({
   name: Type.String(),
   region: Type.String(),
   communes: Type.Array(
-    Type.Object({ inseeCode: Type.String(), name: Type.String(), postcode: Type.String(), latitude: Type.Number(), longitude: Type.Number() }),
+    Type.Object({
+      inseeCode: Type.String(),
+      name: Type.String(),
+      postcode: Type.String(),
+      latitude: Type.Number(),
+      longitude: Type.Number(),
+    }),
   ),
 });
 export const TerritoryListSchema = Type.Object({ territories: Type.Array(TerritorySchema) });

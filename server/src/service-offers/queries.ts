@@ -8,7 +8,12 @@ import { services } from '../db/schema/services.ts';
 export type ServiceRow = typeof services.$inferSelect;
 export type NewServiceRow = typeof services.$inferInsert;
 
-const ownerColumns = { id: organisations.id, name: organisations.name, kind: organisations.kind, city: organisations.city };
+const ownerColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  kind: organisations.kind,
+  city: organisations.city,
+};
 
 /** The search columns service offers give listings/search.ts (`category` filters on the domain). */
 export const searchableServices = {
@@ -77,7 +82,10 @@ export async function insertService(db: Database, service: NewServiceRow) {
 }
 
 export async function updateServiceRow(db: Database, id: string, changes: Partial<NewServiceRow>) {
-  await db.update(services).set({ ...changes, updatedAt: new Date() }).where(eq(services.id, id));
+  await db
+    .update(services)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(services.id, id));
 }
 
 export async function deleteServiceRow(db: Database, id: string) {
@@ -91,7 +99,11 @@ export async function selectSlots(db: Database, serviceId: string): Promise<Serv
     .from(serviceSlots)
     .where(eq(serviceSlots.serviceId, serviceId))
     .orderBy(asc(serviceSlots.weekday), asc(serviceSlots.startsAt));
-  return rows.map((row) => ({ weekday: row.weekday, startsAt: row.startsAt.slice(0, 5), endsAt: row.endsAt.slice(0, 5) }));
+  return rows.map((row) => ({
+    weekday: row.weekday,
+    startsAt: row.startsAt.slice(0, 5),
+    endsAt: row.endsAt.slice(0, 5),
+  }));
 }
 
 export async function replaceSlots(db: Database, serviceId: string, slots: ServiceSlot[]) {

@@ -34,13 +34,19 @@ const serviceOffersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: ServiceDetailSchema, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createService(app.db, await request.requireActor(), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createService(app.db, await request.requireActor(), request.body)),
   );
 
   app.get(
     '/services/:id',
     {
-      schema: { tags, summary: 'Une offre de service', params: ListingParamsSchema, response: { 200: ServiceDetailSchema, ...errorResponses(400, 404) } },
+      schema: {
+        tags,
+        summary: 'Une offre de service',
+        params: ListingParamsSchema,
+        response: { 200: ServiceDetailSchema, ...errorResponses(400, 404) },
+      },
     },
     async (request) => getService(app.db, await request.getActor(), request.params.id),
   );

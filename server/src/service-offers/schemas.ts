@@ -1,7 +1,13 @@
 import { ServiceSlotSchema } from '../domain/bookings.ts';
 import Type from 'typebox';
 import { Nullable } from '../domain/nullable.ts';
-import { listingStatuses, listingVisibilities, serviceDomains, serviceFormats, serviceParticipations } from '../domain/catalogue.ts';
+import {
+  listingStatuses,
+  listingVisibilities,
+  serviceDomains,
+  serviceFormats,
+  serviceParticipations,
+} from '../domain/catalogue.ts';
 import { ListingOwnerSchema, PhotoSchema } from '../items/schemas.ts';
 
 const Uuid = Type.String({ format: 'uuid' });

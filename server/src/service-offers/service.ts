@@ -54,7 +54,11 @@ export async function searchServices(db: Database, actor: Actor | null, query: L
 }
 
 export async function presentServiceSummaries(db: Database, rows: Awaited<ReturnType<typeof selectServiceSummaries>>) {
-  const photos = await selectPhotos(db, 'service', rows.map((row) => row.id));
+  const photos = await selectPhotos(
+    db,
+    'service',
+    rows.map((row) => row.id),
+  );
   return rows.map(({ priceCents, sortKey: _sortKey, createdAt, distanceKm, ...row }) => {
     const photo = photos.find((p) => p.serviceId === row.id);
     return {
@@ -75,7 +79,10 @@ export async function getService(db: Database, actor: Actor | null, id: string) 
   if (!(await isListingVisible(db, actor, { ...service, organisationStatus: organisation.status }))) throw notFound();
   const [photos, slots] = await Promise.all([selectPhotos(db, 'service', [service.id]), selectSlots(db, service.id)]);
   const { search: _search, priceCents, organisationId: _organisationId, createdBy: _createdBy, ...fields } = service;
-  const canBorrow = service.status === 'published' && organisation.status === 'active' && borrowingOrganisations(actor, service.organisationId).length > 0;
+  const canBorrow =
+    service.status === 'published' &&
+    organisation.status === 'active' &&
+    borrowingOrganisations(actor, service.organisationId).length > 0;
   return {
     ...fields,
     kind: 'service' as const,
@@ -131,7 +138,8 @@ export async function updateService(db: Database, actor: Actor, id: string, patc
   if (city !== undefined || postcode !== undefined) {
     Object.assign(changes, await placeOfListing(db, found.service, { city, postcode }));
   }
-  if (status !== undefined) changes.status = await statusAfterLenderRequest(db, found.service.organisationId, found.service.status, status);
+  if (status !== undefined)
+    changes.status = await statusAfterLenderRequest(db, found.service.organisationId, found.service.status, status);
   checkServiceRules({ ...found.service, ...changes });
   if (slots) checkSlots(slots);
   await db.transaction(async (tx) => {
@@ -149,7 +157,10 @@ export async function deleteService(db: Database, actor: Actor, id: string) {
     await deleteServiceRow(db, id);
   } catch (error) {
     if (violatedConstraint(error) === 'bookings_service_id_services_id_fk') {
-      throw new AppError('listing_has_bookings', 'Cette offre a des demandes : archivez-la plutôt, son historique reste ainsi lisible.');
+      throw new AppError(
+        'listing_has_bookings',
+        'Cette offre a des demandes : archivez-la plutôt, son historique reste ainsi lisible.',
+      );
     }
     throw error;
   }
@@ -157,16 +168,19 @@ export async function deleteService(db: Database, actor: Actor, id: string) {
 
 function checkSlots(slots: ServiceSlot[]) {
   slots.forEach((slot, index) => {
-    if (slot.endsAt <= slot.startsAt) throw fieldError(`slots/${index}/endsAt`, 'Un créneau finit après avoir commencé.');
+    if (slot.endsAt <= slot.startsAt)
+      throw fieldError(`slots/${index}/endsAt`, 'Un créneau finit après avoir commencé.');
   });
 }
 
 function checkServiceRules(service: Pick<ServiceRow, 'participation' | 'priceCents'>) {
   if (service.participation === 'price' && service.priceCents === null) {
-    throw fieldError('price', 'Indiquez le prix demandé (price), ou choisissez une participation gratuite ou en échange.');
+    throw fieldError(
+      'price',
+      'Indiquez le prix demandé (price), ou choisissez une participation gratuite ou en échange.',
+    );
   }
   if (service.participation !== 'price' && service.priceCents !== null) {
     throw fieldError('price', 'Un prix ne se donne que pour une participation « price » : retirez price.');
   }
 }
-

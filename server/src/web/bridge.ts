@@ -15,6 +15,10 @@ export type ApiRequest = {
   remoteAddress: string;
 };
 
-export type ApiResponse = { status: number; headers: Record<string, string | string[] | number | undefined>; body: string };
+export type ApiResponse = {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: string;
+};
 
 export type ApiBridge = (request: ApiRequest) => Promise<ApiResponse>;

@@ -44,7 +44,9 @@ describe('dateRangeLabel', () => {
 describe('services and instants', () => {
   it('tells a service’s time in Paris', () => {
     // 12:00 UTC in June is 14:00 in Paris.
-    expect(serviceTimeLabel(fr, '2026-06-16T12:00:00Z', '2026-06-16T14:00:00Z')).toBe('le mar. 16 juin 2026, de 14:00 à 16:00');
+    expect(serviceTimeLabel(fr, '2026-06-16T12:00:00Z', '2026-06-16T14:00:00Z')).toBe(
+      'le mar. 16 juin 2026, de 14:00 à 16:00',
+    );
     expect(serviceTimeLabel(fr, '2026-06-16T12:00:00Z', '2026-06-17T08:00:00Z', true)).toBe(
       'Du mar. 16 juin 2026 à 14:00 au mer. 17 juin 2026 à 10:00',
     );
@@ -56,12 +58,17 @@ describe('services and instants', () => {
   });
 
   it('tells when a booking happens, whatever its kind', () => {
-    expect(bookingWhen(fr, { startDate: '2026-06-13', endDate: '2026-06-15', startsAt: null, endsAt: null }, true)).toBe(
-      'Du sam. 13 juin au lun. 15 juin 2026',
-    );
-    expect(bookingWhen(fr, { startDate: null, endDate: null, startsAt: '2026-06-16T12:00:00Z', endsAt: '2026-06-16T14:00:00Z' })).toBe(
-      'le mar. 16 juin 2026, de 14:00 à 16:00',
-    );
+    expect(
+      bookingWhen(fr, { startDate: '2026-06-13', endDate: '2026-06-15', startsAt: null, endsAt: null }, true),
+    ).toBe('Du sam. 13 juin au lun. 15 juin 2026');
+    expect(
+      bookingWhen(fr, {
+        startDate: null,
+        endDate: null,
+        startsAt: '2026-06-16T12:00:00Z',
+        endsAt: '2026-06-16T14:00:00Z',
+      }),
+    ).toBe('le mar. 16 juin 2026, de 14:00 à 16:00');
   });
 });
 
@@ -70,12 +77,18 @@ describe('what a booking is about', () => {
 
   it('names the item, its quantity, and how many others come with it', () => {
     expect(lineLabel(fr, line('Chaise pliante', 20))).toBe('20 × Chaise pliante');
-    expect(bookingTitle(fr, { kind: 'item', service: null, lines: [line('Tonnelle 3 × 3 m')] })).toBe('Tonnelle 3 × 3 m');
-    expect(bookingTitle(fr, { kind: 'item', service: null, lines: [line('Tonnelle'), line('Table', 4)] })).toBe('Tonnelle et 1 autre objet');
-    expect(bookingTitle(fr, { kind: 'item', service: null, lines: [line('Tonnelle'), line('Table'), line('Banc')] })).toBe(
-      'Tonnelle et 2 autres objets',
+    expect(bookingTitle(fr, { kind: 'item', service: null, lines: [line('Tonnelle 3 × 3 m')] })).toBe(
+      'Tonnelle 3 × 3 m',
     );
-    expect(bookingTitle(fr, { kind: 'service', service: { id: 's', title: 'Animation d’AG' }, lines: [] })).toBe('Animation d’AG');
+    expect(bookingTitle(fr, { kind: 'item', service: null, lines: [line('Tonnelle'), line('Table', 4)] })).toBe(
+      'Tonnelle et 1 autre objet',
+    );
+    expect(
+      bookingTitle(fr, { kind: 'item', service: null, lines: [line('Tonnelle'), line('Table'), line('Banc')] }),
+    ).toBe('Tonnelle et 2 autres objets');
+    expect(bookingTitle(fr, { kind: 'service', service: { id: 's', title: 'Animation d’AG' }, lines: [] })).toBe(
+      'Animation d’AG',
+    );
   });
 
   it('shows the structure on the other side', () => {
@@ -83,7 +96,9 @@ describe('what a booking is about', () => {
     const borrower = { id: 'b', name: 'Les Tisserands', kind: 'association' as const, city: 'Roubaix' };
     const asLender = { lender, borrower, viewer: { role: 'lender' as const, actions: [] } };
     expect(otherParty(asLender).name).toBe('Les Tisserands');
-    expect(otherParty({ ...asLender, viewer: { role: 'borrower' as const, actions: [] } }).name).toBe('La Tonnelle Solidaire');
+    expect(otherParty({ ...asLender, viewer: { role: 'borrower' as const, actions: [] } }).name).toBe(
+      'La Tonnelle Solidaire',
+    );
   });
 
   it('offers the calendar file once the booking will happen', () => {

@@ -11,9 +11,12 @@ const paris = 'Europe/Paris';
 
 /** A calendar day without its year: « sam. 13 juin » / "Sat 13 June". */
 function shortDay(lang: Locale, day: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** A calendar day with its weekday and year: « lun. 15 juin 2026 » / "Mon 15 June 2026". */
@@ -31,7 +34,10 @@ export function dateRangeLabel(t: Translator, startDate: string, endDate: string
     startDate === endDate
       ? t('lending.dates.oneDay', { day: dayWithWeekday(t.lang, startDate) })
       : t('lending.dates.range', {
-          from: startDate.slice(0, 4) === endDate.slice(0, 4) ? shortDay(t.lang, startDate) : dayWithWeekday(t.lang, startDate),
+          from:
+            startDate.slice(0, 4) === endDate.slice(0, 4)
+              ? shortDay(t.lang, startDate)
+              : dayWithWeekday(t.lang, startDate),
           to: dayWithWeekday(t.lang, endDate),
         });
   return capital ? upperFirst(text) : text;
@@ -44,12 +50,19 @@ export function loanDays(startDate: string, endDate: string): number {
 
 /** The Paris calendar day of an instant, `YYYY-MM-DD`. */
 export function parisDay(instant: string): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: paris }).format(new Date(instant));
+  return new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: paris,
+  }).format(new Date(instant));
 }
 
 /** The Paris clock time of an instant: « 14:05 ». */
 export function parisTime(lang: Locale, instant: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { hour: '2-digit', minute: '2-digit', timeZone: paris }).format(new Date(instant));
+  return new Intl.DateTimeFormat(intlLocale(lang), { hour: '2-digit', minute: '2-digit', timeZone: paris }).format(
+    new Date(instant),
+  );
 }
 
 /** An instant as people read it, in Paris: « 13 juin 2026 à 14:05 » / "13 June 2026 at 14:05". */
@@ -70,7 +83,11 @@ export function serviceTimeLabel(t: Translator, startsAt: string, endsAt: string
   const endDay = parisDay(endsAt);
   const text =
     startDay === endDay
-      ? t('lending.dates.serviceOneDay', { day: dayWithWeekday(t.lang, startDay), from: parisTime(t.lang, startsAt), to: parisTime(t.lang, endsAt) })
+      ? t('lending.dates.serviceOneDay', {
+          day: dayWithWeekday(t.lang, startDay),
+          from: parisTime(t.lang, startsAt),
+          to: parisTime(t.lang, endsAt),
+        })
       : t('lending.dates.serviceRange', {
           from: t('lending.dates.dayAt', { day: dayWithWeekday(t.lang, startDay), time: parisTime(t.lang, startsAt) }),
           to: t('lending.dates.dayAt', { day: dayWithWeekday(t.lang, endDay), time: parisTime(t.lang, endsAt) }),
@@ -79,7 +96,11 @@ export function serviceTimeLabel(t: Translator, startsAt: string, endsAt: string
 }
 
 /** When a booking happens, whatever its kind: the loan's days or the service's time. */
-export function bookingWhen(t: Translator, booking: Pick<Booking, 'startDate' | 'endDate' | 'startsAt' | 'endsAt'>, capital = false): string {
+export function bookingWhen(
+  t: Translator,
+  booking: Pick<Booking, 'startDate' | 'endDate' | 'startsAt' | 'endsAt'>,
+  capital = false,
+): string {
   if (booking.startDate && booking.endDate) return dateRangeLabel(t, booking.startDate, booking.endDate, capital);
   if (booking.startsAt && booking.endsAt) return serviceTimeLabel(t, booking.startsAt, booking.endsAt, capital);
   return '';
@@ -87,12 +108,15 @@ export function bookingWhen(t: Translator, booking: Pick<Booking, 'startDate' | 
 
 /** One line of a loan: « Tonnelle pliante », or « 2 × Chaise pliante » for several units. */
 export function lineLabel(t: Translator, line: { title: string; quantity: number }): string {
-  return line.quantity > 1 ? t('lending.card.lineQuantity', { quantity: line.quantity, title: line.title }) : line.title;
+  return line.quantity > 1
+    ? t('lending.card.lineQuantity', { quantity: line.quantity, title: line.title })
+    : line.title;
 }
 
 /** What a booking is about, in a few words: the service, the one item, or the first item « et 2 autres ». */
 export function bookingTitle(t: Translator, booking: Pick<Booking, 'kind' | 'service' | 'lines'>): string {
-  if (booking.kind === 'service' || booking.lines.length === 0) return booking.service?.title ?? t('lending.booking.kindService');
+  if (booking.kind === 'service' || booking.lines.length === 0)
+    return booking.service?.title ?? t('lending.booking.kindService');
   const [first, ...others] = booking.lines;
   const title = lineLabel(t, first!);
   return others.length === 0 ? title : plural(t, 'lending.card.moreLines', others.length, { title });

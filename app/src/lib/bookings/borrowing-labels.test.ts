@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n/index.ts';
-import { clockLabel, handoverDaysLabel, loanRuleSentences, longDayLabel, monthLabel, shortDayLabel, weekdayHeads } from './borrowing-labels.ts';
+import {
+  clockLabel,
+  handoverDaysLabel,
+  loanRuleSentences,
+  longDayLabel,
+  monthLabel,
+  shortDayLabel,
+  weekdayHeads,
+} from './borrowing-labels.ts';
 
 const fr = translator('fr');
 const en = translator('en');
@@ -16,7 +24,15 @@ describe('calendar words', () => {
 
   it('heads the columns from Monday', () => {
     const heads = weekdayHeads('fr');
-    expect(heads.map((head) => head.long)).toEqual(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']);
+    expect(heads.map((head) => head.long)).toEqual([
+      'lundi',
+      'mardi',
+      'mercredi',
+      'jeudi',
+      'vendredi',
+      'samedi',
+      'dimanche',
+    ]);
     expect(heads[0]!.short).toBe('lun.');
   });
 
@@ -63,7 +79,15 @@ describe('loanRuleSentences', () => {
 
   it('leaves out what does not apply', () => {
     expect(
-      loanRuleSentences(fr, { ...rules, handoverOpensAt: null, handoverClosesAt: null, maxLoanDays: null, minLoanDays: 2, minNoticeDays: 0, bufferDays: 0 }),
+      loanRuleSentences(fr, {
+        ...rules,
+        handoverOpensAt: null,
+        handoverClosesAt: null,
+        maxLoanDays: null,
+        minLoanDays: 2,
+        minNoticeDays: 0,
+        bufferDays: 0,
+      }),
     ).toEqual([
       'Retrait et retour : du lundi au vendredi.',
       'Durée du prêt : 2 jours au moins.',

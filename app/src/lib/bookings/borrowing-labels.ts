@@ -13,29 +13,47 @@ const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.s
 
 /** « Juin 2027 ». */
 export function monthLabel(lang: Locale, month: Month): string {
-  return capitalise(new Intl.DateTimeFormat(intlLocale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(atMidnightUtc(`${month}-01`)));
+  return capitalise(
+    new Intl.DateTimeFormat(intlLocale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      atMidnightUtc(`${month}-01`),
+    ),
+  );
 }
 
 /** « mardi 8 juin 2027 ». */
 export function longDayLabel(lang: Locale, day: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    atMidnightUtc(day),
-  );
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(atMidnightUtc(day));
 }
 
 /** « mardi 8 juin » (the year said once, by the sentence around it). */
 export function shortDayLabel(lang: Locale, day: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(atMidnightUtc(day));
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(atMidnightUtc(day));
 }
 
 /** The name of an ISO weekday (1 = Monday): 1 January 2024 was a Monday. */
 export function weekdayName(lang: Locale, weekday: number, width: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { weekday: width, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday)));
+  return new Intl.DateTimeFormat(intlLocale(lang), { weekday: width, timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, weekday)),
+  );
 }
 
 /** The calendar's column heads, Monday first. */
 export function weekdayHeads(lang: Locale): Array<{ long: string; short: string }> {
-  return [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ long: weekdayName(lang, weekday), short: weekdayName(lang, weekday, 'short') }));
+  return [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+    long: weekdayName(lang, weekday),
+    short: weekdayName(lang, weekday, 'short'),
+  }));
 }
 
 /** A clock time `HH:MM` as people say it: « 9 h », « 9 h 30 » in French; « 9:00 », « 17:30 » in English. */
@@ -57,12 +75,21 @@ export function handoverDaysLabel(t: Translator, weekdays: readonly number[]): s
   if (first !== undefined && last !== undefined && days.length >= 3 && last - first === days.length - 1) {
     return t('borrowing.rules.dayRange', { first: weekdayName(t.lang, first), last: weekdayName(t.lang, last) });
   }
-  return new Intl.ListFormat(intlLocale(t.lang), { style: 'long', type: 'conjunction' }).format(days.map((day) => weekdayName(t.lang, day)));
+  return new Intl.ListFormat(intlLocale(t.lang), { style: 'long', type: 'conjunction' }).format(
+    days.map((day) => weekdayName(t.lang, day)),
+  );
 }
 
 type LoanRules = Pick<
   ItemDetail,
-  'handoverWeekdays' | 'handoverOpensAt' | 'handoverClosesAt' | 'minLoanDays' | 'maxLoanDays' | 'minNoticeDays' | 'bufferDays' | 'horizonDays'
+  | 'handoverWeekdays'
+  | 'handoverOpensAt'
+  | 'handoverClosesAt'
+  | 'minLoanDays'
+  | 'maxLoanDays'
+  | 'minNoticeDays'
+  | 'bufferDays'
+  | 'horizonDays'
 >;
 
 /** An item's rules, one sentence each: handover days and hours, length, notice, buffer, horizon. */
@@ -79,9 +106,14 @@ export function loanRuleSentences(t: Translator, rules: LoanRules): string[] {
       : t('borrowing.rules.handover', { days: handoverDays }),
   ];
   if (rules.maxLoanDays === null) sentences.push(t('borrowing.rules.lengthFrom', { min: days(rules.minLoanDays) }));
-  else if (rules.maxLoanDays === rules.minLoanDays) sentences.push(t('borrowing.rules.lengthExactly', { days: days(rules.minLoanDays) }));
+  else if (rules.maxLoanDays === rules.minLoanDays)
+    sentences.push(t('borrowing.rules.lengthExactly', { days: days(rules.minLoanDays) }));
   else sentences.push(t('borrowing.rules.lengthRange', { min: rules.minLoanDays, max: days(rules.maxLoanDays) }));
-  sentences.push(rules.minNoticeDays > 0 ? t('borrowing.rules.notice', { days: days(rules.minNoticeDays) }) : t('borrowing.rules.noNotice'));
+  sentences.push(
+    rules.minNoticeDays > 0
+      ? t('borrowing.rules.notice', { days: days(rules.minNoticeDays) })
+      : t('borrowing.rules.noNotice'),
+  );
   if (rules.bufferDays > 0) sentences.push(t('borrowing.rules.buffer', { days: days(rules.bufferDays) }));
   sentences.push(t('borrowing.rules.horizon', { days: days(rules.horizonDays) }));
   return sentences;

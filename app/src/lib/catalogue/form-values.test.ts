@@ -15,7 +15,10 @@ describe('parseAmount', () => {
   });
 
   it.each(['abc', '12,345', '-3', '1,2,3'])('turns down %j with a field error of its own', (text) => {
-    expect(parseAmount('deposit', text)).toEqual({ ok: false, error: { field: 'deposit', rule: 'amount', message: '' } });
+    expect(parseAmount('deposit', text)).toEqual({
+      ok: false,
+      error: { field: 'deposit', rule: 'amount', message: '' },
+    });
   });
 });
 
@@ -23,7 +26,10 @@ describe('parseWholeNumber', () => {
   it('reads digits, nothing else', () => {
     expect(parseWholeNumber('quantity', ' 3 ')).toEqual({ ok: true, value: 3 });
     expect(parseWholeNumber('quantity', '')).toEqual({ ok: true, value: null });
-    expect(parseWholeNumber('quantity', '2,5')).toMatchObject({ ok: false, error: { field: 'quantity', rule: 'integer' } });
+    expect(parseWholeNumber('quantity', '2,5')).toMatchObject({
+      ok: false,
+      error: { field: 'quantity', rule: 'integer' },
+    });
   });
 });
 
@@ -38,6 +44,9 @@ describe('amountText', () => {
 
 describe('changedFields', () => {
   it('keeps what differs, including a value that became null, and skips what was not given', () => {
-    expect(changedFields({ a: 1, b: 'x', c: 5, d: 2 }, { a: 1, b: 'y', c: null, d: undefined })).toEqual({ b: 'y', c: null });
+    expect(changedFields({ a: 1, b: 'x', c: 5, d: 2 }, { a: 1, b: 'y', c: null, d: undefined })).toEqual({
+      b: 'y',
+      c: null,
+    });
   });
 });

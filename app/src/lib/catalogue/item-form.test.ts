@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ItemDetail } from '$lib/api-types';
 import { itemCreateBody, itemFormValues, itemInput, itemPatchBody, itemValues, newItemValues } from './item-form.ts';
 
-const typed = (changes: Partial<ReturnType<typeof newItemValues>>) => ({ ...newItemValues(), title: 'Tonnelle 3x3', categoryId: 'tonnelles', ...changes });
+const typed = (changes: Partial<ReturnType<typeof newItemValues>>) => ({
+  ...newItemValues(),
+  title: 'Tonnelle 3x3',
+  categoryId: 'tonnelles',
+  ...changes,
+});
 
 describe('itemInput', () => {
   it('turns a new item’s form into a body where empty fields leave the API’s defaults', () => {
@@ -32,8 +37,12 @@ describe('itemInput', () => {
   it('sends no amount for a free loan, and asks for one when the loan is paid', () => {
     expect(itemInput(typed({ fee: 'free', feeAmount: '5' })).input.feeAmount).toBeNull();
     expect(itemInput(typed({ fee: 'per_day', feeAmount: '2,50' })).input.feeAmount).toBe(2.5);
-    expect(itemInput(typed({ fee: 'per_loan', feeAmount: '' })).errors).toEqual([{ field: 'feeAmount', rule: 'required', message: '' }]);
-    expect(itemInput(typed({ fee: 'per_loan', feeAmount: 'cinq' })).errors).toEqual([{ field: 'feeAmount', rule: 'amount', message: '' }]);
+    expect(itemInput(typed({ fee: 'per_loan', feeAmount: '' })).errors).toEqual([
+      { field: 'feeAmount', rule: 'required', message: '' },
+    ]);
+    expect(itemInput(typed({ fee: 'per_loan', feeAmount: 'cinq' })).errors).toEqual([
+      { field: 'feeAmount', rule: 'amount', message: '' },
+    ]);
   });
 
   it('reports every number it cannot read', () => {
@@ -50,11 +59,15 @@ describe('availability settings', () => {
     const values = itemFormValues(form);
     expect(values.title).toBe('Tonnelle');
     expect(values.handoverWeekdays).toBe('6,2,6,9');
-    expect(itemInput({ ...typed({}), handoverWeekdays: values.handoverWeekdays }).input.handoverWeekdays).toEqual([2, 6]);
+    expect(itemInput({ ...typed({}), handoverWeekdays: values.handoverWeekdays }).input.handoverWeekdays).toEqual([
+      2, 6,
+    ]);
   });
 
   it('asks for at least one weekday', () => {
-    expect(itemInput(typed({ handoverWeekdays: '' })).errors).toEqual([{ field: 'handoverWeekdays', rule: 'minItems', message: '' }]);
+    expect(itemInput(typed({ handoverWeekdays: '' })).errors).toEqual([
+      { field: 'handoverWeekdays', rule: 'minItems', message: '' },
+    ]);
   });
 
   it('takes both handover hours or neither, the end after the start, as people type them', () => {
@@ -62,17 +75,28 @@ describe('availability settings', () => {
       handoverOpensAt: '09:30',
       handoverClosesAt: '18:00',
     });
-    expect(itemInput(typed({ handoverOpensAt: '09:00' })).errors).toEqual([{ field: 'handoverClosesAt', rule: 'pair', message: '' }]);
-    expect(itemInput(typed({ handoverClosesAt: '12:00' })).errors).toEqual([{ field: 'handoverOpensAt', rule: 'pair', message: '' }]);
+    expect(itemInput(typed({ handoverOpensAt: '09:00' })).errors).toEqual([
+      { field: 'handoverClosesAt', rule: 'pair', message: '' },
+    ]);
+    expect(itemInput(typed({ handoverClosesAt: '12:00' })).errors).toEqual([
+      { field: 'handoverOpensAt', rule: 'pair', message: '' },
+    ]);
     expect(itemInput(typed({ handoverOpensAt: '14:00', handoverClosesAt: '09:00' })).errors).toEqual([
       { field: 'handoverClosesAt', rule: 'order', message: '' },
     ]);
-    expect(itemInput(typed({ handoverOpensAt: 'midi', handoverClosesAt: '25:00' })).errors.map((error) => error.rule)).toEqual(['pattern', 'pattern']);
+    expect(
+      itemInput(typed({ handoverOpensAt: 'midi', handoverClosesAt: '25:00' })).errors.map((error) => error.rule),
+    ).toEqual(['pattern', 'pattern']);
   });
 
   it('reads the buffer and the horizon as whole days', () => {
-    expect(itemInput(typed({ bufferDays: '2', horizonDays: '90' })).input).toMatchObject({ bufferDays: 2, horizonDays: 90 });
-    expect(itemInput(typed({ bufferDays: 'deux' })).errors).toEqual([{ field: 'bufferDays', rule: 'integer', message: '' }]);
+    expect(itemInput(typed({ bufferDays: '2', horizonDays: '90' })).input).toMatchObject({
+      bufferDays: 2,
+      horizonDays: 90,
+    });
+    expect(itemInput(typed({ bufferDays: 'deux' })).errors).toEqual([
+      { field: 'bufferDays', rule: 'integer', message: '' },
+    ]);
   });
 });
 
@@ -109,11 +133,22 @@ describe('itemPatchBody', () => {
 
   it('sends only what changed; a free loan drops its amount, an emptied deposit becomes null', () => {
     const values = { ...itemValues(item, 'fr'), fee: 'free', deposit: '', quantity: '2' };
-    expect(itemPatchBody(item, 'fr', itemInput(values).input)).toEqual({ quantity: 2, deposit: null, fee: 'free', feeAmount: null });
+    expect(itemPatchBody(item, 'fr', itemInput(values).input)).toEqual({
+      quantity: 2,
+      deposit: null,
+      fee: 'free',
+      feeAmount: null,
+    });
   });
 
   it('sends the availability settings that changed: the whole list of days, the hours cleared together', () => {
-    const values = { ...itemValues(item, 'fr'), handoverWeekdays: '1,3,5,6', handoverOpensAt: '', handoverClosesAt: '', horizonDays: '365' };
+    const values = {
+      ...itemValues(item, 'fr'),
+      handoverWeekdays: '1,3,5,6',
+      handoverOpensAt: '',
+      handoverClosesAt: '',
+      horizonDays: '365',
+    };
     expect(itemPatchBody(item, 'fr', itemInput(values).input)).toEqual({
       horizonDays: 365,
       handoverWeekdays: [1, 3, 5, 6],

@@ -34,7 +34,9 @@ export type ItemFormValues = Record<ItemFormField, string>;
 
 /** The form as posted: text fields trimmed, the ticked weekdays gathered (they share one name). */
 export function itemFormValues(form: FormData): ItemFormValues {
-  const values = Object.fromEntries(itemFormFields.map((name) => [name, String(form.get(name) ?? '').trim()])) as ItemFormValues;
+  const values = Object.fromEntries(
+    itemFormFields.map((name) => [name, String(form.get(name) ?? '').trim()]),
+  ) as ItemFormValues;
   values.handoverWeekdays = form
     .getAll('handoverWeekdays')
     .map((day) => String(day).trim())
@@ -77,7 +79,8 @@ export const allWeekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 const conditions: readonly ItemCondition[] = ['new', 'very_good', 'good', 'worn'];
 const fees: readonly ItemFee[] = ['free', 'per_day', 'per_loan'];
 const visibilities: readonly ListingVisibility[] = ['networks', 'all'];
-const oneOf = <T extends string>(choices: readonly T[], value: string): T | undefined => choices.find((choice) => choice === value);
+const oneOf = <T extends string>(choices: readonly T[], value: string): T | undefined =>
+  choices.find((choice) => choice === value);
 
 /** A new item's form: the API's defaults, so that what is shown is what will be saved. */
 export function newItemValues(): ItemFormValues {
@@ -165,7 +168,15 @@ export function itemInput(values: ItemFormValues): { input: ItemInput; errors: F
 
 /** The ticked days, "1,3,5" → [1, 3, 5] (each once, in order); at least one is needed. */
 function parseWeekdays(field: string, text: string): Parsed<number[]> {
-  const days = [...new Set(text.split(',').map((day) => day.trim()).filter((day) => /^[1-7]$/.test(day)).map(Number))].sort((a, b) => a - b);
+  const days = [
+    ...new Set(
+      text
+        .split(',')
+        .map((day) => day.trim())
+        .filter((day) => /^[1-7]$/.test(day))
+        .map(Number),
+    ),
+  ].sort((a, b) => a - b);
   return days.length > 0 ? { ok: true, value: days } : { ok: false, error: { field, rule: 'minItems', message: '' } };
 }
 
@@ -182,16 +193,22 @@ function parseClock(field: string, text: string): Parsed<string | null> {
 function handoverHours(parsed: ReturnType<typeof collect>, opensText: string, closesText: string) {
   const opensAt = parsed.take(parseClock('handoverOpensAt', opensText));
   const closesAt = parsed.take(parseClock('handoverClosesAt', closesText));
-  if (opensAt === undefined || closesAt === undefined) return { handoverOpensAt: opensAt ?? null, handoverClosesAt: closesAt ?? null };
-  if (opensAt === null && closesAt !== null) parsed.errors.push({ field: 'handoverOpensAt', rule: 'pair', message: '' });
-  if (opensAt !== null && closesAt === null) parsed.errors.push({ field: 'handoverClosesAt', rule: 'pair', message: '' });
-  if (opensAt !== null && closesAt !== null && closesAt <= opensAt) parsed.errors.push({ field: 'handoverClosesAt', rule: 'order', message: '' });
+  if (opensAt === undefined || closesAt === undefined)
+    return { handoverOpensAt: opensAt ?? null, handoverClosesAt: closesAt ?? null };
+  if (opensAt === null && closesAt !== null)
+    parsed.errors.push({ field: 'handoverOpensAt', rule: 'pair', message: '' });
+  if (opensAt !== null && closesAt === null)
+    parsed.errors.push({ field: 'handoverClosesAt', rule: 'pair', message: '' });
+  if (opensAt !== null && closesAt !== null && closesAt <= opensAt)
+    parsed.errors.push({ field: 'handoverClosesAt', rule: 'order', message: '' });
   return { handoverOpensAt: opensAt, handoverClosesAt: closesAt };
 }
 
 /** A new item's body: fields left empty are not sent, so the API's defaults (the structure's address…) apply. */
 export function itemCreateBody(input: ItemInput): Partial<ItemInput> {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== '')) as Partial<ItemInput>;
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined && value !== ''),
+  ) as Partial<ItemInput>;
 }
 
 /** An edit's body: only what changed since the item was loaded. */

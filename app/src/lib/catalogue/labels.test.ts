@@ -44,7 +44,13 @@ describe('formats', () => {
 });
 
 describe('photos', () => {
-  const photo = { id: 'p', width: 1200, height: 900, alt: '', urls: { small: '/s.webp', medium: '/m.webp', large: '/l.webp' } };
+  const photo = {
+    id: 'p',
+    width: 1200,
+    height: 900,
+    alt: '',
+    urls: { small: '/s.webp', medium: '/m.webp', large: '/l.webp' },
+  };
 
   it('announces each size at its real width, never larger than the photo', () => {
     expect(photoSrcset(photo)).toBe('/s.webp 320w, /m.webp 800w, /l.webp 1200w');

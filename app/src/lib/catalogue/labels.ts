@@ -19,5 +19,7 @@ export function durationLabel(t: Translator, minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   if (hours === 0) return t('listing.durationMinutes', { minutes: rest });
-  return rest === 0 ? t('listing.durationHours', { hours }) : t('listing.durationHoursMinutes', { hours, minutes: String(rest).padStart(2, '0') });
+  return rest === 0
+    ? t('listing.durationHours', { hours })
+    : t('listing.durationHoursMinutes', { hours, minutes: String(rest).padStart(2, '0') });
 }

@@ -25,7 +25,13 @@ export function drawMap(container: HTMLElement, options: MapOptions): () => void
   tiles.once('tileerror', options.onTilesFailed);
   tiles.addTo(map);
 
-  const icon = L.divIcon({ className: 'map-pin', html: '<span class="map-pin__dot"></span>', iconSize: [28, 28], iconAnchor: [14, 34], popupAnchor: [0, -30] });
+  const icon = L.divIcon({
+    className: 'map-pin',
+    html: '<span class="map-pin__dot"></span>',
+    iconSize: [28, 28],
+    iconAnchor: [14, 34],
+    popupAnchor: [0, -30],
+  });
   const points: L.LatLngTuple[] = [];
   for (const marker of options.markers) {
     const point: L.LatLngTuple = [marker.latitude, marker.longitude];

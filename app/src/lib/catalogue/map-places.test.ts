@@ -7,7 +7,7 @@ describe('mapPlaces', () => {
     const places = mapPlaces([
       { id: 'a', ...lille },
       { id: 'b', latitude: 50.62921, longitude: 3.05731 },
-      { id: 'c', latitude: 50.2910, longitude: 2.7775 },
+      { id: 'c', latitude: 50.291, longitude: 2.7775 },
       { id: 'd', latitude: null, longitude: null },
     ]);
     expect(places.map((place) => place.listings.map((listing) => listing.id))).toEqual([['a', 'b'], ['c']]);

@@ -7,7 +7,9 @@ describe('filtersFromUrl', () => {
   it('reads every filter of a shared link', () => {
     expect(
       filtersFromUrl(
-        params('q=+tonnelles+&kind=service&category=numerique&territory=62&near=Arras&radius_km=50&sort=distance&cursor=abc&view=map'),
+        params(
+          'q=+tonnelles+&kind=service&category=numerique&territory=62&near=Arras&radius_km=50&sort=distance&cursor=abc&view=map',
+        ),
       ),
     ).toEqual({
       q: 'tonnelles',
@@ -26,7 +28,9 @@ describe('filtersFromUrl', () => {
   it('falls back to the defaults for what is missing or malformed', () => {
     expect(filtersFromUrl(params(''))).toEqual(emptyFilters);
     expect(
-      filtersFromUrl(params('kind=other&category=../../x&territory=Nord&radius_km=-3&sort=price&view=grid&organisation=42')),
+      filtersFromUrl(
+        params('kind=other&category=../../x&territory=Nord&radius_km=-3&sort=price&view=grid&organisation=42'),
+      ),
     ).toEqual(emptyFilters);
     expect(filtersFromUrl(params('radius_km=1000')).radiusKm).toBeNull();
   });
@@ -45,7 +49,11 @@ describe('apiQuery', () => {
   });
 
   it('sends a radius (20 km unless chosen) only with a commune, and no distance sort without one', () => {
-    expect(Object.fromEntries(apiQuery({ ...emptyFilters, near: 'Lens' }, 10))).toEqual({ limit: '10', near: 'Lens', radius_km: '20' });
+    expect(Object.fromEntries(apiQuery({ ...emptyFilters, near: 'Lens' }, 10))).toEqual({
+      limit: '10',
+      near: 'Lens',
+      radius_km: '20',
+    });
     expect(apiQuery({ ...emptyFilters, near: 'Lens', radiusKm: 5, sort: 'distance' }, 10).get('radius_km')).toBe('5');
     expect(apiQuery({ ...emptyFilters, near: 'Lens', sort: 'distance' }, 10).get('sort')).toBe('distance');
     const placeless = apiQuery({ ...emptyFilters, radiusKm: 5, sort: 'distance' }, 10);
@@ -65,7 +73,11 @@ describe('links', () => {
 
   it('reads back what it writes', () => {
     const href = searchHref(current, { view: 'map', sort: 'newest' });
-    expect(filtersFromUrl(new URL(href, 'http://mutua.invalid').searchParams)).toEqual({ ...current, view: 'map', sort: 'newest' });
+    expect(filtersFromUrl(new URL(href, 'http://mutua.invalid').searchParams)).toEqual({
+      ...current,
+      view: 'map',
+      sort: 'newest',
+    });
   });
 
   it('switches kind without the other kind’s category, and view from the first page', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceDetail } from '$lib/api-types';
-import { newServiceValues, serviceCreateBody, serviceFormValues, serviceInput, servicePatchBody, serviceValues } from './service-form.ts';
+import {
+  newServiceValues,
+  serviceCreateBody,
+  serviceFormValues,
+  serviceInput,
+  servicePatchBody,
+  serviceValues,
+} from './service-form.ts';
 
 const typed = (changes: Partial<ReturnType<typeof newServiceValues>>) => ({
   ...newServiceValues(),
@@ -14,7 +21,9 @@ describe('serviceInput', () => {
   it('asks for a price only when the participation is a price', () => {
     expect(serviceInput(typed({ participation: 'exchange', price: '30' })).input.price).toBeNull();
     expect(serviceInput(typed({ participation: 'price', price: '150,50' })).input.price).toBe(150.5);
-    expect(serviceInput(typed({ participation: 'price', price: '' })).errors).toEqual([{ field: 'price', rule: 'required', message: '' }]);
+    expect(serviceInput(typed({ participation: 'price', price: '' })).errors).toEqual([
+      { field: 'price', rule: 'required', message: '' },
+    ]);
   });
 
   it('leaves the place to the structure’s when none is typed', () => {
@@ -54,7 +63,16 @@ describe('weekly slots', () => {
   });
 
   it('names the input of each row that needs fixing', () => {
-    const { errors, input } = serviceInput(typed({ slots: [row('1', '10:00', ''), row('', '10:00', '11:00'), row('3', '16:00', '15:00'), row('4', 'midi', '14:00')] }));
+    const { errors, input } = serviceInput(
+      typed({
+        slots: [
+          row('1', '10:00', ''),
+          row('', '10:00', '11:00'),
+          row('3', '16:00', '15:00'),
+          row('4', 'midi', '14:00'),
+        ],
+      }),
+    );
     expect(errors).toEqual([
       { field: 'slots.0.endsAt', rule: 'incomplete', message: '' },
       { field: 'slots.1.weekday', rule: 'incomplete', message: '' },

@@ -1,4 +1,12 @@
-import type { FieldError, ListingVisibility, ServiceDetail, ServiceDomain, ServiceFormat, ServiceParticipation, ServiceSlot } from '$lib/api-types';
+import type {
+  FieldError,
+  ListingVisibility,
+  ServiceDetail,
+  ServiceDomain,
+  ServiceFormat,
+  ServiceParticipation,
+  ServiceSlot,
+} from '$lib/api-types';
 import { amountText, changedFields, collect, parseAmount, parseWholeNumber } from './form-values.ts';
 import type { Locale } from '$lib/i18n';
 
@@ -43,7 +51,11 @@ export function serviceFormValues(form: FormData): ServiceFormValues {
   }
   const slots = [...indexes]
     .sort((a, b) => a - b)
-    .map((index) => ({ weekday: text(`slots.${index}.weekday`), startsAt: text(`slots.${index}.startsAt`), endsAt: text(`slots.${index}.endsAt`) }))
+    .map((index) => ({
+      weekday: text(`slots.${index}.weekday`),
+      startsAt: text(`slots.${index}.startsAt`),
+      endsAt: text(`slots.${index}.endsAt`),
+    }))
     .filter((row) => row.weekday || row.startsAt || row.endsAt);
   return { ...values, slots };
 }
@@ -68,11 +80,15 @@ export type ServiceInput = {
 const formats: readonly ServiceFormat[] = ['on_site', 'remote', 'both'];
 const participations: readonly ServiceParticipation[] = ['free', 'exchange', 'price'];
 const visibilities: readonly ListingVisibility[] = ['networks', 'all'];
-const oneOf = <T extends string>(choices: readonly T[], value: string): T | undefined => choices.find((choice) => choice === value);
+const oneOf = <T extends string>(choices: readonly T[], value: string): T | undefined =>
+  choices.find((choice) => choice === value);
 
 export function newServiceValues(): ServiceFormValues {
   return {
-    ...(Object.fromEntries(serviceFormFields.filter((field) => field !== 'slots').map((field) => [field, ''])) as Omit<ServiceFormValues, 'slots'>),
+    ...(Object.fromEntries(serviceFormFields.filter((field) => field !== 'slots').map((field) => [field, ''])) as Omit<
+      ServiceFormValues,
+      'slots'
+    >),
     format: 'on_site',
     participation: 'free',
     onRequest: 'on',
@@ -93,7 +109,11 @@ export function serviceValues(service: ServiceDetail, lang: Locale): ServiceForm
     price: amountText(lang, service.price),
     city: service.city,
     postcode: service.postcode,
-    slots: service.slots.map((slot) => ({ weekday: String(slot.weekday), startsAt: slot.startsAt, endsAt: slot.endsAt })),
+    slots: service.slots.map((slot) => ({
+      weekday: String(slot.weekday),
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+    })),
     onRequest: service.onRequest ? 'on' : '',
     visibility: service.visibility,
   };
@@ -156,7 +176,9 @@ function slotsOf(rows: SlotRow[], errors: FieldError[]): ServiceSlot[] | undefin
 }
 
 export function serviceCreateBody(input: ServiceInput): Partial<ServiceInput> {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== '')) as Partial<ServiceInput>;
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined && value !== ''),
+  ) as Partial<ServiceInput>;
 }
 
 export function servicePatchBody(service: ServiceDetail, lang: Locale, input: ServiceInput): Partial<ServiceInput> {

@@ -34,7 +34,8 @@ export const accountEn: Record<keyof typeof accountFr, string> = {
   'account.currentPassword': 'Current password',
   'account.currentPasswordHint': 'To check that it is you.',
   'account.changeEmailSubmit': 'Send the confirmation link',
-  'account.emailChangeSent': 'Link sent to {email}: open it to confirm your new address. Until then, your account keeps {current}.',
+  'account.emailChangeSent':
+    'Link sent to {email}: open it to confirm your new address. Until then, your account keeps {current}.',
   'account.sameEmail': 'This is already your address.',
   'account.wrongPassword': 'This is not your current password.',
   'account.notificationsTitle': 'Notifications',
@@ -94,7 +95,8 @@ export const accountEn: Record<keyof typeof accountFr, string> = {
   'account.invitation.for': 'Invitation sent to {email}.',
   'account.invitation.join': 'Join {organisation}',
   'account.invitation.otherAccount': 'You are signed in with the address {current}.',
-  'account.invitation.signInFirst': 'You already have a Mutua account with this address: sign in to accept the invitation.',
+  'account.invitation.signInFirst':
+    'You already have a Mutua account with this address: sign in to accept the invitation.',
   'account.invitation.signIn': 'Sign in to join',
   'account.invitation.registerTitle': 'Create your account',
   'account.invitation.registerLead': 'Your name and a password are enough: the address is the invitation’s.',

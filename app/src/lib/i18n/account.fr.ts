@@ -3,14 +3,18 @@ export const accountFr = {
   'account.nav.label': 'Mon compte : {name}',
   'account.nav.short': 'Mon compte',
 
-  'account.banner.unverified': 'Confirmez votre adresse e-mail pour prêter et emprunter : ouvrez le lien envoyé à {email}.',
+  'account.banner.unverified':
+    'Confirmez votre adresse e-mail pour prêter et emprunter : ouvrez le lien envoyé à {email}.',
   'account.banner.resend': 'Renvoyer le lien',
-  'account.banner.resent': 'Nouveau lien envoyé à {email}. Il peut mettre quelques minutes à arriver : regardez aussi dans les indésirables.',
+  'account.banner.resent':
+    'Nouveau lien envoyé à {email}. Il peut mettre quelques minutes à arriver : regardez aussi dans les indésirables.',
   'account.banner.tooFrequent': 'Un lien vient de partir : attendez une minute avant d’en demander un autre.',
   'account.banner.alreadyVerified': 'Votre adresse est déjà confirmée.',
-  'account.banner.undeliverable': 'Les e-mails envoyés à {email} sont refusés par votre messagerie : corrigez votre adresse.',
+  'account.banner.undeliverable':
+    'Les e-mails envoyés à {email} sont refusés par votre messagerie : corrigez votre adresse.',
   'account.banner.fix': 'Corriger mon adresse',
-  'account.unverifiedBorrow': 'Pour emprunter, confirmez d’abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé.',
+  'account.unverifiedBorrow':
+    'Pour emprunter, confirmez d’abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé.',
 
   'account.title': 'Mon compte',
   'account.lead': 'Votre nom, votre langue, votre adresse e-mail et les e-mails que vous recevez.',
@@ -32,11 +36,13 @@ export const accountFr = {
   'account.currentPassword': 'Mot de passe actuel',
   'account.currentPasswordHint': 'Pour vérifier que c’est bien vous.',
   'account.changeEmailSubmit': 'Envoyer le lien de confirmation',
-  'account.emailChangeSent': 'Lien envoyé à {email} : ouvrez-le pour confirmer votre nouvelle adresse. D’ici là, votre compte garde {current}.',
+  'account.emailChangeSent':
+    'Lien envoyé à {email} : ouvrez-le pour confirmer votre nouvelle adresse. D’ici là, votre compte garde {current}.',
   'account.sameEmail': 'C’est déjà votre adresse.',
   'account.wrongPassword': 'Ce n’est pas votre mot de passe actuel.',
   'account.notificationsTitle': 'Notifications',
-  'account.notificationsText': 'Choisissez, pour chaque type, de recevoir l’e-mail tout de suite, dans le récapitulatif du jour, ou jamais.',
+  'account.notificationsText':
+    'Choisissez, pour chaque type, de recevoir l’e-mail tout de suite, dans le récapitulatif du jour, ou jamais.',
   'account.notificationsLink': 'Mes préférences de notification',
   'account.passwordTitle': 'Mot de passe',
   'account.passwordText': 'Pour changer de mot de passe, demandez un lien : il arrive à votre adresse e-mail.',
@@ -60,10 +66,12 @@ export const accountFr = {
   'account.verify.continue': 'Continuer',
   'account.verify.newLink': 'Recevoir un nouveau lien',
   'account.verify.usedHint': 'Votre adresse est peut-être déjà confirmée.',
-  'account.verify.signInHint': 'Connectez-vous : si votre adresse reste à confirmer, vous pourrez demander un nouveau lien.',
+  'account.verify.signInHint':
+    'Connectez-vous : si votre adresse reste à confirmer, vous pourrez demander un nouveau lien.',
 
   'account.forgot.title': 'Mot de passe oublié',
-  'account.forgot.lead': 'Indiquez l’adresse e-mail de votre compte : nous y enverrons un lien pour choisir un nouveau mot de passe.',
+  'account.forgot.lead':
+    'Indiquez l’adresse e-mail de votre compte : nous y enverrons un lien pour choisir un nouveau mot de passe.',
   'account.forgot.email': 'Adresse e-mail',
   'account.forgot.submit': 'Recevoir un lien',
   'account.forgot.sent':
@@ -92,7 +100,8 @@ export const accountFr = {
   'account.invitation.for': 'Invitation adressée à {email}.',
   'account.invitation.join': 'Rejoindre {organisation}',
   'account.invitation.otherAccount': 'Vous êtes connecté·e avec l’adresse {current}.',
-  'account.invitation.signInFirst': 'Vous avez déjà un compte Mutua avec cette adresse : connectez-vous pour accepter l’invitation.',
+  'account.invitation.signInFirst':
+    'Vous avez déjà un compte Mutua avec cette adresse : connectez-vous pour accepter l’invitation.',
   'account.invitation.signIn': 'Me connecter pour rejoindre',
   'account.invitation.registerTitle': 'Créer votre compte',
   'account.invitation.registerLead': 'Votre nom et un mot de passe suffisent : l’adresse est celle de l’invitation.',

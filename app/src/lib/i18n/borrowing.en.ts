@@ -9,9 +9,11 @@ export const borrowingEn: Record<keyof typeof borrowingFr, string> = {
   'borrowing.calendar.previousMonthLabel': 'Previous month: {month}',
   'borrowing.calendar.nextMonthLabel': 'Next month: {month}',
   'borrowing.calendar.loadFailed': 'The calendar could not be loaded. Try again in a moment.',
-  'borrowing.calendar.pickStart': 'Choose the first day of the loan, the pick-up day: the underlined days are possible.',
+  'borrowing.calendar.pickStart':
+    'Choose the first day of the loan, the pick-up day: the underlined days are possible.',
   'borrowing.calendar.pickEnd': 'First day: {start}. Now choose the last day, the return day.',
-  'borrowing.calendar.noEndThisMonth': 'No possible return day this month: see the next month, or choose another first day.',
+  'borrowing.calendar.noEndThisMonth':
+    'No possible return day this month: see the next month, or choose another first day.',
   'borrowing.calendar.chosen': 'Chosen dates: {start} to {end} ({length}).',
   'borrowing.calendar.chosenOneDay': 'Chosen date: {start}, for one day.',
   'borrowing.calendar.clear': 'Clear the dates',
@@ -22,7 +24,8 @@ export const borrowingEn: Record<keyof typeof borrowingFr, string> = {
   'borrowing.calendar.legend.partial': 'Partly booked: the number of free units is shown',
   'borrowing.calendar.legend.full': 'Fully booked: number struck through',
   'borrowing.calendar.legend.blocked': 'Blocked by the lender (closed, repair, internal use): hatched',
-  'borrowing.calendar.legend.unavailable': 'Not bookable (past, notice, too far ahead, item resting before a loan): greyed out',
+  'borrowing.calendar.legend.unavailable':
+    'Not bookable (past, notice, too far ahead, item resting before a loan): greyed out',
   'borrowing.calendar.legend.handover': 'Possible pick-up or return day: underlined, to choose',
   'borrowing.calendar.legend.chosen': 'Chosen dates: green background',
 
@@ -63,7 +66,8 @@ export const borrowingEn: Record<keyof typeof borrowingFr, string> = {
   'borrowing.rules.horizon': 'Can be booked up to {days} ahead.',
 
   'borrowing.request.title': 'Request this equipment',
-  'borrowing.request.lead': 'Choose your dates in the calendar or type them in. The organisation accepts or declines your request: nothing is booked until it answers.',
+  'borrowing.request.lead':
+    'Choose your dates in the calendar or type them in. The organisation accepts or declines your request: nothing is booked until it answers.',
   'borrowing.request.startDate': 'First day (pick-up)',
   'borrowing.request.endDate': 'Last day (return)',
   'borrowing.request.quantity': 'Quantity',
@@ -74,7 +78,8 @@ export const borrowingEn: Record<keyof typeof borrowingFr, string> = {
   'borrowing.request.messageHint': 'Tell them about your project: what it is for, where, who will pick it up.',
   'borrowing.request.submit': 'Send the request',
   'borrowing.request.addToBasket': 'Add to basket',
-  'borrowing.request.basketHint': 'Several items for the same dates, from one or more organisations? Add them to the basket, then send one request.',
+  'borrowing.request.basketHint':
+    'Several items for the same dates, from one or more organisations? Add them to the basket, then send one request.',
   'borrowing.request.signIn': 'To request this equipment, sign in with your organisation’s account.',
   'borrowing.request.cannotBorrow': 'Only other approved organisations of the network can request this equipment.',
   'borrowing.request.startRequired': 'Choose the first day of the loan.',
@@ -87,7 +92,8 @@ export const borrowingEn: Record<keyof typeof borrowingFr, string> = {
   'borrowing.request.byDates': 'Borrow several items for the same dates',
 
   'borrowing.search.title': 'Borrow by dates',
-  'borrowing.search.lead': 'Give your dates first: only the equipment free on those days is shown. Add it to the basket, then send one request.',
+  'borrowing.search.lead':
+    'Give your dates first: only the equipment free on those days is shown. Add it to the basket, then send one request.',
   'borrowing.search.label': 'Search for equipment free on these dates',
   'borrowing.search.q': 'Equipment you are looking for',
   'borrowing.search.qHint': 'For example: gazebo, sound system, tables.',
@@ -127,7 +133,8 @@ export const borrowingEn: Record<keyof typeof borrowingFr, string> = {
   'borrowing.basket.update': 'Change',
   'borrowing.basket.remove': 'Remove',
   'borrowing.basket.removeLabel': 'Remove from the basket: {title}',
-  'borrowing.basket.unavailable': 'Not free on these dates, or not in this quantity: change it, remove it or change the dates.',
+  'borrowing.basket.unavailable':
+    'Not free on these dates, or not in this quantity: change it, remove it or change the dates.',
   'borrowing.basket.gone': 'This equipment is no longer offered: remove it from the basket.',
   'borrowing.basket.useDates': 'Move the basket to {start} – {end}',
   'borrowing.basket.otherDates': 'Your search is for other dates than your basket.',
@@ -142,7 +149,8 @@ export const borrowingEn: Record<keyof typeof borrowingFr, string> = {
   'borrowing.basket.clear': 'Empty the basket',
   'borrowing.basket.cleared': 'The basket was emptied.',
   'borrowing.basket.message': 'Message to the organisations',
-  'borrowing.basket.messageHint': 'The same message goes to each organisation: tell them about your project and what the equipment is for.',
+  'borrowing.basket.messageHint':
+    'The same message goes to each organisation: tell them about your project and what the equipment is for.',
   'borrowing.basket.organisation': 'On behalf of',
   'borrowing.basket.send': 'Send the request',
   'borrowing.basket.sendHint': 'Each organisation accepts or declines its part; you follow everything on one page.',

@@ -8,9 +8,11 @@ export const borrowingFr = {
   'borrowing.calendar.previousMonthLabel': 'Mois précédent : {month}',
   'borrowing.calendar.nextMonthLabel': 'Mois suivant : {month}',
   'borrowing.calendar.loadFailed': 'Le calendrier n’a pas pu être chargé. Réessayez dans un instant.',
-  'borrowing.calendar.pickStart': 'Choisissez le premier jour du prêt, celui du retrait : les jours soulignés sont possibles.',
+  'borrowing.calendar.pickStart':
+    'Choisissez le premier jour du prêt, celui du retrait : les jours soulignés sont possibles.',
   'borrowing.calendar.pickEnd': 'Premier jour : {start}. Choisissez maintenant le dernier jour, celui du retour.',
-  'borrowing.calendar.noEndThisMonth': 'Aucun jour de retour possible ce mois-ci : voyez le mois suivant, ou choisissez un autre premier jour.',
+  'borrowing.calendar.noEndThisMonth':
+    'Aucun jour de retour possible ce mois-ci : voyez le mois suivant, ou choisissez un autre premier jour.',
   'borrowing.calendar.chosen': 'Dates choisies : du {start} au {end} ({length}).',
   'borrowing.calendar.chosenOneDay': 'Date choisie : le {start}, sur une journée.',
   'borrowing.calendar.clear': 'Effacer les dates',
@@ -21,7 +23,8 @@ export const borrowingFr = {
   'borrowing.calendar.legend.partial': 'Partiellement réservé : le nombre d’unités libres est indiqué',
   'borrowing.calendar.legend.full': 'Complet : chiffre barré',
   'borrowing.calendar.legend.blocked': 'Bloqué par le prêteur (fermeture, réparation, usage interne) : hachuré',
-  'borrowing.calendar.legend.unavailable': 'Non réservable (jour passé, préavis, trop loin, repos du matériel avant un prêt) : grisé',
+  'borrowing.calendar.legend.unavailable':
+    'Non réservable (jour passé, préavis, trop loin, repos du matériel avant un prêt) : grisé',
   'borrowing.calendar.legend.handover': 'Jour de retrait ou de retour possible : souligné, à choisir',
   'borrowing.calendar.legend.chosen': 'Dates choisies : fond vert',
 
@@ -62,7 +65,8 @@ export const borrowingFr = {
   'borrowing.rules.horizon': 'Réservable jusqu’à {days} à l’avance.',
 
   'borrowing.request.title': 'Demander ce matériel',
-  'borrowing.request.lead': 'Choisissez vos dates dans le calendrier ou saisissez-les. La structure accepte ou refuse votre demande : rien n’est réservé avant sa réponse.',
+  'borrowing.request.lead':
+    'Choisissez vos dates dans le calendrier ou saisissez-les. La structure accepte ou refuse votre demande : rien n’est réservé avant sa réponse.',
   'borrowing.request.startDate': 'Premier jour (retrait)',
   'borrowing.request.endDate': 'Dernier jour (retour)',
   'borrowing.request.quantity': 'Quantité',
@@ -73,7 +77,8 @@ export const borrowingFr = {
   'borrowing.request.messageHint': 'Présentez votre projet : l’usage prévu, le lieu, qui viendra chercher le matériel.',
   'borrowing.request.submit': 'Envoyer la demande',
   'borrowing.request.addToBasket': 'Ajouter au panier',
-  'borrowing.request.basketHint': 'Plusieurs objets pour les mêmes dates, chez une ou plusieurs structures ? Ajoutez-les au panier, puis envoyez une seule demande.',
+  'borrowing.request.basketHint':
+    'Plusieurs objets pour les mêmes dates, chez une ou plusieurs structures ? Ajoutez-les au panier, puis envoyez une seule demande.',
   'borrowing.request.signIn': 'Pour demander ce matériel, connectez-vous avec le compte de votre structure.',
   'borrowing.request.cannotBorrow': 'Seules les autres structures validées du réseau peuvent demander ce matériel.',
   'borrowing.request.startRequired': 'Choisissez le premier jour du prêt.',
@@ -86,7 +91,8 @@ export const borrowingFr = {
   'borrowing.request.byDates': 'Emprunter plusieurs objets aux mêmes dates',
 
   'borrowing.search.title': 'Emprunter par dates',
-  'borrowing.search.lead': 'Indiquez d’abord vos dates : seul le matériel libre ces jours-là s’affiche. Ajoutez-le au panier, puis envoyez une seule demande.',
+  'borrowing.search.lead':
+    'Indiquez d’abord vos dates : seul le matériel libre ces jours-là s’affiche. Ajoutez-le au panier, puis envoyez une seule demande.',
   'borrowing.search.label': 'Chercher du matériel libre à ces dates',
   'borrowing.search.q': 'Matériel recherché',
   'borrowing.search.qHint': 'Par exemple : tonnelle, sono, tables.',
@@ -126,13 +132,15 @@ export const borrowingFr = {
   'borrowing.basket.update': 'Modifier',
   'borrowing.basket.remove': 'Retirer',
   'borrowing.basket.removeLabel': 'Retirer du panier : {title}',
-  'borrowing.basket.unavailable': 'Pas libre à ces dates, ou pas en cette quantité : changez-la, retirez-le ou changez les dates.',
+  'borrowing.basket.unavailable':
+    'Pas libre à ces dates, ou pas en cette quantité : changez-la, retirez-le ou changez les dates.',
   'borrowing.basket.gone': 'Ce matériel n’est plus proposé : retirez-le du panier.',
   'borrowing.basket.useDates': 'Passer le panier du {start} au {end}',
   'borrowing.basket.otherDates': 'Votre recherche porte sur d’autres dates que votre panier.',
   'borrowing.basket.datesChanged': 'Les dates du panier sont maintenant du {start} au {end}.',
   'borrowing.basket.added': '« {title} » est dans votre panier.',
-  'borrowing.basket.addedWithDates': '« {title} » est dans votre panier ; ses dates sont maintenant du {start} au {end}, pour tous les objets.',
+  'borrowing.basket.addedWithDates':
+    '« {title} » est dans votre panier ; ses dates sont maintenant du {start} au {end}, pour tous les objets.',
   'borrowing.basket.removed': '« {title} » a été retiré du panier.',
   'borrowing.basket.updated': 'La quantité de « {title} » est maintenant {count}.',
   'borrowing.basket.full': 'Votre panier est plein : envoyez d’abord cette demande, puis commencez-en une autre.',

@@ -28,7 +28,8 @@ export const en: Record<MessageKey, string> = {
   'nav.register': 'Create an account',
   'nav.signOut': 'Sign out',
 
-  'footer.about': 'Mutua: lending equipment and exchanging services between social and solidarity economy organisations.',
+  'footer.about':
+    'Mutua: lending equipment and exchanging services between social and solidarity economy organisations.',
   'footer.language': 'Language',
   'language.fr': 'Français',
   'language.en': 'English',
@@ -65,7 +66,8 @@ export const en: Record<MessageKey, string> = {
   'home.searchPlaceholder': 'Gazebo, projector, cargo bike…',
   'home.browseTitle': 'Browse the catalogue',
   'home.servicesLink': 'Service offers',
-  'home.servicesLinkText': 'Facilitation, accounting, communication, digital skills: what organisations offer to share.',
+  'home.servicesLinkText':
+    'Facilitation, accounting, communication, digital skills: what organisations offer to share.',
   'home.needsLink': 'Wanted: what the network is looking for',
   'home.needsLinkText': 'What other organisations are looking for. Perhaps you can help, or post your own request.',
 
@@ -114,7 +116,8 @@ export const en: Record<MessageKey, string> = {
   'catalogue.mapLabel': 'Map of the results',
   'catalogue.mapLoading': 'Loading the map…',
   'catalogue.mapFailed': 'The map could not be shown: the results are listed below.',
-  'catalogue.mapTilesFailed': 'The map background could not be loaded: the markers are still placed, and the list is below.',
+  'catalogue.mapTilesFailed':
+    'The map background could not be loaded: the markers are still placed, and the list is below.',
   'catalogue.mapNeedsScript': 'The map needs JavaScript: here are the results as a list.',
   'catalogue.mapPlaceCount': '{count} listings in {city}',
   'catalogue.mapUnplaced': 'With no known place, so not on the map: {count}.',
@@ -221,7 +224,8 @@ export const en: Record<MessageKey, string> = {
   'inventory.moreActionsLabel': 'More actions for “{title}”',
   'inventory.duplicate': 'Duplicate',
   'inventory.duplicateLabel': 'Duplicate “{title}”',
-  'inventory.deleteWarning': 'Deleting cannot be undone. To withdraw the listing without losing it, archive it instead.',
+  'inventory.deleteWarning':
+    'Deleting cannot be undone. To withdraw the listing without losing it, archive it instead.',
   'inventory.deleteConfirm': 'Delete “{title}”',
   'inventory.deleted': '“{title}” is deleted.',
   'inventory.published': '“{title}” is published.',
@@ -239,7 +243,8 @@ export const en: Record<MessageKey, string> = {
   'listingForm.save': 'Save changes',
 
   'itemForm.newTitle': 'Offer equipment',
-  'itemForm.newLead': 'On behalf of {organisation}. Only the name and the category are required; the rest helps borrowers decide.',
+  'itemForm.newLead':
+    'On behalf of {organisation}. Only the name and the category are required; the rest helps borrowers decide.',
   'itemForm.whatTitle': 'The item',
   'itemForm.title': 'Name of the item',
   'itemForm.titleHint': 'What someone would type to find it, for example “Folding gazebo 3 × 3 m”.',
@@ -396,7 +401,8 @@ export const en: Record<MessageKey, string> = {
 
   'needForm.title': 'Post a request',
   'needForm.lead': 'Say what your organisation is looking for: the network’s other organisations can answer.',
-  'needForm.pending': 'Your organisation is awaiting the network’s approval: you will be able to post what it is looking for once it is approved.',
+  'needForm.pending':
+    'Your organisation is awaiting the network’s approval: you will be able to post what it is looking for once it is approved.',
   'needForm.noStructure': 'You need to act for an organisation approved by the network to post a request.',
   'needForm.structure': 'On behalf of',
   'needForm.kind': 'You are looking for',
@@ -463,7 +469,8 @@ export const en: Record<MessageKey, string> = {
   'signIn.noAccount': 'No account yet?',
   'signIn.needed': 'Sign in to see this page.',
   'signIn.forgot': 'Forgotten password?',
-  'signIn.passwordChanged': 'Your password is changed: sign in with the new one. For your security, all your sessions were closed.',
+  'signIn.passwordChanged':
+    'Your password is changed: sign in with the new one. For your security, all your sessions were closed.',
 
   'signOut.title': 'Sign out',
   'signOut.lead': 'You are about to end your session on this device.',
@@ -482,7 +489,8 @@ export const en: Record<MessageKey, string> = {
     'This organisation is suspended by the network: it can no longer publish or borrow. Contact the network team.',
   'myOrganisation.pendingMembership': 'Your request to join is waiting for a manager of the organisation to accept it.',
   'myOrganisation.active': 'Approved organisation: you can publish and borrow.',
-  'myOrganisation.activeEmailUnverified': 'Approved organisation: you can publish and borrow once your email address is confirmed.',
+  'myOrganisation.activeEmailUnverified':
+    'Approved organisation: you can publish and borrow once your email address is confirmed.',
   'myOrganisation.yourRole': 'Your role: {role}',
   'myOrganisation.publicPage': 'See the public page',
   'myOrganisation.editTitle': 'Edit the details',
@@ -530,7 +538,8 @@ export const en: Record<MessageKey, string> = {
   'team.roleChanged': 'The role of {name} has changed.',
   'team.removed': '{name} is no longer part of the organisation.',
   'team.invite.title': 'Invite someone',
-  'team.invite.lead': 'They get a link by email to join the organisation, whether or not they already have a Mutua account.',
+  'team.invite.lead':
+    'They get a link by email to join the organisation, whether or not they already have a Mutua account.',
   'team.invite.email': 'Email address',
   'team.invite.role': 'Role',
   'team.invite.roleMemberHint': 'Lends, borrows and answers requests on behalf of the organisation.',
@@ -614,7 +623,8 @@ export const en: Record<MessageKey, string> = {
   'errors.unsupported_media_type': 'The request could not be processed. Try again.',
   'errors.payload_too_large': 'The text sent is too long.',
   'errors.payload_too_large_photo': 'This photo is too heavy: 10 MB at most.',
-  'errors.unsupported_photo': 'This image cannot be read: upload a JPEG, PNG or WebP photo (a HEIC photo can be exported as JPEG from the phone).',
+  'errors.unsupported_photo':
+    'This image cannot be read: upload a JPEG, PNG or WebP photo (a HEIC photo can be exported as JPEG from the phone).',
   'errors.unreadable_heic': 'This HEIC photo cannot be read here: export it as JPEG from your phone, then try again.',
   'errors.too_many_photos': 'A listing has 8 photos at most: delete one to add another.',
   'errors.listing_hidden': 'This listing was hidden by the network’s moderators: contact them to publish it again.',
@@ -626,7 +636,8 @@ export const en: Record<MessageKey, string> = {
   'errors.organisation_not_active': 'Your organisation is not approved by the network yet.',
   'errors.not_found': 'Not found: it may have been deleted.',
   'errors.email_taken': 'An account already exists with this email address: sign in, or use another address.',
-  'errors.organisation_exists': 'An organisation with this name already exists at this postcode: ask to join it instead.',
+  'errors.organisation_exists':
+    'An organisation with this name already exists at this postcode: ask to join it instead.',
   'errors.already_member': 'You are already a member of this organisation.',
   'errors.organisation_not_pending': 'This organisation is no longer waiting: a decision has already been taken.',
   'errors.membership_not_pending': 'This person is already part of the organisation.',

@@ -30,7 +30,8 @@ export const fr = {
   'nav.register': 'Créer un compte',
   'nav.signOut': 'Se déconnecter',
 
-  'footer.about': 'Mutua : prêter du matériel et échanger des services entre structures de l’économie sociale et solidaire.',
+  'footer.about':
+    'Mutua : prêter du matériel et échanger des services entre structures de l’économie sociale et solidaire.',
   'footer.language': 'Langue',
   'language.fr': 'Français',
   'language.en': 'English',
@@ -69,9 +70,11 @@ export const fr = {
   'home.searchPlaceholder': 'Tonnelle, vidéoprojecteur, vélo cargo…',
   'home.browseTitle': 'Parcourir le catalogue',
   'home.servicesLink': 'Les offres de services',
-  'home.servicesLinkText': 'Animation, comptabilité, communication, numérique : ce que les structures proposent de partager.',
+  'home.servicesLinkText':
+    'Animation, comptabilité, communication, numérique : ce que les structures proposent de partager.',
   'home.needsLink': 'Je cherche : les besoins du réseau',
-  'home.needsLinkText': 'Ce que d’autres structures recherchent. Vous pouvez peut-être les aider, ou publier votre propre besoin.',
+  'home.needsLinkText':
+    'Ce que d’autres structures recherchent. Vous pouvez peut-être les aider, ou publier votre propre besoin.',
 
   'catalogue.titleItems': 'Matériel à emprunter',
   'catalogue.titleServices': 'Offres de services',
@@ -110,7 +113,8 @@ export const fr = {
   'catalogue.oneOrganisation': 'Annonces de {organisation}.',
   'catalogue.allOrganisations': 'Voir toutes les structures',
   'catalogue.empty': 'Aucune annonce ne correspond à votre recherche.',
-  'catalogue.emptySignedOut': 'Certaines annonces ne sont visibles que des structures du réseau : connectez-vous pour les voir.',
+  'catalogue.emptySignedOut':
+    'Certaines annonces ne sont visibles que des structures du réseau : connectez-vous pour les voir.',
   'catalogue.emptyNeeds': 'Publier ce que vous cherchez dans « Je cherche »',
   'catalogue.more': 'Voir plus',
   'catalogue.restart': 'Revenir au début de la liste',
@@ -118,7 +122,8 @@ export const fr = {
   'catalogue.mapLabel': 'Carte des résultats',
   'catalogue.mapLoading': 'Chargement de la carte…',
   'catalogue.mapFailed': 'La carte n’a pas pu s’afficher : les résultats restent listés ci-dessous.',
-  'catalogue.mapTilesFailed': 'Le fond de carte n’a pas pu être chargé : les repères restent placés, et la liste est ci-dessous.',
+  'catalogue.mapTilesFailed':
+    'Le fond de carte n’a pas pu être chargé : les repères restent placés, et la liste est ci-dessous.',
   'catalogue.mapNeedsScript': 'La carte a besoin de JavaScript pour s’afficher : voici les résultats en liste.',
   'catalogue.mapPlaceCount': '{count} annonces à {city}',
   'catalogue.mapUnplaced': 'Sans lieu connu, donc absentes de la carte : {count}.',
@@ -225,7 +230,8 @@ export const fr = {
   'inventory.moreActionsLabel': 'Autres actions pour « {title} »',
   'inventory.duplicate': 'Dupliquer',
   'inventory.duplicateLabel': 'Dupliquer « {title} »',
-  'inventory.deleteWarning': 'La suppression est définitive. Pour retirer l’annonce sans la perdre, archivez-la plutôt.',
+  'inventory.deleteWarning':
+    'La suppression est définitive. Pour retirer l’annonce sans la perdre, archivez-la plutôt.',
   'inventory.deleteConfirm': 'Supprimer « {title} »',
   'inventory.deleted': '« {title} » est supprimée.',
   'inventory.published': '« {title} » est publiée.',
@@ -243,7 +249,8 @@ export const fr = {
   'listingForm.save': 'Enregistrer les modifications',
 
   'itemForm.newTitle': 'Proposer du matériel',
-  'itemForm.newLead': 'Au nom de {organisation}. Seuls le nom et la catégorie sont obligatoires ; le reste aide les emprunteurs à se décider.',
+  'itemForm.newLead':
+    'Au nom de {organisation}. Seuls le nom et la catégorie sont obligatoires ; le reste aide les emprunteurs à se décider.',
   'itemForm.whatTitle': 'L’objet',
   'itemForm.title': 'Nom de l’objet',
   'itemForm.titleHint': 'Ce qu’on taperait pour le chercher, par exemple « Tonnelle pliante 3 × 3 m ».',
@@ -281,8 +288,10 @@ export const fr = {
   'itemForm.minNoticeDays': 'Délai de prévenance (jours)',
   'itemForm.minNoticeDaysHint': 'Combien de jours à l’avance faire la demande ; 0 pour le jour même.',
   'itemForm.createdPublished': 'Votre objet est publié. Ajoutez une ou deux photos : elles aident à le trouver.',
-  'itemForm.createdDraft': 'Brouillon enregistré : il n’est visible que de votre structure. Publiez-le quand il est prêt.',
-  'itemForm.createdForReview': 'Annonce enregistrée et envoyée à la modération du réseau : elle sera visible une fois acceptée.',
+  'itemForm.createdDraft':
+    'Brouillon enregistré : il n’est visible que de votre structure. Publiez-le quand il est prêt.',
+  'itemForm.createdForReview':
+    'Annonce enregistrée et envoyée à la modération du réseau : elle sera visible une fois acceptée.',
 
   'serviceForm.newTitle': 'Proposer un service',
   'serviceForm.newLead': 'Au nom de {organisation}. Un savoir-faire que votre structure peut partager avec d’autres.',
@@ -307,7 +316,8 @@ export const fr = {
   'serviceForm.city': 'Commune',
   'serviceForm.postcode': 'Code postal',
   'serviceForm.createdPublished': 'Votre service est publié.',
-  'serviceForm.createdDraft': 'Brouillon enregistré : il n’est visible que de votre structure. Publiez-le quand il est prêt.',
+  'serviceForm.createdDraft':
+    'Brouillon enregistré : il n’est visible que de votre structure. Publiez-le quand il est prêt.',
 
   'photos.title': 'Photos',
   'photos.none': 'Pas encore de photo. Une photo aide beaucoup à trouver et reconnaître l’objet.',
@@ -317,7 +327,8 @@ export const fr = {
   'photos.file': 'Ajouter une photo',
   'photos.fileHint': 'JPEG, PNG, WebP ou HEIC, 10 Mo au plus.',
   'photos.alt': 'Description de la photo',
-  'photos.altHint': 'Pour les personnes qui ne voient pas l’image, par exemple « Tonnelle blanche montée dans un jardin ».',
+  'photos.altHint':
+    'Pour les personnes qui ne voient pas l’image, par exemple « Tonnelle blanche montée dans un jardin ».',
   'photos.upload': 'Envoyer la photo',
   'photos.full': 'Une annonce compte {max} photos au plus : supprimez-en une pour en ajouter une autre.',
   'photos.missing': 'Choisissez une photo à envoyer.',
@@ -330,7 +341,8 @@ export const fr = {
   'import.step1': 'Téléchargez le modèle et remplissez une ligne par objet.',
   'import.template': 'Télécharger le modèle CSV',
   'import.step2': 'Envoyez le fichier : chaque ligne est vérifiée, rien n’est encore enregistré.',
-  'import.step3': 'Si tout est correct, confirmez l’import. Les objets arrivent en brouillon ou publiés, selon le fichier.',
+  'import.step3':
+    'Si tout est correct, confirmez l’import. Les objets arrivent en brouillon ou publiés, selon le fichier.',
   'import.file': 'Fichier CSV',
   'import.fileHint': 'Enregistré depuis votre tableur au format CSV (UTF-8).',
   'import.check': 'Vérifier le fichier',
@@ -340,8 +352,10 @@ export const fr = {
   'import.unknownColumns': 'Colonnes inconnues : {columns}.',
   'import.allValid.one': '{file} : la ligne est correcte. Vous pouvez confirmer l’import.',
   'import.allValid.other': '{file} : les {count} lignes sont correctes. Vous pouvez confirmer l’import.',
-  'import.someInvalid.one': '{count} ligne sur {total} est à corriger : modifiez le fichier, puis envoyez-le à nouveau.',
-  'import.someInvalid.other': '{count} lignes sur {total} sont à corriger : modifiez le fichier, puis envoyez-le à nouveau.',
+  'import.someInvalid.one':
+    '{count} ligne sur {total} est à corriger : modifiez le fichier, puis envoyez-le à nouveau.',
+  'import.someInvalid.other':
+    '{count} lignes sur {total} sont à corriger : modifiez le fichier, puis envoyez-le à nouveau.',
   'import.confirm.one': 'Importer {count} objet',
   'import.confirm.other': 'Importer les {count} objets',
   'import.done.one': '{count} objet importé.',
@@ -400,7 +414,8 @@ export const fr = {
 
   'needForm.title': 'Publier un besoin',
   'needForm.lead': 'Dites ce que votre structure cherche : les autres structures du réseau pourront vous répondre.',
-  'needForm.pending': 'Votre structure attend la validation du réseau : vous pourrez publier ce qu’elle cherche dès qu’elle sera validée.',
+  'needForm.pending':
+    'Votre structure attend la validation du réseau : vous pourrez publier ce qu’elle cherche dès qu’elle sera validée.',
   'needForm.noStructure': 'Il faut agir pour une structure validée par le réseau pour publier un besoin.',
   'needForm.structure': 'Au nom de',
   'needForm.kind': 'Vous cherchez',
@@ -441,7 +456,8 @@ export const fr = {
     'Au moins {min} caractères. Une phrase de quelques mots est facile à retenir et difficile à deviner.',
   'register.choiceLegend': 'Votre structure',
   'register.choiceCreate': 'Créer une nouvelle structure',
-  'register.choiceCreateHint': 'Vous en serez gestionnaire. Le réseau la valide avant qu’elle puisse publier et emprunter.',
+  'register.choiceCreateHint':
+    'Vous en serez gestionnaire. Le réseau la valide avant qu’elle puisse publier et emprunter.',
   'register.choiceJoin': 'Rejoindre une structure existante',
   'register.choiceJoinHint': 'Un·e gestionnaire de la structure accepte votre demande.',
   'register.createLegend': 'La nouvelle structure',
@@ -468,7 +484,8 @@ export const fr = {
   'signIn.noAccount': 'Pas encore de compte ?',
   'signIn.needed': 'Connectez-vous pour accéder à cette page.',
   'signIn.forgot': 'Mot de passe oublié ?',
-  'signIn.passwordChanged': 'Votre mot de passe est changé : connectez-vous avec le nouveau. Par sécurité, toutes vos sessions ont été fermées.',
+  'signIn.passwordChanged':
+    'Votre mot de passe est changé : connectez-vous avec le nouveau. Par sécurité, toutes vos sessions ont été fermées.',
 
   'signOut.title': 'Se déconnecter',
   'signOut.lead': 'Vous allez fermer votre session sur cet appareil.',
@@ -487,7 +504,8 @@ export const fr = {
     'Cette structure est suspendue par le réseau : elle ne peut plus publier ni emprunter. Contactez l’équipe du réseau.',
   'myOrganisation.pendingMembership': 'Votre demande d’adhésion attend l’accord d’un·e gestionnaire de la structure.',
   'myOrganisation.active': 'Structure validée : vous pouvez publier et emprunter.',
-  'myOrganisation.activeEmailUnverified': 'Structure validée : vous pourrez publier et emprunter dès que votre adresse e-mail sera confirmée.',
+  'myOrganisation.activeEmailUnverified':
+    'Structure validée : vous pourrez publier et emprunter dès que votre adresse e-mail sera confirmée.',
   'myOrganisation.yourRole': 'Votre rôle : {role}',
   'myOrganisation.publicPage': 'Voir la page publique',
   'myOrganisation.editTitle': 'Modifier les informations',
@@ -535,7 +553,8 @@ export const fr = {
   'team.roleChanged': 'Le rôle de {name} est modifié.',
   'team.removed': '{name} ne fait plus partie de la structure.',
   'team.invite.title': 'Inviter une personne',
-  'team.invite.lead': 'Elle reçoit par e-mail un lien pour rejoindre la structure, qu’elle ait déjà un compte Mutua ou non.',
+  'team.invite.lead':
+    'Elle reçoit par e-mail un lien pour rejoindre la structure, qu’elle ait déjà un compte Mutua ou non.',
   'team.invite.email': 'Adresse e-mail',
   'team.invite.role': 'Rôle',
   'team.invite.roleMemberHint': 'Prête, emprunte et répond aux demandes au nom de la structure.',
@@ -621,7 +640,8 @@ export const fr = {
   'errors.payload_too_large_photo': 'Cette photo est trop lourde : 10 Mo au plus.',
   'errors.unsupported_photo':
     'Cette image ne peut pas être lue : envoyez une photo JPEG, PNG ou WebP (une photo HEIC s’exporte en JPEG depuis le téléphone).',
-  'errors.unreadable_heic': 'Cette photo HEIC ne peut pas être lue ici : exportez-la en JPEG depuis votre téléphone, puis réessayez.',
+  'errors.unreadable_heic':
+    'Cette photo HEIC ne peut pas être lue ici : exportez-la en JPEG depuis votre téléphone, puis réessayez.',
   'errors.too_many_photos': 'Une annonce compte 8 photos au plus : supprimez-en une pour en ajouter une autre.',
   'errors.listing_hidden': 'Cette annonce a été masquée par la modération du réseau : contactez-la pour la republier.',
   'errors.import_invalid': 'Certaines lignes sont à corriger : rien n’a été importé.',
@@ -631,14 +651,17 @@ export const fr = {
   'errors.forbidden': 'Vous n’avez pas les droits pour faire cela.',
   'errors.organisation_not_active': 'Votre structure n’est pas encore validée par le réseau.',
   'errors.not_found': 'Introuvable : l’élément a peut-être été supprimé.',
-  'errors.email_taken': 'Un compte existe déjà avec cette adresse e-mail : connectez-vous, ou utilisez une autre adresse.',
-  'errors.organisation_exists': 'Une structure de ce nom existe déjà à ce code postal : demandez plutôt à la rejoindre.',
+  'errors.email_taken':
+    'Un compte existe déjà avec cette adresse e-mail : connectez-vous, ou utilisez une autre adresse.',
+  'errors.organisation_exists':
+    'Une structure de ce nom existe déjà à ce code postal : demandez plutôt à la rejoindre.',
   'errors.already_member': 'Vous êtes déjà membre de cette structure.',
   'errors.organisation_not_pending': 'Cette structure n’est plus en attente : une décision a déjà été prise.',
   'errors.membership_not_pending': 'Cette personne fait déjà partie de la structure.',
   'errors.last_manager': 'La structure doit garder au moins un·e gestionnaire : nommez-en un·e autre d’abord.',
   'errors.rate_limited': 'Trop de tentatives : réessayez dans une minute.',
-  'errors.email_unverified': 'Confirmez d’abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé, ou demandez-en un nouveau.',
+  'errors.email_unverified':
+    'Confirmez d’abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé, ou demandez-en un nouveau.',
   'errors.link_invalid': 'Ce lien n’est pas valable.',
   'errors.link_used': 'Ce lien a déjà servi.',
   'errors.link_expired': 'Ce lien a expiré.',
@@ -687,7 +710,8 @@ export const fr = {
   'validation.organisation.postcode.pattern': 'Le code postal compte 5 chiffres, par exemple 59000.',
   'validation.organisation.description.maxLength': 'La présentation doit contenir au plus 4 000 caractères.',
   'validation.organisation.address.maxLength': 'L’adresse doit contenir au plus 200 caractères.',
-  'validation.organisation.contactEmail.format': 'Saisissez une adresse e-mail valide, par exemple contact@structure.fr.',
+  'validation.organisation.contactEmail.format':
+    'Saisissez une adresse e-mail valide, par exemple contact@structure.fr.',
   'validation.organisation.phone.pattern': 'Saisissez un numéro de téléphone, par exemple 03 20 00 00 00.',
   'validation.organisation.website.format': 'Saisissez l’adresse complète du site, commençant par https://',
   'validation.organisation.website.pattern': 'Saisissez l’adresse complète du site, commençant par https://',

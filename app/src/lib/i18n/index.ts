@@ -47,9 +47,10 @@ function interpolate(message: string, params?: MessageParams): string {
 
 /** A calendar day as people read it, in the platform's time zone (never the server's or the browser's). */
 export function formatDay(lang: Locale, instant: string): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(
-    new Date(instant),
-  );
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(instant));
 }
 
 const numberLocale = (lang: Locale) => (lang === 'fr' ? 'fr-FR' : 'en-GB');
@@ -75,7 +76,9 @@ export function formatKm(lang: Locale, km: number): string {
 
 /** A calendar day given as YYYY-MM-DD (no instant, no time zone to shift it): "14 juin 2026". */
 export function formatCalendarDay(lang: Locale, day: string): string {
-  return new Intl.DateTimeFormat(numberLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(numberLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 /**

@@ -125,14 +125,17 @@ export const lendingEn: Record<keyof typeof lendingFr, string> = {
   'lending.booking.incidentNote': 'Incident reported',
   'lending.booking.feedback': 'Feedback',
   'lending.booking.expires': 'Without an answer, the request expires on {date}.',
-  'lending.booking.overdue': 'The last day of the loan ({date}) has passed and the equipment has not been returned yet.',
+  'lending.booking.overdue':
+    'The last day of the loan ({date}) has passed and the equipment has not been returned yet.',
   'lending.booking.overdueLender': 'Get in touch with {organisation} to agree on the return, then record it here.',
-  'lending.booking.overdueBorrower': 'Bring it back as soon as possible, or write to {organisation} to agree on a date.',
+  'lending.booking.overdueBorrower':
+    'Bring it back as soon as possible, or write to {organisation} to agree on a date.',
   'lending.booking.group': 'This request is part of a basket sent to several organisations.',
   'lending.booking.groupLink': 'See the whole basket',
   'lending.booking.ics': 'Add to my calendar (.ics)',
   'lending.booking.actionsTitle': 'What to do now?',
-  'lending.booking.waitingLender': 'The members of {organisation} are told, in Mutua and by email as they chose: the request awaits their answer.',
+  'lending.booking.waitingLender':
+    'The members of {organisation} are told, in Mutua and by email as they chose: the request awaits their answer.',
   'lending.booking.waitingPickup': 'The equipment is to be picked up at {organisation}: they record the pickup.',
   'lending.booking.waitingReturn': 'Bring the equipment back to {organisation}: they record the return.',
   'lending.booking.waitingDone': '{organisation} will say when the service has been delivered.',
@@ -216,11 +219,14 @@ export const lendingEn: Record<keyof typeof lendingFr, string> = {
 
   'lending.errors.item_unavailable': 'These dates are no longer free: another request was accepted in the meantime.',
   'lending.errors.slot_unavailable': 'This time slot is no longer free.',
-  'lending.errors.booking_out_of_order': 'This action is no longer possible: the request changed in the meantime. The page is up to date.',
+  'lending.errors.booking_out_of_order':
+    'This action is no longer possible: the request changed in the meantime. The page is up to date.',
   'lending.errors.booking_rule': 'This request does not follow the item’s lending conditions.',
   'lending.errors.forbidden': 'This action belongs to the other organisation.',
-  'lending.errors.listing_has_bookings': 'This listing has loan requests: archive it instead, so that its history stays readable.',
-  'lending.errors.quantity_in_use': 'Accepted loans use more units than this quantity: keep at least that many until they are returned.',
+  'lending.errors.listing_has_bookings':
+    'This listing has loan requests: archive it instead, so that its history stays readable.',
+  'lending.errors.quantity_in_use':
+    'Accepted loans use more units than this quantity: keep at least that many until they are returned.',
   'lending.errors.not_found': 'This request cannot be found, or it does not concern your organisations.',
 
   'lending.validation.reason.required': 'The loan is already accepted: say why you cancel it.',
@@ -270,7 +276,8 @@ export const lendingEn: Record<keyof typeof lendingFr, string> = {
   'lending.itemForm.handoverWeekdays': 'Pickup and return days',
   'lending.itemForm.handoverWeekdaysHint': 'A loan starts and ends on one of these days.',
   'lending.itemForm.handoverHours': 'Pickup and return hours',
-  'lending.itemForm.handoverHoursHint': 'Both times, or none: without hours, the time is agreed with the borrowing organisation.',
+  'lending.itemForm.handoverHoursHint':
+    'Both times, or none: without hours, the time is agreed with the borrowing organisation.',
   'lending.itemForm.handoverOpensAt': 'Start time',
   'lending.itemForm.handoverClosesAt': 'End time',
   'lending.itemForm.bufferDays': 'Free days between two loans',
@@ -279,7 +286,8 @@ export const lendingEn: Record<keyof typeof lendingFr, string> = {
   'lending.itemForm.horizonDaysHint': 'For instance 180 for about six months.',
 
   'lending.blocked.title': 'Blocked periods',
-  'lending.blocked.lead': 'The days the item is not lent: closure, repair, use by your organisation. Loans already accepted do not change.',
+  'lending.blocked.lead':
+    'The days the item is not lent: closure, repair, use by your organisation. Loans already accepted do not change.',
   'lending.blocked.none': 'No blocked period: the item can be requested on every open day.',
   'lending.blocked.failed': 'The blocked periods could not be loaded.',
   'lending.blocked.addTitle': 'Block a period',
@@ -295,7 +303,8 @@ export const lendingEn: Record<keyof typeof lendingFr, string> = {
   'lending.blocked.deleted': 'Period unblocked.',
 
   'lending.serviceForm.slotsTitle': 'Time slots',
-  'lending.serviceForm.slotsLead': 'The times of the week when you can deliver this service, Paris time. To remove a slot, clear its row.',
+  'lending.serviceForm.slotsLead':
+    'The times of the week when you can deliver this service, Paris time. To remove a slot, clear its row.',
   'lending.serviceForm.slot': 'Slot {number}',
   'lending.serviceForm.weekday': 'Day',
   'lending.serviceForm.noWeekday': 'Choose a day…',
@@ -306,7 +315,8 @@ export const lendingEn: Record<keyof typeof lendingFr, string> = {
   'lending.serviceForm.onRequestHint': 'The requesting organisation may suggest another time.',
 
   'lending.calendar.title': 'Calendar (iCal)',
-  'lending.calendar.lead': 'See the loans and borrowings of {organisation} in your calendar: phone, Thunderbird, Outlook, Google Calendar…',
+  'lending.calendar.lead':
+    'See the loans and borrowings of {organisation} in your calendar: phone, Thunderbird, Outlook, Google Calendar…',
   'lending.calendar.url': 'Calendar address',
   'lending.calendar.urlHint':
     'Subscribe your calendar to this private address. Whoever knows it sees the organisation’s loans: share it only within the team.',

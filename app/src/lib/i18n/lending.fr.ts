@@ -53,7 +53,8 @@ export const lendingFr = {
   'lending.card.inGroup': 'Fait partie d’un panier : voir le panier',
 
   'lending.dashboard.title': 'Mes prêts',
-  'lending.dashboard.lead': 'Les demandes que vos structures reçoivent et envoient, et ce qui se passe dans les 7 prochains jours.',
+  'lending.dashboard.lead':
+    'Les demandes que vos structures reçoivent et envoient, et ce qui se passe dans les 7 prochains jours.',
   'lending.dashboard.noStructureTitle': 'Vous n’êtes rattaché·e à aucune structure',
   'lending.dashboard.noStructure': 'Rejoignez ou créez une structure pour prêter et emprunter.',
   'lending.dashboard.summaryLabel': 'En bref',
@@ -125,7 +126,8 @@ export const lendingFr = {
   'lending.booking.feedback': 'Retour d’expérience',
   'lending.booking.expires': 'Sans réponse, la demande expire le {date}.',
   'lending.booking.overdue': 'Le dernier jour du prêt ({date}) est passé et le matériel n’est pas encore rendu.',
-  'lending.booking.overdueLender': 'Prenez contact avec {organisation} pour convenir du retour, puis enregistrez-le ici.',
+  'lending.booking.overdueLender':
+    'Prenez contact avec {organisation} pour convenir du retour, puis enregistrez-le ici.',
   'lending.booking.overdueBorrower': 'Rapportez-le au plus vite, ou écrivez à {organisation} pour convenir d’une date.',
   'lending.booking.group': 'Cette demande fait partie d’un panier envoyé à plusieurs structures.',
   'lending.booking.groupLink': 'Voir tout le panier',
@@ -133,7 +135,8 @@ export const lendingFr = {
   'lending.booking.actionsTitle': 'Que faire maintenant ?',
   'lending.booking.waitingLender':
     'Les membres de {organisation} sont prévenus, dans Mutua et par e-mail selon leurs préférences : la demande attend leur réponse.',
-  'lending.booking.waitingPickup': 'Le matériel est à retirer chez {organisation} : c’est elle qui enregistre le retrait.',
+  'lending.booking.waitingPickup':
+    'Le matériel est à retirer chez {organisation} : c’est elle qui enregistre le retrait.',
   'lending.booking.waitingReturn': 'Rapportez le matériel à {organisation} : c’est elle qui enregistre le retour.',
   'lending.booking.waitingDone': '{organisation} indiquera quand le service a été réalisé.',
   'lending.booking.finished': 'Cette demande est terminée : plus rien à faire.',
@@ -216,11 +219,14 @@ export const lendingFr = {
 
   'lending.errors.item_unavailable': 'Ces dates ne sont plus libres : une autre demande a été acceptée entre-temps.',
   'lending.errors.slot_unavailable': 'Ce créneau n’est plus libre.',
-  'lending.errors.booking_out_of_order': 'Cette action n’est plus possible : la demande a changé entre-temps. La page est à jour.',
+  'lending.errors.booking_out_of_order':
+    'Cette action n’est plus possible : la demande a changé entre-temps. La page est à jour.',
   'lending.errors.booking_rule': 'Cette demande ne respecte pas les conditions de prêt de l’objet.',
   'lending.errors.forbidden': 'Cette action revient à l’autre structure.',
-  'lending.errors.listing_has_bookings': 'Cette annonce a des demandes de prêt : archivez-la plutôt, son historique reste ainsi lisible.',
-  'lending.errors.quantity_in_use': 'Des prêts acceptés occupent plus d’unités que cette quantité : gardez-en au moins autant jusqu’à leur retour.',
+  'lending.errors.listing_has_bookings':
+    'Cette annonce a des demandes de prêt : archivez-la plutôt, son historique reste ainsi lisible.',
+  'lending.errors.quantity_in_use':
+    'Des prêts acceptés occupent plus d’unités que cette quantité : gardez-en au moins autant jusqu’à leur retour.',
   'lending.errors.not_found': 'Cette demande est introuvable, ou elle ne concerne pas vos structures.',
 
   'lending.validation.reason.required': 'Le prêt est déjà accepté : dites pourquoi vous l’annulez.',
@@ -238,7 +244,8 @@ export const lendingFr = {
   'lending.validation.item.bufferDays.maximum': 'Au plus 30 jours libres entre deux prêts.',
   'lending.validation.item.horizonDays.minimum': 'Au moins 1 jour.',
   'lending.validation.item.horizonDays.maximum': 'Au plus 730 jours, soit deux ans.',
-  'lending.validation.slot.incomplete': 'Indiquez le jour, l’heure de début et l’heure de fin du créneau, ou videz la ligne.',
+  'lending.validation.slot.incomplete':
+    'Indiquez le jour, l’heure de début et l’heure de fin du créneau, ou videz la ligne.',
   'lending.validation.slot.pattern': 'Saisissez une heure, par exemple 14:00.',
   'lending.validation.slot.order': 'La fin du créneau doit suivre son début.',
   'lending.validation.slot.consistency': 'La fin du créneau doit suivre son début.',
@@ -249,7 +256,8 @@ export const lendingFr = {
   'lending.validation.blocked.endDate.order': 'Le dernier jour doit suivre le premier.',
 
   'lending.messages.title': 'Conversation',
-  'lending.messages.lead': 'Pour convenir du retrait, du retour ou de tout détail. Les deux structures voient ces messages.',
+  'lending.messages.lead':
+    'Pour convenir du retrait, du retour ou de tout détail. Les deux structures voient ces messages.',
   'lending.messages.empty': 'Pas encore de message.',
   'lending.messages.failed': 'La conversation n’a pas pu être chargée.',
   'lending.messages.mine': 'Votre structure',
@@ -270,7 +278,8 @@ export const lendingFr = {
   'lending.itemForm.handoverWeekdays': 'Jours de retrait et de retour',
   'lending.itemForm.handoverWeekdaysHint': 'Un prêt commence et se termine l’un de ces jours.',
   'lending.itemForm.handoverHours': 'Horaires de retrait et de retour',
-  'lending.itemForm.handoverHoursHint': 'Les deux heures, ou aucune : sans horaire, l’heure se convient avec la structure qui emprunte.',
+  'lending.itemForm.handoverHoursHint':
+    'Les deux heures, ou aucune : sans horaire, l’heure se convient avec la structure qui emprunte.',
   'lending.itemForm.handoverOpensAt': 'Heure de début',
   'lending.itemForm.handoverClosesAt': 'Heure de fin',
   'lending.itemForm.bufferDays': 'Jours libres entre deux prêts',
@@ -279,7 +288,8 @@ export const lendingFr = {
   'lending.itemForm.horizonDaysHint': 'Par exemple 180 pour environ six mois.',
 
   'lending.blocked.title': 'Périodes bloquées',
-  'lending.blocked.lead': 'Les jours où l’objet n’est pas prêté : fermeture, réparation, usage par votre structure. Les prêts déjà acceptés ne changent pas.',
+  'lending.blocked.lead':
+    'Les jours où l’objet n’est pas prêté : fermeture, réparation, usage par votre structure. Les prêts déjà acceptés ne changent pas.',
   'lending.blocked.none': 'Aucune période bloquée : l’objet peut être demandé tous les jours ouverts.',
   'lending.blocked.failed': 'Les périodes bloquées n’ont pas pu être chargées.',
   'lending.blocked.addTitle': 'Bloquer une période',
@@ -295,7 +305,8 @@ export const lendingFr = {
   'lending.blocked.deleted': 'Période débloquée.',
 
   'lending.serviceForm.slotsTitle': 'Créneaux',
-  'lending.serviceForm.slotsLead': 'Les moments de la semaine où vous pouvez assurer ce service, à l’heure de Paris. Pour retirer un créneau, videz sa ligne.',
+  'lending.serviceForm.slotsLead':
+    'Les moments de la semaine où vous pouvez assurer ce service, à l’heure de Paris. Pour retirer un créneau, videz sa ligne.',
   'lending.serviceForm.slot': 'Créneau {number}',
   'lending.serviceForm.weekday': 'Jour',
   'lending.serviceForm.noWeekday': 'Choisir un jour…',
@@ -306,7 +317,8 @@ export const lendingFr = {
   'lending.serviceForm.onRequestHint': 'La structure qui demande peut proposer un autre moment.',
 
   'lending.calendar.title': 'Agenda (iCal)',
-  'lending.calendar.lead': 'Retrouvez les prêts et emprunts de {organisation} dans votre agenda : téléphone, Thunderbird, Outlook, Google Agenda…',
+  'lending.calendar.lead':
+    'Retrouvez les prêts et emprunts de {organisation} dans votre agenda : téléphone, Thunderbird, Outlook, Google Agenda…',
   'lending.calendar.url': 'Adresse de l’agenda',
   'lending.calendar.urlHint':
     'Abonnez votre agenda à cette adresse privée. Qui la connaît voit les prêts de la structure : ne la partagez qu’au sein de l’équipe.',

@@ -33,8 +33,10 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.kinds.booking.requested': 'New request from {organisation}: {title}',
   'notifications.kinds.booking.accepted': '{organisation} accepted your request: {title}',
   'notifications.kinds.booking.declined': '{organisation} cannot take your request forward: {title}',
-  'notifications.kinds.booking.declined.dates_taken': 'Request not accepted: {title}, at {organisation}. Another request was accepted for these dates.',
-  'notifications.kinds.booking.declined.slot_taken': 'Request not accepted: {title}, at {organisation}. This slot went to another request.',
+  'notifications.kinds.booking.declined.dates_taken':
+    'Request not accepted: {title}, at {organisation}. Another request was accepted for these dates.',
+  'notifications.kinds.booking.declined.slot_taken':
+    'Request not accepted: {title}, at {organisation}. This slot went to another request.',
   'notifications.kinds.booking.cancelled': '{organisation} cancelled: {title}',
   'notifications.kinds.booking.expired': 'Request expired without an answer in time: {title}, with {organisation}',
   'notifications.kinds.booking.message': '{organisation} wrote to you: {title}',
@@ -42,12 +44,15 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.kinds.reminder.return': 'Return coming up: {title}, back to {organisation}',
   'notifications.kinds.reminder.overdue': 'Return {days} late: {title}, with {organisation}',
   'notifications.kinds.reminder.overdue.undated': 'Return overdue: {title}, with {organisation}',
-  'notifications.kinds.reminder.answer_due': 'A request awaits your answer: {title}, from {organisation}. Without an answer, it expires on {date}.',
+  'notifications.kinds.reminder.answer_due':
+    'A request awaits your answer: {title}, from {organisation}. Without an answer, it expires on {date}.',
   'notifications.kinds.reminder.answer_due.undated': 'A request awaits your answer: {title}, from {organisation}.',
   'notifications.kinds.reminder.request_expiring':
     'Your request is still waiting for an answer from {organisation}: {title}. Without an answer, it expires on {date}.',
-  'notifications.kinds.reminder.request_expiring.undated': 'Your request is still waiting for an answer from {organisation}: {title}.',
-  'notifications.kinds.organisation.approved': '{organisation} is approved by the network: you can now list and borrow.',
+  'notifications.kinds.reminder.request_expiring.undated':
+    'Your request is still waiting for an answer from {organisation}: {title}.',
+  'notifications.kinds.organisation.approved':
+    '{organisation} is approved by the network: you can now list and borrow.',
   'notifications.kinds.organisation.rejected': 'The network did not approve {organisation}.',
   'notifications.kinds.organisation.invitation': 'You are invited to join {organisation}.',
   'notifications.kinds.membership.requested': 'Someone asks to join {organisation}.',
@@ -63,7 +68,8 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.kinds.report.received.untitled': 'New report to review.',
   'notifications.kinds.account.verify_email': 'Confirm your email address.',
   'notifications.kinds.account.password_reset': 'A link to choose a new password was requested.',
-  'notifications.kinds.account.password_changed': 'Your account’s password was changed. If it was not you, choose a new one right away.',
+  'notifications.kinds.account.password_changed':
+    'Your account’s password was changed. If it was not you, choose a new one right away.',
   'notifications.kinds.account.email_change': 'Confirm your new email address.',
 
   'notifications.kindNames.booking.requested': 'New request received',
@@ -94,7 +100,8 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.kindNames.digest': 'Daily digest',
 
   'notifications.preferences.title': 'My notification emails',
-  'notifications.preferences.lead': 'For each kind of notification, choose when to get an email. Everything stays visible in Mutua, under the bell.',
+  'notifications.preferences.lead':
+    'For each kind of notification, choose when to get an email. Everything stays visible in Mutua, under the bell.',
   'notifications.preferences.back': 'Back to notifications',
   'notifications.preferences.groups.loans': 'Loans',
   'notifications.preferences.groups.reminders': 'Reminders',
@@ -106,17 +113,21 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.preferences.modes.digest': 'In the daily digest',
   'notifications.preferences.modes.off': 'Never (in the app only)',
   'notifications.preferences.essential': 'Always sent, right away',
-  'notifications.preferences.essentialReason.loans': 'Answers to your requests and cancellations matter to organise your loans.',
-  'notifications.preferences.essentialReason.organisation': 'What changes your place in an organisation is always told to you.',
+  'notifications.preferences.essentialReason.loans':
+    'Answers to your requests and cancellations matter to organise your loans.',
+  'notifications.preferences.essentialReason.organisation':
+    'What changes your place in an organisation is always told to you.',
   'notifications.preferences.essentialReason.account': 'Your account’s security depends on it.',
   'notifications.preferences.essentialReason.other': 'You need it to use Mutua.',
-  'notifications.preferences.digestHint': 'The daily digest gathers in one email, every morning around 8 am (Paris time), what can wait.',
+  'notifications.preferences.digestHint':
+    'The daily digest gathers in one email, every morning around 8 am (Paris time), what can wait.',
   'notifications.preferences.save': 'Save my choices',
   'notifications.preferences.saved': 'Your choices are saved.',
   'notifications.preferences.failed': 'Your preferences could not be loaded. Try again in a moment.',
 
   'notifications.unsubscribe.title': 'Unsubscribe',
-  'notifications.unsubscribe.lead': 'You will no longer get emails for: “{kind}”. These notifications stay visible in Mutua, under the bell.',
+  'notifications.unsubscribe.lead':
+    'You will no longer get emails for: “{kind}”. These notifications stay visible in Mutua, under the bell.',
   'notifications.unsubscribe.submit': 'Unsubscribe me',
   'notifications.unsubscribe.doneTitle': 'You are unsubscribed',
   'notifications.unsubscribe.done': 'You will no longer get emails for: “{kind}”.',
@@ -127,7 +138,8 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
     'It is incomplete or was changed. To choose which emails you get, sign in, then open your notification preferences (from “My account”).',
 
   'adminEmails.title': 'Emails',
-  'adminEmails.lead': 'The emails sent to the people of your networks, and those waiting. Without a configured mail server, this is where they land.',
+  'adminEmails.lead':
+    'The emails sent to the people of your networks, and those waiting. Without a configured mail server, this is where they land.',
   'adminEmails.filterLabel': 'Email status',
   'adminEmails.all': 'All',
   'adminEmails.statuses.queued': 'Queued',
@@ -176,7 +188,8 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'adminEmails.detail.textTitle': 'Text version',
   'adminEmails.detail.calendarTitle': 'Calendar invitation (.ics)',
   'adminEmails.detail.notRendered': 'This email’s content is written when it is sent: it is not there yet.',
-  'adminEmails.detail.undeliverable': 'The mail server refuses this address: the person must correct it in their account.',
+  'adminEmails.detail.undeliverable':
+    'The mail server refuses this address: the person must correct it in their account.',
   'adminEmails.detail.retryTitle': 'Send again',
   'adminEmails.detail.retryHint': 'A new attempt goes at once, with the same Message-ID.',
   'adminEmails.detail.retry': 'Send again',

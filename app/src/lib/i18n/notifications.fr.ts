@@ -42,12 +42,15 @@ export const notificationsFr = {
   'notifications.kinds.reminder.return': 'Retour à prévoir : {title}, à rendre à {organisation}',
   'notifications.kinds.reminder.overdue': 'Retour en retard de {days} : {title}, avec {organisation}',
   'notifications.kinds.reminder.overdue.undated': 'Retour en retard : {title}, avec {organisation}',
-  'notifications.kinds.reminder.answer_due': 'Une demande attend votre réponse : {title}, de {organisation}. Sans réponse, elle expire le {date}.',
+  'notifications.kinds.reminder.answer_due':
+    'Une demande attend votre réponse : {title}, de {organisation}. Sans réponse, elle expire le {date}.',
   'notifications.kinds.reminder.answer_due.undated': 'Une demande attend votre réponse : {title}, de {organisation}.',
   'notifications.kinds.reminder.request_expiring':
     'Votre demande attend encore la réponse de {organisation} : {title}. Sans réponse, elle expire le {date}.',
-  'notifications.kinds.reminder.request_expiring.undated': 'Votre demande attend encore la réponse de {organisation} : {title}.',
-  'notifications.kinds.organisation.approved': '{organisation} est validée par le réseau : vous pouvez publier et emprunter.',
+  'notifications.kinds.reminder.request_expiring.undated':
+    'Votre demande attend encore la réponse de {organisation} : {title}.',
+  'notifications.kinds.organisation.approved':
+    '{organisation} est validée par le réseau : vous pouvez publier et emprunter.',
   'notifications.kinds.organisation.rejected': 'Le réseau n’a pas validé {organisation}.',
   'notifications.kinds.organisation.invitation': 'Vous êtes invité·e à rejoindre {organisation}.',
   'notifications.kinds.membership.requested': 'Une personne demande à rejoindre {organisation}.',
@@ -55,8 +58,10 @@ export const notificationsFr = {
   'notifications.kinds.need.response': '{organisation} a répondu à votre besoin : {title}',
   'notifications.kinds.listing.approved': 'Annonce validée et en ligne : {title}',
   'notifications.kinds.listing.approved.untitled': 'Une de vos annonces est validée et en ligne.',
-  'notifications.kinds.listing.changes_requested': 'La modération demande des modifications avant publication : {title}',
-  'notifications.kinds.listing.changes_requested.untitled': 'La modération demande des modifications à l’une de vos annonces.',
+  'notifications.kinds.listing.changes_requested':
+    'La modération demande des modifications avant publication : {title}',
+  'notifications.kinds.listing.changes_requested.untitled':
+    'La modération demande des modifications à l’une de vos annonces.',
   'notifications.kinds.listing.hidden': 'Annonce masquée par la modération : {title}',
   'notifications.kinds.listing.hidden.untitled': 'Une de vos annonces a été masquée par la modération.',
   'notifications.kinds.report.received': 'Nouveau signalement à examiner : {title}',
@@ -108,21 +113,26 @@ export const notificationsFr = {
   'notifications.preferences.modes.digest': 'Dans le récapitulatif du jour',
   'notifications.preferences.modes.off': 'Jamais (seulement dans l’application)',
   'notifications.preferences.essential': 'Toujours envoyés, tout de suite',
-  'notifications.preferences.essentialReason.loans': 'La réponse à vos demandes et les annulations comptent pour organiser vos prêts.',
-  'notifications.preferences.essentialReason.organisation': 'Ce qui change votre place dans une structure vous est toujours dit.',
+  'notifications.preferences.essentialReason.loans':
+    'La réponse à vos demandes et les annulations comptent pour organiser vos prêts.',
+  'notifications.preferences.essentialReason.organisation':
+    'Ce qui change votre place dans une structure vous est toujours dit.',
   'notifications.preferences.essentialReason.account': 'La sécurité de votre compte en dépend.',
   'notifications.preferences.essentialReason.other': 'Vous en avez besoin pour utiliser Mutua.',
-  'notifications.preferences.digestHint': 'Le récapitulatif du jour rassemble en un seul e-mail, chaque matin vers 8 h, ce qui peut attendre.',
+  'notifications.preferences.digestHint':
+    'Le récapitulatif du jour rassemble en un seul e-mail, chaque matin vers 8 h, ce qui peut attendre.',
   'notifications.preferences.save': 'Enregistrer mes choix',
   'notifications.preferences.saved': 'Vos choix sont enregistrés.',
   'notifications.preferences.failed': 'Vos préférences n’ont pas pu être chargées. Réessayez dans un instant.',
 
   'notifications.unsubscribe.title': 'Se désabonner',
-  'notifications.unsubscribe.lead': 'Vous ne recevrez plus d’e-mail pour : « {kind} ». Ces notifications resteront visibles dans Mutua, sous la cloche.',
+  'notifications.unsubscribe.lead':
+    'Vous ne recevrez plus d’e-mail pour : « {kind} ». Ces notifications resteront visibles dans Mutua, sous la cloche.',
   'notifications.unsubscribe.submit': 'Me désabonner',
   'notifications.unsubscribe.doneTitle': 'Vous êtes désabonné·e',
   'notifications.unsubscribe.done': 'Vous ne recevrez plus d’e-mail pour : « {kind} ».',
-  'notifications.unsubscribe.manageHint': 'Vous pouvez changer d’avis à tout moment, et choisir pour chaque type d’e-mail.',
+  'notifications.unsubscribe.manageHint':
+    'Vous pouvez changer d’avis à tout moment, et choisir pour chaque type d’e-mail.',
   'notifications.unsubscribe.manage': 'Gérer mes préférences de notification',
   'notifications.unsubscribe.invalidTitle': 'Ce lien de désabonnement n’est pas valable',
   'notifications.unsubscribe.invalidText':
@@ -157,7 +167,8 @@ export const notificationsFr = {
   'adminEmails.newest': 'Revenir aux plus récents',
   'adminEmails.staleLink': 'Ce lien de page n’est plus valable : reprenez la liste depuis le début.',
   'adminEmails.templatesLink': 'Voir les modèles d’e-mails',
-  'adminEmails.errors.address_undeliverable': 'Adresse refusée par le serveur de courrier : rien n’est plus envoyé à cette adresse.',
+  'adminEmails.errors.address_undeliverable':
+    'Adresse refusée par le serveur de courrier : rien n’est plus envoyé à cette adresse.',
 
   'adminEmails.detail.back': 'Retour aux e-mails',
   'adminEmails.detail.headersTitle': 'En-têtes',
@@ -179,7 +190,8 @@ export const notificationsFr = {
   'adminEmails.detail.textTitle': 'Version texte',
   'adminEmails.detail.calendarTitle': 'Invitation d’agenda (.ics)',
   'adminEmails.detail.notRendered': 'Le contenu de cet e-mail est écrit au moment de l’envoi : il n’est pas encore là.',
-  'adminEmails.detail.undeliverable': 'Le serveur de courrier refuse cette adresse : la personne doit la corriger dans son compte.',
+  'adminEmails.detail.undeliverable':
+    'Le serveur de courrier refuse cette adresse : la personne doit la corriger dans son compte.',
   'adminEmails.detail.retryTitle': 'Renvoyer',
   'adminEmails.detail.retryHint': 'Un nouvel essai part tout de suite, avec le même Message-ID.',
   'adminEmails.detail.retry': 'Renvoyer',

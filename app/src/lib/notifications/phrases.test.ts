@@ -8,7 +8,12 @@ const about = { title: 'Tonnelle 3×3 m', organisationName: 'La Tonnelle Solidai
 const fr = translator('fr');
 const en = translator('en');
 
-function phrase(lang: 'fr' | 'en', kind: NotificationKind, params: Record<string, unknown> = {}, of: AppNotification['about'] = about) {
+function phrase(
+  lang: 'fr' | 'en',
+  kind: NotificationKind,
+  params: Record<string, unknown> = {},
+  of: AppNotification['about'] = about,
+) {
   return notificationPhrase(translator(lang), { kind, params, about: of });
 }
 
@@ -33,27 +38,43 @@ describe('notificationPhrase', () => {
   });
 
   it('tells a decline the platform made from the lender’s own', () => {
-    expect(phrase('fr', 'booking.declined')).toBe('La Tonnelle Solidaire ne peut pas donner suite à votre demande : Tonnelle 3×3 m');
-    expect(phrase('fr', 'booking.declined', { reasonCode: 'dates_taken' })).toContain('Une autre demande a été acceptée sur ces dates.');
-    expect(phrase('en', 'booking.declined', { reasonCode: 'slot_taken' })).toContain('This slot went to another request.');
+    expect(phrase('fr', 'booking.declined')).toBe(
+      'La Tonnelle Solidaire ne peut pas donner suite à votre demande : Tonnelle 3×3 m',
+    );
+    expect(phrase('fr', 'booking.declined', { reasonCode: 'dates_taken' })).toContain(
+      'Une autre demande a été acceptée sur ces dates.',
+    );
+    expect(phrase('en', 'booking.declined', { reasonCode: 'slot_taken' })).toContain(
+      'This slot went to another request.',
+    );
     // A code newer than the app: the plain sentence rather than nothing.
     expect(phrase('fr', 'booking.declined', { reasonCode: 'not_yet_known' })).toBe(phrase('fr', 'booking.declined'));
   });
 
   it('counts the days late and tells when a request expires, in Paris', () => {
-    expect(phrase('fr', 'reminder.overdue', { daysLate: 1 })).toBe('Retour en retard de 1 jour : Tonnelle 3×3 m, avec La Tonnelle Solidaire');
-    expect(phrase('en', 'reminder.overdue', { daysLate: 3 })).toBe('Return 3 days late: Tonnelle 3×3 m, with La Tonnelle Solidaire');
+    expect(phrase('fr', 'reminder.overdue', { daysLate: 1 })).toBe(
+      'Retour en retard de 1 jour : Tonnelle 3×3 m, avec La Tonnelle Solidaire',
+    );
+    expect(phrase('en', 'reminder.overdue', { daysLate: 3 })).toBe(
+      'Return 3 days late: Tonnelle 3×3 m, with La Tonnelle Solidaire',
+    );
     expect(phrase('fr', 'reminder.overdue')).toBe('Retour en retard : Tonnelle 3×3 m, avec La Tonnelle Solidaire');
     // 22:30 UTC on 13 June is already the 14th in Paris.
-    expect(phrase('fr', 'reminder.answer_due', { expiresAt: '2026-06-13T22:30:00Z' })).toContain('elle expire le 14 juin 2026 à 00:30');
+    expect(phrase('fr', 'reminder.answer_due', { expiresAt: '2026-06-13T22:30:00Z' })).toContain(
+      'elle expire le 14 juin 2026 à 00:30',
+    );
     expect(phrase('fr', 'reminder.request_expiring', { expiresAt: 'soon' })).toBe(
       'Votre demande attend encore la réponse de La Tonnelle Solidaire : Tonnelle 3×3 m.',
     );
   });
 
   it('still reads well when a name is missing', () => {
-    expect(phrase('fr', 'booking.accepted', {}, { title: 'Sono', organisationName: null })).toBe('Une structure a accepté votre demande : Sono');
-    expect(phrase('fr', 'listing.hidden', {}, { title: null, organisationName: null })).toBe('Une de vos annonces a été masquée par la modération.');
+    expect(phrase('fr', 'booking.accepted', {}, { title: 'Sono', organisationName: null })).toBe(
+      'Une structure a accepté votre demande : Sono',
+    );
+    expect(phrase('fr', 'listing.hidden', {}, { title: null, organisationName: null })).toBe(
+      'Une de vos annonces a été masquée par la modération.',
+    );
   });
 });
 

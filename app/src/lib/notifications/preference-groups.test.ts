@@ -4,14 +4,19 @@ import type { NotificationPreference } from '$lib/api-types';
 import { translator } from '../i18n/index.ts';
 import { groupOf, groupPreferences, preferenceGroupIds, preferencesPatch } from './preference-groups.ts';
 
-const preferences: NotificationPreference[] = notificationKinds.map((kind) => ({ kind, essential: essentialKinds.has(kind), email: 'immediate' }));
+const preferences: NotificationPreference[] = notificationKinds.map((kind) => ({
+  kind,
+  essential: essentialKinds.has(kind),
+  email: 'immediate',
+}));
 
 describe('groupPreferences', () => {
   it('puts every kind in a group that has a title in both languages', () => {
     for (const kind of notificationKinds) {
       const group = groupOf(kind);
       expect(preferenceGroupIds).toContain(group);
-      for (const lang of ['fr', 'en'] as const) expect(translator(lang).maybe(`notifications.preferences.groups.${group}`)).toBeDefined();
+      for (const lang of ['fr', 'en'] as const)
+        expect(translator(lang).maybe(`notifications.preferences.groups.${group}`)).toBeDefined();
     }
     expect(groupOf('booking.message')).toBe('loans');
     expect(groupOf('reminder.pickup')).toBe('reminders');
@@ -23,8 +28,15 @@ describe('groupPreferences', () => {
   it('shows each kind once, in the groups’ order, and reports to admins only', () => {
     const all = groupPreferences(preferences, { isNetworkAdmin: true });
     expect(all.map((group) => group.id)).toEqual([...preferenceGroupIds]);
-    expect(all.flatMap((group) => group.preferences).map((preference) => preference.kind).sort()).toEqual([...notificationKinds].sort());
-    const member = groupPreferences(preferences, { isNetworkAdmin: false }).flatMap((group) => group.preferences.map((preference) => preference.kind));
+    expect(
+      all
+        .flatMap((group) => group.preferences)
+        .map((preference) => preference.kind)
+        .sort(),
+    ).toEqual([...notificationKinds].sort());
+    const member = groupPreferences(preferences, { isNetworkAdmin: false }).flatMap((group) =>
+      group.preferences.map((preference) => preference.kind),
+    );
     expect(member).not.toContain('report.received');
   });
 });

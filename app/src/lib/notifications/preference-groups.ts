@@ -29,7 +29,10 @@ const adminOnlyKinds: ReadonlySet<NotificationKind> = new Set<NotificationKind>(
 export type PreferenceGroup = { id: PreferenceGroupId; preferences: NotificationPreference[] };
 
 /** The preferences in their groups, in the groups' order (each keeps the API's order); empty groups are left out. */
-export function groupPreferences(preferences: NotificationPreference[], options: { isNetworkAdmin: boolean }): PreferenceGroup[] {
+export function groupPreferences(
+  preferences: NotificationPreference[],
+  options: { isNetworkAdmin: boolean },
+): PreferenceGroup[] {
   const shown = preferences.filter((preference) => options.isNetworkAdmin || !adminOnlyKinds.has(preference.kind));
   return preferenceGroupIds
     .map((id) => ({ id, preferences: shown.filter((preference) => groupOf(preference.kind) === id) }))
@@ -46,7 +49,10 @@ export function isEmailMode(value: unknown): value is EmailMode {
  * The PATCH body from the submitted form: one radio group per kind, named by the kind. Only the
  * kinds one may choose for (not essential) and that the form showed are sent.
  */
-export function preferencesPatch(form: FormData, current: NotificationPreference[]): Array<{ kind: NotificationKind; email: EmailMode }> {
+export function preferencesPatch(
+  form: FormData,
+  current: NotificationPreference[],
+): Array<{ kind: NotificationKind; email: EmailMode }> {
   return current
     .filter((preference) => !preference.essential)
     .flatMap((preference) => {

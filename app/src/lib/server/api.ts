@@ -5,9 +5,7 @@ import { type ApiBridge, type ApiRequest, type ApiResponse, apiBridgeKey } from 
 import type { ApiError } from '$lib/api-types';
 
 /** An answer of the API: `ok` tells whether `data` is the expected body or an error body. */
-export type ApiResult<T> =
-  | { ok: true; status: number; data: T }
-  | { ok: false; status: number; data: ApiError };
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; data: ApiError };
 
 type Method = ApiRequest['method'];
 
@@ -25,7 +23,13 @@ export function createApiClient(event: Pick<RequestEvent, 'cookies' | 'getClient
     const token = event.cookies.get(sessionCookieName);
     if (token) headers.authorization = `Bearer ${token}`;
     if (body) headers['content-type'] = body.contentType;
-    const response = await transport({ method, url, headers, body: body?.bytes, remoteAddress: event.getClientAddress() });
+    const response = await transport({
+      method,
+      url,
+      headers,
+      body: body?.bytes,
+      remoteAddress: event.getClientAddress(),
+    });
     const data = parseBody(response);
     return response.status < 400
       ? { ok: true, status: response.status, data: data as T }

@@ -25,17 +25,32 @@ const lenderA = { id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', name: 'La Tonnelle
 const lenderB = { id: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', name: 'Ressourcerie du Pévèle' };
 const june = { startDate: '2027-06-12', endDate: '2027-06-14' };
 
-const line = (itemId: string, lender = lenderA, quantity = 1, title = 'Tonnelle 3 × 3 m') => ({ itemId, quantity, title, lender });
-const basket: Basket = { ...june, lines: [line(tonnelle, lenderA, 2), line(sono, lenderB, 1, 'Sonorisation'), line(tables, lenderA, 6, 'Tables pliantes')] };
+const line = (itemId: string, lender = lenderA, quantity = 1, title = 'Tonnelle 3 × 3 m') => ({
+  itemId,
+  quantity,
+  title,
+  lender,
+});
+const basket: Basket = {
+  ...june,
+  lines: [
+    line(tonnelle, lenderA, 2),
+    line(sono, lenderB, 1, 'Sonorisation'),
+    line(tables, lenderA, 6, 'Tables pliantes'),
+  ],
+};
 
 describe('parseBasket', () => {
   it('reads back what it wrote', () => {
     expect(parseBasket(serialiseBasket(basket)!)).toEqual(basket);
   });
 
-  it.each([undefined, '', 'not json', '[]', 'null', '{"startDate":"2027-06-12","endDate":"2027-06-14"}'])('finds no basket in %j', (raw) => {
-    expect(parseBasket(raw)).toBeNull();
-  });
+  it.each([undefined, '', 'not json', '[]', 'null', '{"startDate":"2027-06-12","endDate":"2027-06-14"}'])(
+    'finds no basket in %j',
+    (raw) => {
+      expect(parseBasket(raw)).toBeNull();
+    },
+  );
 
   it('refuses dates that are not calendar days, or in the wrong order', () => {
     for (const dates of [
@@ -79,7 +94,12 @@ describe('serialiseBasket', () => {
 
   it('refuses a basket too big for a cookie', () => {
     const lines = Array.from({ length: 40 }, (_, index) =>
-      line(`${String(index).padStart(8, '0')}-1111-4111-8111-111111111111`, lenderA, 1, `Très longue désignation d’un objet numéro ${index}`),
+      line(
+        `${String(index).padStart(8, '0')}-1111-4111-8111-111111111111`,
+        lenderA,
+        1,
+        `Très longue désignation d’un objet numéro ${index}`,
+      ),
     );
     expect(serialiseBasket({ ...june, lines })).toBeNull();
     const fitting = serialiseBasket({ ...june, lines: lines.slice(0, 10) });
@@ -93,12 +113,18 @@ describe('changing the basket', () => {
     expect(first).toEqual({ ...june, lines: [line(tonnelle)] });
     const second = addLine(first, june, line(sono, lenderB));
     expect(second.lines.map((kept) => kept.itemId)).toEqual([tonnelle, sono]);
-    expect(addLine(second, june, line(tonnelle, lenderA, 4)).lines).toEqual([line(tonnelle, lenderA, 4), line(sono, lenderB)]);
+    expect(addLine(second, june, line(tonnelle, lenderA, 4)).lines).toEqual([
+      line(tonnelle, lenderA, 4),
+      line(sono, lenderB),
+    ]);
   });
 
   it('keeps its lines when the dates change', () => {
     const july = { startDate: '2027-07-03', endDate: '2027-07-05' };
-    expect(addLine(basket, july, line(tonnelle, lenderA, 1))).toMatchObject({ ...july, lines: [line(tonnelle), basket.lines[1], basket.lines[2]] });
+    expect(addLine(basket, july, line(tonnelle, lenderA, 1))).toMatchObject({
+      ...july,
+      lines: [line(tonnelle), basket.lines[1], basket.lines[2]],
+    });
     expect(withDates(basket, july)).toEqual({ ...july, lines: basket.lines });
   });
 
@@ -178,7 +204,9 @@ describe('the cookie', () => {
   it('is left as it was when the basket would not fit', () => {
     const { cookies } = jar();
     saveBasket(cookies, url, basket);
-    const lines = Array.from({ length: 60 }, (_, index) => line(`${String(index).padStart(8, '0')}-1111-4111-8111-111111111111`));
+    const lines = Array.from({ length: 60 }, (_, index) =>
+      line(`${String(index).padStart(8, '0')}-1111-4111-8111-111111111111`),
+    );
     expect(saveBasket(cookies, url, { ...june, lines })).toBe(false);
     expect(readBasket(cookies)).toEqual(basket);
   });

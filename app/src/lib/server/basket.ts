@@ -23,13 +23,22 @@ export type BasketDates = { startDate: string; endDate: string };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= 200;
-const isQuantity = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10_000;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string =>
+  typeof value === 'string' && value.trim().length > 0 && value.length <= 200;
+const isQuantity = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10_000;
 
 /** Two calendar days, the first not after the second. */
 export function areDates(startDate: unknown, endDate: unknown): boolean {
-  return typeof startDate === 'string' && typeof endDate === 'string' && isCalendarDay(startDate) && isCalendarDay(endDate) && startDate <= endDate;
+  return (
+    typeof startDate === 'string' &&
+    typeof endDate === 'string' &&
+    isCalendarDay(startDate) &&
+    isCalendarDay(endDate) &&
+    startDate <= endDate
+  );
 }
 
 function lineOf(value: unknown): BasketLine | null {
@@ -134,7 +143,8 @@ export function lineOfField(basket: Basket, field: string): string | null {
   return match ? (basket.lines[Number(match[1])]?.itemId ?? null) : null;
 }
 
-const cookieOptions = (url: URL, maxAge: number) => ({ path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge }) as const;
+const cookieOptions = (url: URL, maxAge: number) =>
+  ({ path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge }) as const;
 
 export function readBasket(cookies: Cookies): Basket | null {
   return parseBasket(cookies.get(basketCookieName));

@@ -21,9 +21,19 @@ describe('borrowerStructures', () => {
     role: 'member' as const,
     status: 'active' as const,
     canTrade,
-    organisation: { id, name: `Structure ${id}`, kind: 'association' as const, status: 'active' as const, city: 'Roubaix' },
+    organisation: {
+      id,
+      name: `Structure ${id}`,
+      kind: 'association' as const,
+      status: 'active' as const,
+      city: 'Roubaix',
+    },
   });
-  const me = { user: { id: 'u', email: 'a@b.fr', name: 'Léa', locale: 'fr', emailVerified: true, emailUndeliverable: false }, memberships: [membership('a', true), membership('b', false), membership('c', true)], networkRoles: [] } as Me;
+  const me = {
+    user: { id: 'u', email: 'a@b.fr', name: 'Léa', locale: 'fr', emailVerified: true, emailUndeliverable: false },
+    memberships: [membership('a', true), membership('b', false), membership('c', true)],
+    networkRoles: [],
+  } as Me;
 
   it('keeps the structures that may trade, the lender left out', () => {
     expect(borrowerStructures(me, 'c')).toEqual([{ id: 'a', name: 'Structure a' }]);
@@ -33,7 +43,9 @@ describe('borrowerStructures', () => {
 
 describe('checkRequest', () => {
   it('asks for both days, in order', () => {
-    expect(checkRequest(fr, { startDate: '', endDate: '2027-06-12', quantity: '1' })?.fields).toEqual({ startDate: 'Choisissez le premier jour du prêt.' });
+    expect(checkRequest(fr, { startDate: '', endDate: '2027-06-12', quantity: '1' })?.fields).toEqual({
+      startDate: 'Choisissez le premier jour du prêt.',
+    });
     expect(checkRequest(fr, { startDate: '2027-06-14', endDate: '2027-06-12', quantity: '1' })?.fields).toEqual({
       endDate: 'Le dernier jour doit être le même que le premier, ou le suivre.',
     });
@@ -49,15 +61,25 @@ describe('checkRequest', () => {
     expect(checkRequest(fr, { startDate: '2027-06-12', endDate: '2027-06-14', quantity: '5' }, 4)?.fields).toEqual({
       quantity: 'Choisissez une quantité entre 1 et 4.',
     });
-    expect(checkRequest(fr, { startDate: '2027-06-12', endDate: '2027-06-14', quantity: '1,5' })?.fields.quantity).toBeDefined();
+    expect(
+      checkRequest(fr, { startDate: '2027-06-12', endDate: '2027-06-14', quantity: '1,5' })?.fields.quantity,
+    ).toBeDefined();
   });
 });
 
 describe('requestBody', () => {
   it('sends what was filled in, numbers as numbers', () => {
     const values = { startDate: '2027-06-12', endDate: '2027-06-14', quantity: '2', organisationId: '', message: '' };
-    expect(requestBody('item-1', values)).toEqual({ itemId: 'item-1', startDate: '2027-06-12', endDate: '2027-06-14', quantity: 2 });
-    expect(requestBody('item-1', { ...values, message: 'Pour la fête', organisationId: 'org-2' })).toMatchObject({ message: 'Pour la fête', organisationId: 'org-2' });
+    expect(requestBody('item-1', values)).toEqual({
+      itemId: 'item-1',
+      startDate: '2027-06-12',
+      endDate: '2027-06-14',
+      quantity: 2,
+    });
+    expect(requestBody('item-1', { ...values, message: 'Pour la fête', organisationId: 'org-2' })).toMatchObject({
+      message: 'Pour la fête',
+      organisationId: 'org-2',
+    });
   });
 });
 
@@ -65,11 +87,20 @@ describe('bookingFormErrors', () => {
   const ruleBroken = {
     error: 'booking_rule',
     message: 'Le retrait n’est pas possible le mercredi : retrait et retour le mardi, le jeudi et le samedi.',
-    details: [{ field: 'startDate', rule: 'handover_day', message: 'Le retrait n’est pas possible le mercredi : retrait et retour le mardi, le jeudi et le samedi.' }],
+    details: [
+      {
+        field: 'startDate',
+        rule: 'handover_day',
+        message: 'Le retrait n’est pas possible le mercredi : retrait et retour le mardi, le jeudi et le samedi.',
+      },
+    ],
   };
 
   it('shows the rule the API names, next to its field', () => {
-    expect(bookingFormErrors(fr, ruleBroken)).toEqual({ message: ruleBroken.message, fields: { startDate: ruleBroken.details[0]!.message } });
+    expect(bookingFormErrors(fr, ruleBroken)).toEqual({
+      message: ruleBroken.message,
+      fields: { startDate: ruleBroken.details[0]!.message },
+    });
   });
 
   it('says taken dates in the summary', () => {
@@ -86,8 +117,13 @@ describe('bookingFormErrors', () => {
         { field: 'quantity', rule: 'minimum', message: 'Trop petit.' },
       ],
     };
-    expect(bookingFormErrors(fr, invalid)).toEqual({ message: 'Certains champs sont à corriger.', fields: { quantity: 'Ce nombre est trop petit.' } });
-    expect(bookingFormErrors(fr, { ...invalid, details: [invalid.details[0]] }).message).toBe('Ce champ n’a pas le bon format.');
+    expect(bookingFormErrors(fr, invalid)).toEqual({
+      message: 'Certains champs sont à corriger.',
+      fields: { quantity: 'Ce nombre est trop petit.' },
+    });
+    expect(bookingFormErrors(fr, { ...invalid, details: [invalid.details[0]] }).message).toBe(
+      'Ce champ n’a pas le bon format.',
+    );
   });
 
   it('gives English readers the app’s sentence when it has one', () => {

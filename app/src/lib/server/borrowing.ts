@@ -10,7 +10,11 @@ import { toFormErrors } from './form-errors.ts';
 
 /** The days a loan may use, from today in Paris: what the API will say, known before asking it. */
 export function bookableWindow(item: Pick<ItemDetail, 'minNoticeDays' | 'horizonDays'>, today = parisToday()) {
-  return { today, firstBookableDay: addDays(today, item.minNoticeDays), lastBookableDay: addDays(today, item.horizonDays) };
+  return {
+    today,
+    firstBookableDay: addDays(today, item.minNoticeDays),
+    lastBookableDay: addDays(today, item.horizonDays),
+  };
 }
 
 /** The structures a person may borrow for: trading ones, not the lender itself. */
@@ -24,14 +28,20 @@ export const requestFields = ['startDate', 'endDate', 'quantity', 'organisationI
 export type RequestValues = Record<(typeof requestFields)[number], string>;
 
 /** What the request form checks before asking the API: both days, in order, and a whole quantity. */
-export function checkRequest(t: Translator, values: Pick<RequestValues, 'startDate' | 'endDate' | 'quantity'>, maxQuantity?: number): FormErrors | null {
+export function checkRequest(
+  t: Translator,
+  values: Pick<RequestValues, 'startDate' | 'endDate' | 'quantity'>,
+  maxQuantity?: number,
+): FormErrors | null {
   const fields: Record<string, string> = {};
   if (!isCalendarDay(values.startDate)) fields.startDate = t('borrowing.request.startRequired');
   if (!isCalendarDay(values.endDate)) fields.endDate = t('borrowing.request.endRequired');
-  else if (!fields.startDate && values.endDate < values.startDate) fields.endDate = t('borrowing.request.endBeforeStart');
+  else if (!fields.startDate && values.endDate < values.startDate)
+    fields.endDate = t('borrowing.request.endBeforeStart');
   const quantity = Number(values.quantity || '1');
   const max = maxQuantity ?? 10_000;
-  if (!Number.isInteger(quantity) || quantity < 1 || quantity > max) fields.quantity = t('borrowing.request.quantityRange', { max });
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > max)
+    fields.quantity = t('borrowing.request.quantityRange', { max });
   return Object.keys(fields).length > 0 ? { message: t('errors.validation_failed'), fields } : null;
 }
 
@@ -52,7 +62,11 @@ export function requestBody(itemId: string, values: RequestValues) {
  * retrait n’est pas possible le mercredi… »): French readers get it as it is, next to the field
  * it is about; an error about something the form has no field for goes to the summary.
  */
-export function bookingFormErrors(t: Translator, error: ApiError, fieldOrder: readonly string[] = requestFields): FormErrors {
+export function bookingFormErrors(
+  t: Translator,
+  error: ApiError,
+  fieldOrder: readonly string[] = requestFields,
+): FormErrors {
   const errors = toFormErrors(t, error, { fieldOrder });
   const fields = Object.fromEntries(Object.entries(errors.fields).filter(([field]) => fieldOrder.includes(field)));
   const elsewhere = Object.entries(errors.fields).find(([field]) => !fieldOrder.includes(field))?.[1];

@@ -4,7 +4,9 @@ import { defaultTilesUrl, tileImageSource, withImageSource } from './csp.ts';
 describe('tileImageSource', () => {
   it('is the origin of the tile template', () => {
     expect(tileImageSource(defaultTilesUrl)).toBe('https://tile.openstreetmap.org');
-    expect(tileImageSource('https://tiles.example.fr:8443/styles/{z}/{x}/{y}@2x.png?key=abc')).toBe('https://tiles.example.fr:8443');
+    expect(tileImageSource('https://tiles.example.fr:8443/styles/{z}/{x}/{y}@2x.png?key=abc')).toBe(
+      'https://tiles.example.fr:8443',
+    );
   });
 
   it('allows every subdomain of a {s} template', () => {
@@ -22,7 +24,9 @@ describe('withImageSource', () => {
 
   it('adds the source to img-src only, once', () => {
     const extended = withImageSource(policy, 'https://tile.openstreetmap.org');
-    expect(extended).toBe("default-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; frame-ancestors 'none'");
+    expect(extended).toBe(
+      "default-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; frame-ancestors 'none'",
+    );
     expect(withImageSource(extended, 'https://tile.openstreetmap.org')).toBe(extended);
   });
 

@@ -20,7 +20,9 @@ export const emailPreviewPolicy = [
 export function emailPreviewDocument(html: string): string {
   const base = '<base target="_blank">';
   const head = /<head(\s[^>]*)?>/i.exec(html);
-  return head ? html.slice(0, head.index + head[0].length) + base + html.slice(head.index + head[0].length) : base + html;
+  return head
+    ? html.slice(0, head.index + head[0].length) + base + html.slice(head.index + head[0].length)
+    : base + html;
 }
 
 export function emailPreviewResponse(html: string): Response {
@@ -37,5 +39,8 @@ export function emailPreviewResponse(html: string): Response {
 
 /** When there is nothing to show (no such email, not allowed): a plain answer, never the app's page in a frame. */
 export function noPreview(status: number): Response {
-  return new Response(null, { status, headers: { 'content-security-policy': emailPreviewPolicy, 'cache-control': 'private, no-store' } });
+  return new Response(null, {
+    status,
+    headers: { 'content-security-policy': emailPreviewPolicy, 'cache-control': 'private, no-store' },
+  });
 }

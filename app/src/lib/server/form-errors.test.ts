@@ -12,8 +12,16 @@ describe('toFormErrors', () => {
         error: 'validation_failed',
         message: 'Requête invalide : …',
         details: [
-          { field: 'password', rule: 'minLength', message: 'Le champ « password » doit contenir au moins 10 caractères.' },
-          { field: 'organisation.postcode', rule: 'pattern', message: 'Le champ « organisation.postcode » n’a pas le bon format.' },
+          {
+            field: 'password',
+            rule: 'minLength',
+            message: 'Le champ « password » doit contenir au moins 10 caractères.',
+          },
+          {
+            field: 'organisation.postcode',
+            rule: 'pattern',
+            message: 'Le champ « organisation.postcode » n’a pas le bon format.',
+          },
           { field: 'name', rule: 'minLength', message: '…' },
         ],
       },
@@ -50,10 +58,15 @@ describe('toFormErrors', () => {
 describe('describeApiError', () => {
   it('translates a known code, keeps the API sentence for an unknown one', () => {
     expect(translator('en').maybe('errors.invalid_credentials')).toBe('Incorrect email address or password.');
-    expect(describeApiError(translator('en'), { error: 'invalid_credentials', message: 'Adresse e-mail ou mot de passe incorrect.' })).toBe(
-      'Incorrect email address or password.',
+    expect(
+      describeApiError(translator('en'), {
+        error: 'invalid_credentials',
+        message: 'Adresse e-mail ou mot de passe incorrect.',
+      }),
+    ).toBe('Incorrect email address or password.');
+    expect(describeApiError(t, { error: 'a_code_from_the_future', message: 'Une phrase de l’API.' })).toBe(
+      'Une phrase de l’API.',
     );
-    expect(describeApiError(t, { error: 'a_code_from_the_future', message: 'Une phrase de l’API.' })).toBe('Une phrase de l’API.');
   });
 });
 

@@ -38,7 +38,10 @@ function fieldErrorsOf(error: ApiError): FieldError[] {
   if (!Array.isArray(error.details)) return [];
   return error.details.filter(
     (detail): detail is FieldError =>
-      typeof detail === 'object' && detail !== null && typeof detail.field === 'string' && typeof detail.rule === 'string',
+      typeof detail === 'object' &&
+      detail !== null &&
+      typeof detail.field === 'string' &&
+      typeof detail.rule === 'string',
   );
 }
 

@@ -43,9 +43,17 @@ export function lendingFormErrors(
     if (fields[detail.field]) continue;
     const key = options.fieldKey?.(detail.field) ?? detail.field;
     fields[detail.field] =
-      t.maybe(`lending.validation.${options.scope ?? ''}${key}.${detail.rule}`) ?? t.maybe(`validation.${detail.rule}`) ?? detail.message;
+      t.maybe(`lending.validation.${options.scope ?? ''}${key}.${detail.rule}`) ??
+      t.maybe(`validation.${detail.rule}`) ??
+      detail.message;
   }
-  return { message: error.error === 'validation_failed' && details.length > 0 ? t('errors.validation_failed') : bookingErrorMessage(t, error), fields };
+  return {
+    message:
+      error.error === 'validation_failed' && details.length > 0
+        ? t('errors.validation_failed')
+        : bookingErrorMessage(t, error),
+    fields,
+  };
 }
 
 /**
@@ -53,7 +61,11 @@ export function lendingFormErrors(
  * fields bookings added: the handover days and hours, the buffer and horizon, the service's slots
  * (`slots/0/endsAt` → the input `slots.0.endsAt`, worded by `lending.validation.slot.<rule>`).
  */
-export function listingFormErrors(t: Translator, error: ApiError, options: { messageScope: 'item.' | 'service.'; fieldOrder: readonly string[] }): FormErrors {
+export function listingFormErrors(
+  t: Translator,
+  error: ApiError,
+  options: { messageScope: 'item.' | 'service.'; fieldOrder: readonly string[] },
+): FormErrors {
   const details = fieldErrorsOf(error).map((detail) => ({ ...detail, field: detail.field.replaceAll('/', '.') }));
   const fieldOrder = options.fieldOrder.flatMap((field) => (field === 'slots' ? [...slotFieldNames] : [field]));
   const errors = toFormErrors(t, { ...error, details }, { messageScope: options.messageScope, fieldOrder });
@@ -61,7 +73,9 @@ export function listingFormErrors(t: Translator, error: ApiError, options: { mes
   for (const detail of details) {
     if (seen.has(detail.field)) continue;
     seen.add(detail.field);
-    const key = detail.field.startsWith('slots.') ? `slot.${detail.rule}` : `${options.messageScope}${detail.field}.${detail.rule}`;
+    const key = detail.field.startsWith('slots.')
+      ? `slot.${detail.rule}`
+      : `${options.messageScope}${detail.field}.${detail.rule}`;
     const own = t.maybe(`lending.validation.${key}`);
     if (own) errors.fields[detail.field] = own;
   }
@@ -69,7 +83,9 @@ export function listingFormErrors(t: Translator, error: ApiError, options: { mes
 }
 
 /** The inputs of a service's slots, in the form's order (enough for any number of rows). */
-const slotFieldNames = Array.from({ length: 50 }, (_, index) => ['weekday', 'startsAt', 'endsAt'].map((part) => `slots.${index}.${part}`)).flat();
+const slotFieldNames = Array.from({ length: 50 }, (_, index) =>
+  ['weekday', 'startsAt', 'endsAt'].map((part) => `slots.${index}.${part}`),
+).flat();
 
 /** Our own checks' errors, as the API would have said them. */
 export function validationError(details: FieldError[]): ApiError {
@@ -80,7 +96,10 @@ function fieldErrorsOf(error: ApiError): FieldError[] {
   if (!Array.isArray(error.details)) return [];
   return error.details.filter(
     (detail): detail is FieldError =>
-      typeof detail === 'object' && detail !== null && typeof detail.field === 'string' && typeof detail.rule === 'string',
+      typeof detail === 'object' &&
+      detail !== null &&
+      typeof detail.field === 'string' &&
+      typeof detail.rule === 'string',
   );
 }
 
@@ -110,4 +129,3 @@ export function transitionBody(action: PageBookingAction, values: Record<string,
   }
   return body;
 }
-

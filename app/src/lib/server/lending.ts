@@ -12,15 +12,26 @@ export { bookingErrorMessage, lendingFormErrors, listingFormErrors, validationEr
  * Applies one action to one booking: `POST /api/bookings/:id/<action>`. Answers what the page
  * shows: a notice naming the booking, or the API's error next to the form (what was typed stays).
  */
-export async function applyBookingAction(locals: App.Locals, bookingId: string, action: PageBookingAction, form: FormData) {
+export async function applyBookingAction(
+  locals: App.Locals,
+  bookingId: string,
+  action: PageBookingAction,
+  form: FormData,
+) {
   const t = translator(locals.lang);
   const values = textFields(form, actionFields[action]);
-  const done = await locals.api.post<BookingDetail>(`/api/bookings/${segment(bookingId)}/${action}`, transitionBody(action, values));
+  const done = await locals.api.post<BookingDetail>(
+    `/api/bookings/${segment(bookingId)}/${action}`,
+    transitionBody(action, values),
+  );
   if (!done.ok) {
     const errors = lendingFormErrors(t, done.data);
     return fail(done.status, { bookingId, action, values: values as Record<string, string>, errors });
   }
-  const notice = t(`lending.notices.${action}`, { title: bookingTitle(t, done.data), organisation: otherParty(done.data).name });
+  const notice = t(`lending.notices.${action}`, {
+    title: bookingTitle(t, done.data),
+    organisation: otherParty(done.data).name,
+  });
   return { bookingId, action, notice };
 }
 

@@ -10,6 +10,7 @@ export function linkProblemOf(status: number, error: ApiError): LinkProblem | nu
   if (error.error === 'link_used') return 'used';
   if (error.error === 'link_expired') return 'expired';
   // A token the API cannot even read (too short, too long) is as invalid as a forged one; so is one it does not know.
-  if (error.error === 'link_invalid' || (status === 400 && error.error === 'validation_failed') || status === 404) return 'invalid';
+  if (error.error === 'link_invalid' || (status === 400 && error.error === 'validation_failed') || status === 404)
+    return 'invalid';
   return null;
 }

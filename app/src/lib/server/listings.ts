@@ -5,14 +5,20 @@ import { segment } from './api';
 import { describeApiError } from './form-errors';
 
 /** Loads one item or service for its page; an unknown or malformed id is a page that does not exist. */
-export async function loadListing<T extends { organisation: { id: string } }>(locals: App.Locals, path: '/api/items' | '/api/services', id: string) {
+export async function loadListing<T extends { organisation: { id: string } }>(
+  locals: App.Locals,
+  path: '/api/items' | '/api/services',
+  id: string,
+) {
   const listing = await locals.api.get<T>(`${path}/${segment(id)}`);
   if (!listing.ok) {
     const status = listing.status === 400 ? 404 : listing.status;
     error(status, describeApiError(translator(locals.lang), listing.data));
   }
   // The lender's page gives its contact details to signed-in people; without it the listing still shows.
-  const organisation = await locals.api.get<OrganisationDetail>(`/api/organisations/${segment(listing.data.organisation.id)}`);
+  const organisation = await locals.api.get<OrganisationDetail>(
+    `/api/organisations/${segment(listing.data.organisation.id)}`,
+  );
   return { listing: listing.data, organisation: organisation.ok ? organisation.data : null };
 }
 
@@ -24,7 +30,9 @@ export const lenderStatusOf = (value: string): LenderStatus | undefined =>
   value === 'draft' || value === 'published' || value === 'archived' ? value : undefined;
 
 export function setListingStatus(locals: App.Locals, kind: ListingKind, id: string, status: LenderStatus) {
-  return locals.api.patch<{ id: string; title: string; status: string }>(`${collection(kind)}/${segment(id)}`, { status });
+  return locals.api.patch<{ id: string; title: string; status: string }>(`${collection(kind)}/${segment(id)}`, {
+    status,
+  });
 }
 
 export function deleteListing(locals: App.Locals, kind: ListingKind, id: string) {
@@ -86,12 +94,17 @@ export function listingEditActions(kind: ListingKind) {
       const form = await readUpload(request);
       if (!form) return fail(413, { alt: '', photoError: t('errors.payload_too_large_photo') });
       const file = form.get('photo');
-      const alt = String(form.get('alt') ?? '').trim().slice(0, 300);
+      const alt = String(form.get('alt') ?? '')
+        .trim()
+        .slice(0, 300);
       if (!(file instanceof File) || file.size === 0) return fail(400, { alt, photoError: t('photos.missing') });
       if (file.size > photoMaxBytes) return fail(413, { alt, photoError: t('errors.payload_too_large_photo') });
       const uploaded = await uploadListingPhoto(locals, kind, params.id, file, alt);
       if (!uploaded.ok) {
-        const message = uploaded.data.error === 'payload_too_large' ? t('errors.payload_too_large_photo') : describeApiError(t, uploaded.data);
+        const message =
+          uploaded.data.error === 'payload_too_large'
+            ? t('errors.payload_too_large_photo')
+            : describeApiError(t, uploaded.data);
         return fail(uploaded.status, { alt, photoError: message });
       }
       return { photoNotice: t('photos.added') };

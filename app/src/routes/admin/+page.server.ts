@@ -32,7 +32,9 @@ export const actions: Actions = {
   approve: async ({ request, locals }) => {
     const t = translator(locals.lang);
     const { organisationId } = textFields(await request.formData(), ['organisationId']);
-    const approved = await locals.api.post<OrganisationForReview>(`/api/admin/organisations/${segment(organisationId)}/approve`);
+    const approved = await locals.api.post<OrganisationForReview>(
+      `/api/admin/organisations/${segment(organisationId)}/approve`,
+    );
     if (!approved.ok) return fail(approved.status, { organisationId, failure: describeApiError(t, approved.data) });
     return { notice: t('admin.approved', { name: approved.data.name }) };
   },
@@ -46,7 +48,12 @@ export const actions: Actions = {
     );
     if (!rejected.ok) {
       const errors = toFormErrors(t, rejected.data);
-      return fail(rejected.status, { organisationId, reason, failure: errors.message, reasonError: errors.fields.reason });
+      return fail(rejected.status, {
+        organisationId,
+        reason,
+        failure: errors.message,
+        reasonError: errors.fields.reason,
+      });
     }
     return { notice: t('admin.rejected', { name: rejected.data.name }) };
   },

@@ -18,7 +18,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return {
     filters,
     territories: territories.ok ? territories.data.territories.map(({ code, name }) => ({ code, name })) : [],
-    categoryNames: Object.fromEntries((categories.ok ? categories.data.categories : []).map((category) => [category.id, category.name])),
+    categoryNames: Object.fromEntries(
+      (categories.ok ? categories.data.categories : []).map((category) => [category.id, category.name]),
+    ),
     needs: needs.ok ? needs.data.items : [],
     nextPage: needs.ok && needs.data.nextCursor ? needsHref(filters, { cursor: needs.data.nextCursor }) : null,
     failure: needs.ok ? null : needs.status === 400 ? t('catalogue.staleLink') : describeApiError(t, needs.data),

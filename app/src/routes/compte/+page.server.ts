@@ -24,7 +24,11 @@ export const actions: Actions = {
     if (Object.keys(changes).length === 0) return { profileNotice: t('account.unchanged') };
 
     const saved = await locals.api.patch<Me>('/api/me', changes);
-    if (!saved.ok) return fail(saved.status, { profile: values, profileErrors: toFormErrors(translator(locals.lang), saved.data, { fieldOrder: ['name', 'locale'] }) });
+    if (!saved.ok)
+      return fail(saved.status, {
+        profile: values,
+        profileErrors: toFormErrors(translator(locals.lang), saved.data, { fieldOrder: ['name', 'locale'] }),
+      });
     if (changes.locale) {
       rememberLanguage(cookies, url, changes.locale);
       // This very answer (a page, without JavaScript) is already in the new language.
@@ -48,7 +52,8 @@ export const actions: Actions = {
     if (!sent.ok) {
       const errors = toFormErrors(t, sent.data, { fieldOrder: ['email', 'password'] });
       // Errors about one field, told without one.
-      if (sent.data.error === 'invalid_credentials') errors.message = errors.fields.password = t('account.wrongPassword');
+      if (sent.data.error === 'invalid_credentials')
+        errors.message = errors.fields.password = t('account.wrongPassword');
       if (sent.data.error === 'email_taken') errors.fields.email = errors.message;
       return fail(sent.status, { email, emailErrors: errors });
     }
@@ -62,6 +67,8 @@ export const actions: Actions = {
     if (me.user.emailVerified) return { resendNotice: t('account.banner.alreadyVerified') };
     const sent = await locals.api.post<null>('/api/auth/verify-email/resend');
     if (sent.ok) return { resendNotice: t('account.banner.resent', { email: me.user.email }) };
-    return fail(sent.status, { resendError: sent.status === 429 ? t('account.banner.tooFrequent') : describeApiError(t, sent.data) });
+    return fail(sent.status, {
+      resendError: sent.status === 429 ? t('account.banner.tooFrequent') : describeApiError(t, sent.data),
+    });
   },
 };

@@ -23,7 +23,14 @@ import {
 } from '$lib/server/basket';
 import { bookingFormErrors, borrowerStructures } from '$lib/server/borrowing';
 import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
-import { apiFieldOfInput, checkDateSearch, dateSearchApiQuery, dateSearchFromUrl, dateSearchHref, hasDates as searchHasDates } from './date-search';
+import {
+  apiFieldOfInput,
+  checkDateSearch,
+  dateSearchApiQuery,
+  dateSearchFromUrl,
+  dateSearchHref,
+  hasDates as searchHasDates,
+} from './date-search';
 import type { Actions, PageServerLoad } from './$types';
 
 const pageSize = 24;
@@ -69,7 +76,9 @@ function searchFailure(t: ReturnType<typeof translator>, error: Parameters<typeo
   const errors = toFormErrors(t, error);
   if (errors.fields.cursor) return { message: t('catalogue.staleLink'), fields: {} };
   const fields = Object.fromEntries(
-    Object.entries(errors.fields).flatMap(([field, message]) => (apiFieldOfInput[field] ? [[apiFieldOfInput[field], message]] : [])),
+    Object.entries(errors.fields).flatMap(([field, message]) =>
+      apiFieldOfInput[field] ? [[apiFieldOfInput[field], message]] : [],
+    ),
   );
   return { message: Object.keys(fields).length > 0 ? errors.message : describeApiError(t, error), fields };
 }
@@ -83,7 +92,10 @@ async function lineStates(locals: App.Locals, basket: Basket): Promise<Record<st
       const answer = await locals.api.get<Availability>(`/api/items/${segment(line.itemId)}/availability?${query}`);
       if (!answer.ok) return [line.itemId, { state: answer.status === 404 ? 'gone' : 'free', max: line.quantity }];
       const fits = loanFits(basket.startDate, basket.endDate, answer.data.days, answer.data.rules, line.quantity);
-      return [line.itemId, { state: fits ? 'free' : 'unavailable', max: Math.max(answer.data.quantity, line.quantity) }];
+      return [
+        line.itemId,
+        { state: fits ? 'free' : 'unavailable', max: Math.max(answer.data.quantity, line.quantity) },
+      ];
     }),
   );
   return Object.fromEntries(entries);
@@ -97,7 +109,8 @@ export const actions: Actions = {
     requireMe(locals, url);
     const t = translator(locals.lang);
     const values = textFields(await request.formData(), ['itemId', 'quantity', 'startDate', 'endDate']);
-    const addError = (status: number, message: string) => fail(status, { addError: { itemId: values.itemId, message } });
+    const addError = (status: number, message: string) =>
+      fail(status, { addError: { itemId: values.itemId, message } });
     if (!areDates(values.startDate, values.endDate)) return addError(400, t('borrowing.search.chooseDates'));
     const item = await locals.api.get<ItemDetail>(`/api/items/${segment(values.itemId)}`);
     if (!item.ok) return addError(item.status === 400 ? 404 : item.status, describeApiError(t, item.data));
@@ -109,9 +122,15 @@ export const actions: Actions = {
 
     const before = readBasket(cookies);
     const dates = { startDate: values.startDate, endDate: values.endDate };
-    const line = { itemId: item.data.id, quantity, title: item.data.title, lender: { id: item.data.organisation.id, name: item.data.organisation.name } };
+    const line = {
+      itemId: item.data.id,
+      quantity,
+      title: item.data.title,
+      lender: { id: item.data.organisation.id, name: item.data.organisation.name },
+    };
     if (!saveBasket(cookies, url, addLine(before, dates, line))) return addError(400, t('borrowing.basket.full'));
-    const movedOthers = before !== null && !hasDates(before, dates) && before.lines.some((kept) => kept.itemId !== item.data.id);
+    const movedOthers =
+      before !== null && !hasDates(before, dates) && before.lines.some((kept) => kept.itemId !== item.data.id);
     return {
       added: movedOthers
         ? t('borrowing.basket.addedWithDates', {
@@ -155,7 +174,8 @@ export const actions: Actions = {
     const dates = textFields(await request.formData(), ['startDate', 'endDate']);
     const basket = readBasket(cookies);
     if (!basket) return fail(404, { failure: t('borrowing.basket.notThere') });
-    if (!areDates(dates.startDate, dates.endDate) || dates.startDate < parisToday()) return fail(400, { failure: t('borrowing.search.chooseDates') });
+    if (!areDates(dates.startDate, dates.endDate) || dates.startDate < parisToday())
+      return fail(400, { failure: t('borrowing.search.chooseDates') });
     saveBasket(cookies, url, withDates(basket, dates));
     return {
       notice: t('borrowing.basket.datesChanged', {
@@ -191,7 +211,9 @@ export const actions: Actions = {
  */
 function batchErrors(t: ReturnType<typeof translator>, basket: Basket, error: Parameters<typeof toFormErrors>[1]) {
   const details = Array.isArray(error.details) ? (error.details as Array<{ field?: unknown }>) : [];
-  const lineFields = details.map((detail) => String(detail.field ?? '')).filter((field) => lineOfField(basket, field) !== null);
+  const lineFields = details
+    .map((detail) => String(detail.field ?? ''))
+    .filter((field) => lineOfField(basket, field) !== null);
   const errors = bookingFormErrors(t, error, ['startDate', 'endDate', 'organisationId', 'message', ...lineFields]);
   const fields: Record<string, string> = {};
   const lines: Record<string, string> = {};

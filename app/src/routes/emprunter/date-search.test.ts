@@ -19,7 +19,10 @@ describe('dateSearchFromUrl', () => {
   it('takes the basket’s dates when the link has none', () => {
     const basket = { startDate: '2027-07-03', endDate: '2027-07-05' };
     expect(dateSearchFromUrl(params('q=sono'), basket)).toMatchObject(basket);
-    expect(dateSearchFromUrl(params('du=2027-06-12&au='), basket)).toMatchObject({ startDate: '2027-06-12', endDate: '' });
+    expect(dateSearchFromUrl(params('du=2027-06-12&au='), basket)).toMatchObject({
+      startDate: '2027-06-12',
+      endDate: '',
+    });
   });
 
   it('keeps the quantity between 1 and what the API takes', () => {
@@ -41,12 +44,18 @@ describe('checkDateSearch', () => {
   });
 
   it('says what is wrong next to the right input', () => {
-    expect(checkDateSearch(t, search('2027-06-12', ''), today)?.fields).toEqual({ au: 'Choisissez le dernier jour du prêt.' });
+    expect(checkDateSearch(t, search('2027-06-12', ''), today)?.fields).toEqual({
+      au: 'Choisissez le dernier jour du prêt.',
+    });
     expect(checkDateSearch(t, search('2027-06-14', '2027-06-12'), today)?.fields).toEqual({
       au: 'Le dernier jour doit être le même que le premier, ou le suivre.',
     });
-    expect(checkDateSearch(t, search('2027-05-30', '2027-06-02'), today)?.fields).toEqual({ du: 'Choisissez un premier jour à partir d’aujourd’hui.' });
-    expect(checkDateSearch(t, search('2027-02-30', '2027-06-02'), today)?.fields.du).toBe('Choisissez le premier jour du prêt.');
+    expect(checkDateSearch(t, search('2027-05-30', '2027-06-02'), today)?.fields).toEqual({
+      du: 'Choisissez un premier jour à partir d’aujourd’hui.',
+    });
+    expect(checkDateSearch(t, search('2027-02-30', '2027-06-02'), today)?.fields.du).toBe(
+      'Choisissez le premier jour du prêt.',
+    );
     expect(hasDates(search('2027-06-12', '2027-06-14'))).toBe(true);
     expect(hasDates(search('2027-06-12', ''))).toBe(false);
   });
@@ -68,7 +77,9 @@ describe('queries and links', () => {
 
   it('links to the same search, one thing changed', () => {
     expect(dateSearchHref(search)).toBe('/emprunter?du=2027-06-12&au=2027-06-14&q=tonnelle&quantite=2');
-    expect(dateSearchHref(search, { cursor: 'next' })).toBe('/emprunter?du=2027-06-12&au=2027-06-14&q=tonnelle&quantite=2&cursor=next');
+    expect(dateSearchHref(search, { cursor: 'next' })).toBe(
+      '/emprunter?du=2027-06-12&au=2027-06-14&q=tonnelle&quantite=2&cursor=next',
+    );
     expect(dateSearchHref({ startDate: '', endDate: '', q: '', quantity: 1, cursor: '' })).toBe('/emprunter');
   });
 });

@@ -19,7 +19,10 @@ export type DateSearch = {
 /** The inputs of the search form, named as in the URL. */
 export const searchFields = ['du', 'au', 'q', 'quantite'] as const;
 
-export function dateSearchFromUrl(params: URLSearchParams, basketDates?: { startDate: string; endDate: string } | null): DateSearch {
+export function dateSearchFromUrl(
+  params: URLSearchParams,
+  basketDates?: { startDate: string; endDate: string } | null,
+): DateSearch {
   const text = (name: string, max: number) => (params.get(name) ?? '').trim().slice(0, max);
   const quantityText = text('quantite', 5);
   const quantity = /^[0-9]+$/.test(quantityText) ? Number(quantityText) : 1;
@@ -40,7 +43,8 @@ export function checkDateSearch(t: Translator, search: DateSearch, today: string
   if (!isCalendarDay(search.startDate)) fields.du = t('borrowing.request.startRequired');
   else if (search.startDate < today) fields.du = t('borrowing.search.pastStart');
   if (!isCalendarDay(search.endDate)) fields.au = t('borrowing.request.endRequired');
-  else if (isCalendarDay(search.startDate) && search.endDate < search.startDate) fields.au = t('borrowing.request.endBeforeStart');
+  else if (isCalendarDay(search.startDate) && search.endDate < search.startDate)
+    fields.au = t('borrowing.request.endBeforeStart');
   return Object.keys(fields).length > 0 ? { message: t('errors.validation_failed'), fields } : null;
 }
 
@@ -50,7 +54,11 @@ export function hasDates(search: DateSearch): boolean {
 
 /** GET /api/items: only what is free, in that quantity, for the whole of those days. */
 export function dateSearchApiQuery(search: DateSearch, limit: number): URLSearchParams {
-  const query = new URLSearchParams({ available_from: search.startDate, available_to: search.endDate, limit: String(limit) });
+  const query = new URLSearchParams({
+    available_from: search.startDate,
+    available_to: search.endDate,
+    limit: String(limit),
+  });
   if (search.quantity > 1) query.set('quantity', String(search.quantity));
   if (search.q) query.set('q', search.q);
   if (search.cursor) query.set('cursor', search.cursor);
@@ -77,7 +85,10 @@ export function dateSearchQuery(search: DateSearch, changes: Partial<DateSearch>
   return params.toString();
 }
 
-export function dateSearchHref(search: DateSearch, changes: Partial<DateSearch> = {}): '/emprunter' | `/emprunter?${string}` {
+export function dateSearchHref(
+  search: DateSearch,
+  changes: Partial<DateSearch> = {},
+): '/emprunter' | `/emprunter?${string}` {
   const query = dateSearchQuery(search, changes);
   return query ? `/emprunter?${query}` : '/emprunter';
 }

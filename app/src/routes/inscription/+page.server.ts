@@ -70,7 +70,10 @@ export const actions: Actions = {
       redirect(303, '/ma-structure');
     }
 
-    const errors = toFormErrors(t, session.data, { params: { min: passwordMinLength }, fieldOrder: ['name', 'email', 'password', ...fieldNames] });
+    const errors = toFormErrors(t, session.data, {
+      params: { min: passwordMinLength },
+      fieldOrder: ['name', 'email', 'password', ...fieldNames],
+    });
     const field = fieldOfError[session.data.error];
     if (field) errors.fields[field] = field === 'joinOrganisationId' ? t('register.joinNotFound') : errors.message;
     if (choice === 'join' && !values.joinOrganisationId) {

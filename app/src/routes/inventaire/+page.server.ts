@@ -11,7 +11,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const me = requireMe(locals, url);
   const membership = chosenMembership(me, url.searchParams.get('structure'));
   if (!membership) return { membership: null, structures: [], listings: null, failure: null };
-  const listings = await locals.api.get<OrganisationListings>(`/api/organisations/${segment(membership.organisation.id)}/listings`);
+  const listings = await locals.api.get<OrganisationListings>(
+    `/api/organisations/${segment(membership.organisation.id)}/listings`,
+  );
   return {
     membership,
     structures: actingMemberships(me).map((m) => m.organisation),

@@ -44,7 +44,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 /** The hidden fields every team action carries. */
 function teamTarget(form: FormData) {
   const { organisationId, userId, memberName } = textFields(form, ['organisationId', 'userId', 'memberName']);
-  return { organisationId, memberName, url: `/api/organisations/${segment(organisationId)}/members/${segment(userId)}` };
+  return {
+    organisationId,
+    memberName,
+    url: `/api/organisations/${segment(organisationId)}/members/${segment(userId)}`,
+  };
 }
 
 export const actions: Actions = {
@@ -93,22 +97,39 @@ export const actions: Actions = {
     const t = translator(locals.lang);
     const values = textFields(await request.formData(), ['organisationId', 'email', 'role']);
     const role = values.role === 'manager' ? 'manager' : 'member';
-    const invited = await locals.api.post<Invitation>(`/api/organisations/${segment(values.organisationId)}/invitations`, { email: values.email, role });
+    const invited = await locals.api.post<Invitation>(
+      `/api/organisations/${segment(values.organisationId)}/invitations`,
+      { email: values.email, role },
+    );
     if (!invited.ok) {
       const errors = toFormErrors(t, invited.data, { fieldOrder: ['email', 'role'] });
       // Already in the team: about the address (the catalogue's « already_member » speaks to the person who joins).
       if (invited.data.error === 'already_member') errors.message = t('team.invite.alreadyMember');
       if (invited.status === 409) errors.fields.email = errors.message;
-      return fail(invited.status, { organisationId: values.organisationId, invite: { email: values.email, role }, inviteErrors: errors });
+      return fail(invited.status, {
+        organisationId: values.organisationId,
+        invite: { email: values.email, role },
+        inviteErrors: errors,
+      });
     }
-    return { organisationId: values.organisationId, inviteNotice: t('team.invite.sent', { email: invited.data.email }) };
+    return {
+      organisationId: values.organisationId,
+      inviteNotice: t('team.invite.sent', { email: invited.data.email }),
+    };
   },
 
   cancelInvitation: async ({ request, locals }) => {
     const t = translator(locals.lang);
-    const { organisationId, invitationId, email } = textFields(await request.formData(), ['organisationId', 'invitationId', 'email']);
-    const cancelled = await locals.api.delete(`/api/organisations/${segment(organisationId)}/invitations/${segment(invitationId)}`);
-    if (!cancelled.ok) return fail(cancelled.status, { organisationId, inviteError: describeApiError(t, cancelled.data) });
+    const { organisationId, invitationId, email } = textFields(await request.formData(), [
+      'organisationId',
+      'invitationId',
+      'email',
+    ]);
+    const cancelled = await locals.api.delete(
+      `/api/organisations/${segment(organisationId)}/invitations/${segment(invitationId)}`,
+    );
+    if (!cancelled.ok)
+      return fail(cancelled.status, { organisationId, inviteError: describeApiError(t, cancelled.data) });
     return { organisationId, inviteNotice: t('team.invite.cancelled', { email }) };
   },
 
@@ -121,7 +142,12 @@ export const actions: Actions = {
 };
 
 /** The private calendar (iCal) link of a structure: create or renew it (POST), or turn it off (DELETE). */
-async function calendarAction(locals: App.Locals, request: Request, method: 'post' | 'delete', success: 'lending.calendar.created' | 'lending.calendar.renewed' | 'lending.calendar.disabled') {
+async function calendarAction(
+  locals: App.Locals,
+  request: Request,
+  method: 'post' | 'delete',
+  success: 'lending.calendar.created' | 'lending.calendar.renewed' | 'lending.calendar.disabled',
+) {
   const t = translator(locals.lang);
   const { organisationId } = textFields(await request.formData(), ['organisationId']);
   const url = `/api/organisations/${segment(organisationId)}/calendar-feed`;

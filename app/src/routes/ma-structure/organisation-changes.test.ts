@@ -33,10 +33,16 @@ describe('changesFrom', () => {
   });
 
   it('sends only the changed fields', () => {
-    expect(changesFrom(current, submitted({ city: 'Roubaix', postcode: '59100' }))).toEqual({ city: 'Roubaix', postcode: '59100' });
+    expect(changesFrom(current, submitted({ city: 'Roubaix', postcode: '59100' }))).toEqual({
+      city: 'Roubaix',
+      postcode: '59100',
+    });
   });
 
   it('turns an emptied contact field into null, but keeps an emptied description as text', () => {
-    expect(changesFrom(current, submitted({ contactEmail: '', description: '' }))).toEqual({ contactEmail: null, description: '' });
+    expect(changesFrom(current, submitted({ contactEmail: '', description: '' }))).toEqual({
+      contactEmail: null,
+      description: '',
+    });
   });
 });

@@ -11,7 +11,11 @@ export const actions: Actions = {
   default: async ({ request, locals }) => {
     const t = translator(locals.lang);
     const { email } = textFields(await request.formData(), ['email']);
-    if (!email) return fail(400, { email, errors: { message: t('errors.validation_failed'), fields: { email: t('account.forgot.emailRequired') } } });
+    if (!email)
+      return fail(400, {
+        email,
+        errors: { message: t('errors.validation_failed'), fields: { email: t('account.forgot.emailRequired') } },
+      });
     const asked = await locals.api.post<null>('/api/auth/password-reset', { email });
     if (asked.ok) return { email, sent: true };
     return fail(asked.status, { email, errors: toFormErrors(t, asked.data, { fieldOrder: ['email'] }) });

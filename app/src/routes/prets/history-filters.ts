@@ -4,7 +4,17 @@
  */
 import type { BookingRole, BookingStatus } from '$lib/api-types';
 
-export const bookingStatusList = ['requested', 'accepted', 'picked_up', 'returned', 'done', 'closed', 'declined', 'cancelled', 'expired'] as const satisfies readonly BookingStatus[];
+export const bookingStatusList = [
+  'requested',
+  'accepted',
+  'picked_up',
+  'returned',
+  'done',
+  'closed',
+  'declined',
+  'cancelled',
+  'expired',
+] as const satisfies readonly BookingStatus[];
 
 export type HistoryFilters = { as: BookingRole; status: '' | BookingStatus; structure: string; cursor: string };
 
@@ -30,6 +40,8 @@ export function historyApiQuery(filters: HistoryFilters, limit: number): URLSear
 }
 
 export function historyHref(filters: Partial<HistoryFilters>): `/prets/historique?${string}` {
-  const params = new URLSearchParams(Object.entries({ as: 'lender', ...filters }).filter(([, value]) => value !== '' && value !== undefined));
+  const params = new URLSearchParams(
+    Object.entries({ as: 'lender', ...filters }).filter(([, value]) => value !== '' && value !== undefined),
+  );
   return `/prets/historique?${params.toString()}`;
 }

@@ -27,7 +27,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   if (filters.category && !known.includes(filters.category)) filters.category = '';
 
   const endpoint = filters.kind === 'item' ? '/api/items' : '/api/services';
-  const results = await locals.api.get<ListingPage<ItemSummary | ServiceSummary>>(`${endpoint}?${apiQuery(filters, pageSize)}`);
+  const results = await locals.api.get<ListingPage<ItemSummary | ServiceSummary>>(
+    `${endpoint}?${apiQuery(filters, pageSize)}`,
+  );
   const failure = results.ok ? null : failureOf(t, results.data);
 
   const territoryList = territories.ok ? territories.data.territories : [];
@@ -36,7 +38,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     families: categoryFamilies(categoryList),
     domains: serviceDomains,
     territories: territoryList.map(({ code, name }) => ({ code, name })),
-    communes: territoryList.flatMap((territory) => territory.communes.map(({ name, postcode }) => ({ name, postcode }))),
+    communes: territoryList.flatMap((territory) =>
+      territory.communes.map(({ name, postcode }) => ({ name, postcode })),
+    ),
     results: results.ok ? results.data.items : [],
     nextPage: results.ok && results.data.nextCursor ? searchHref(filters, { cursor: results.data.nextCursor }) : null,
     failure,

@@ -86,7 +86,9 @@ export const bookings = pgTable(
     index('bookings_borrower_idx').on(table.borrowerOrganisationId, table.status, table.startDate),
     index('bookings_group_idx').on(table.groupId),
     index('bookings_service_idx').on(table.serviceId),
-    index('bookings_expiring_idx').on(table.expiresAt).where(sql`${table.status} = 'requested'`),
+    index('bookings_expiring_idx')
+      .on(table.expiresAt)
+      .where(sql`${table.status} = 'requested'`),
     check('bookings_two_parties', sql`${table.lenderOrganisationId} <> ${table.borrowerOrganisationId}`),
     check(
       'bookings_kind_fields',
@@ -94,7 +96,10 @@ export const bookings = pgTable(
         when 'item' then ${table.startDate} is not null and ${table.endDate} >= ${table.startDate} and ${table.serviceId} is null and ${table.startsAt} is null and ${table.endsAt} is null
         else ${table.serviceId} is not null and ${table.endsAt} > ${table.startsAt} and ${table.startDate} is null and ${table.endDate} is null end`,
     ),
-    check('bookings_decline_code', sql`${table.declineCode} is null or (${table.status} = 'declined' and ${table.declineCode} in ('dates_taken', 'slot_taken'))`),
+    check(
+      'bookings_decline_code',
+      sql`${table.declineCode} is null or (${table.status} = 'declined' and ${table.declineCode} in ('dates_taken', 'slot_taken'))`,
+    ),
     check(
       'bookings_kind_statuses',
       sql`(${table.kind} = 'item' and ${table.status} <> 'done') or (${table.kind} = 'service' and ${table.status} not in ('picked_up', 'returned'))`,
@@ -113,8 +118,16 @@ export const bookingLines = pgTable(
     quantity: integer('quantity').notNull(),
   },
   (table) => [
-    foreignKey({ name: 'booking_lines_booking_fk', columns: [table.bookingId, table.lenderOrganisationId], foreignColumns: [bookings.id, bookings.lenderOrganisationId] }).onDelete('cascade'),
-    foreignKey({ name: 'booking_lines_item_fk', columns: [table.itemId, table.lenderOrganisationId], foreignColumns: [items.id, items.organisationId] }).onDelete('restrict'),
+    foreignKey({
+      name: 'booking_lines_booking_fk',
+      columns: [table.bookingId, table.lenderOrganisationId],
+      foreignColumns: [bookings.id, bookings.lenderOrganisationId],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'booking_lines_item_fk',
+      columns: [table.itemId, table.lenderOrganisationId],
+      foreignColumns: [items.id, items.organisationId],
+    }).onDelete('restrict'),
     unique('booking_lines_item_once').on(table.bookingId, table.itemId),
     index('booking_lines_item_idx').on(table.itemId),
     check('booking_lines_quantity', sql`${table.quantity} between 1 and 10000`),

@@ -66,7 +66,10 @@ export const items = pgTable(
     maxLoanDays: integer('max_loan_days'),
     minNoticeDays: integer('min_notice_days').notNull().default(0),
     /** ISO weekdays (1 = lundi … 7 = dimanche) when the item can be picked up and brought back. */
-    handoverWeekdays: smallint('handover_weekdays').array().notNull().default(sql`'{1,2,3,4,5,6,7}'::smallint[]`),
+    handoverWeekdays: smallint('handover_weekdays')
+      .array()
+      .notNull()
+      .default(sql`'{1,2,3,4,5,6,7}'::smallint[]`),
     /** Paris wall-clock hours of the hand-over, both or neither. */
     handoverOpensAt: time('handover_opens_at'),
     handoverClosesAt: time('handover_closes_at'),
@@ -86,7 +89,9 @@ export const items = pgTable(
     index('items_organisation_idx').on(table.organisationId),
     // The target of booking_lines' (item_id, lender_organisation_id) key: a line lends the lender's own item.
     unique('items_id_organisation_key').on(table.id, table.organisationId),
-    index('items_published_recent_idx').on(table.createdAt, table.id).where(sql`${table.status} = 'published'`),
+    index('items_published_recent_idx')
+      .on(table.createdAt, table.id)
+      .where(sql`${table.status} = 'published'`),
     index('items_category_idx').on(table.categoryId),
     index('items_territory_idx').on(table.territoryCode),
     index('items_location_idx').on(table.latitude, table.longitude),
@@ -95,12 +100,24 @@ export const items = pgTable(
     check('items_quantity_positive', sql`${table.quantity} between 1 and 10000`),
     check('items_replacement_value_not_negative', sql`${table.replacementValueCents} >= 0`),
     check('items_deposit_not_negative', sql`${table.depositCents} is null or ${table.depositCents} >= 0`),
-    check('items_fee_amount', sql`(${table.fee} = 'free') = (${table.feeCents} is null) and (${table.feeCents} is null or ${table.feeCents} > 0)`),
+    check(
+      'items_fee_amount',
+      sql`(${table.fee} = 'free') = (${table.feeCents} is null) and (${table.feeCents} is null or ${table.feeCents} > 0)`,
+    ),
     check('items_postcode_format', sql`${table.pickupPostcode} ~ '^[0-9]{5}$'`),
-    check('items_loan_length', sql`${table.minLoanDays} >= 1 and (${table.maxLoanDays} is null or ${table.maxLoanDays} >= ${table.minLoanDays})`),
+    check(
+      'items_loan_length',
+      sql`${table.minLoanDays} >= 1 and (${table.maxLoanDays} is null or ${table.maxLoanDays} >= ${table.minLoanDays})`,
+    ),
     check('items_notice_not_negative', sql`${table.minNoticeDays} >= 0`),
-    check('items_handover_weekdays', sql`cardinality(${table.handoverWeekdays}) between 1 and 7 and ${table.handoverWeekdays} <@ '{1,2,3,4,5,6,7}'::smallint[]`),
-    check('items_handover_hours', sql`(${table.handoverOpensAt} is null) = (${table.handoverClosesAt} is null) and (${table.handoverOpensAt} is null or ${table.handoverClosesAt} > ${table.handoverOpensAt})`),
+    check(
+      'items_handover_weekdays',
+      sql`cardinality(${table.handoverWeekdays}) between 1 and 7 and ${table.handoverWeekdays} <@ '{1,2,3,4,5,6,7}'::smallint[]`,
+    ),
+    check(
+      'items_handover_hours',
+      sql`(${table.handoverOpensAt} is null) = (${table.handoverClosesAt} is null) and (${table.handoverOpensAt} is null or ${table.handoverClosesAt} > ${table.handoverOpensAt})`,
+    ),
     check('items_buffer_days', sql`${table.bufferDays} between 0 and 30`),
     check('items_horizon_days', sql`${table.horizonDays} between 1 and 730`),
     check('items_coordinates_together', sql`(${table.latitude} is null) = (${table.longitude} is null)`),

@@ -37,10 +37,15 @@ export const needs = pgTable(
   },
   (table) => [
     index('needs_organisation_idx').on(table.organisationId),
-    index('needs_open_recent_idx').on(table.createdAt, table.id).where(sql`${table.status} = 'open'`),
+    index('needs_open_recent_idx')
+      .on(table.createdAt, table.id)
+      .where(sql`${table.status} = 'open'`),
     index('needs_search_idx').using('gin', table.search),
     check('needs_title_not_blank', sql`length(trim(${table.title})) > 0`),
-    check('needs_dates_ordered', sql`${table.neededUntil} is null or ${table.neededFrom} is null or ${table.neededUntil} >= ${table.neededFrom}`),
+    check(
+      'needs_dates_ordered',
+      sql`${table.neededUntil} is null or ${table.neededFrom} is null or ${table.neededUntil} >= ${table.neededFrom}`,
+    ),
     check('needs_category_for_items', sql`${table.kind} = 'item' or ${table.categoryId} is null`),
     check('needs_domain_for_services', sql`${table.kind} = 'service' or ${table.serviceDomain} is null`),
     check('needs_fulfilled_when', sql`(${table.status} = 'fulfilled') = (${table.fulfilledAt} is not null)`),

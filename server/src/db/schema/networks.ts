@@ -15,5 +15,9 @@ export const networks = pgTable(
     requiresListingReview: boolean('requires_listing_review').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('networks_single_default').on(table.isDefault).where(sql`${table.isDefault}`)],
+  (table) => [
+    uniqueIndex('networks_single_default')
+      .on(table.isDefault)
+      .where(sql`${table.isDefault}`),
+  ],
 );

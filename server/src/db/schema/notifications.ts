@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigint, bigserial, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { channels, emailModes, emailStatuses } from '../../domain/notifications.ts';
 import { events } from './events.ts';
 import { localeEnum, users } from './users.ts';
@@ -44,14 +57,22 @@ export const notifications = pgTable(
     calendar: text('calendar'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     /** A held email: the digest that carried it (set when the digest is written, so exactly those count as sent with it). */
-    digestId: bigint('digest_id', { mode: 'number' }).references((): AnyPgColumn => notifications.id, { onDelete: 'set null' }),
+    digestId: bigint('digest_id', { mode: 'number' }).references((): AnyPgColumn => notifications.id, {
+      onDelete: 'set null',
+    }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index('notifications_inbox_idx').on(table.recipientId, table.id.desc()).where(sql`${table.channel} = 'in_app'`),
-    index('notifications_due_idx').on(table.nextAttemptAt).where(sql`${table.status} in ('queued', 'retrying', 'sending')`),
+    index('notifications_inbox_idx')
+      .on(table.recipientId, table.id.desc())
+      .where(sql`${table.channel} = 'in_app'`),
+    index('notifications_due_idx')
+      .on(table.nextAttemptAt)
+      .where(sql`${table.status} in ('queued', 'retrying', 'sending')`),
     index('notifications_event_idx').on(table.eventId),
-    index('notifications_held_idx').on(table.recipientId).where(sql`${table.status} = 'held'`),
+    index('notifications_held_idx')
+      .on(table.recipientId)
+      .where(sql`${table.status} = 'held'`),
     check('notifications_someone', sql`${table.recipientId} is not null or ${table.toAddress} is not null`),
     check(
       'notifications_channel_fields',

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { searchVector, tsvector } from './items.ts';
 import { listingStatusEnum, listingVisibilityEnum } from './listings.ts';
 import { organisations } from './organisations.ts';
@@ -54,14 +65,19 @@ export const services = pgTable(
   },
   (table) => [
     index('services_organisation_idx').on(table.organisationId),
-    index('services_published_recent_idx').on(table.createdAt, table.id).where(sql`${table.status} = 'published'`),
+    index('services_published_recent_idx')
+      .on(table.createdAt, table.id)
+      .where(sql`${table.status} = 'published'`),
     index('services_domain_idx').on(table.domain),
     index('services_territory_idx').on(table.territoryCode),
     index('services_location_idx').on(table.latitude, table.longitude),
     index('services_search_idx').using('gin', table.search),
     check('services_title_not_blank', sql`length(trim(${table.title})) > 0`),
     check('services_duration_positive', sql`${table.durationMinutes} is null or ${table.durationMinutes} > 0`),
-    check('services_price', sql`(${table.participation} = 'price') = (${table.priceCents} is not null) and (${table.priceCents} is null or ${table.priceCents} > 0)`),
+    check(
+      'services_price',
+      sql`(${table.participation} = 'price') = (${table.priceCents} is not null) and (${table.priceCents} is null or ${table.priceCents} > 0)`,
+    ),
     check('services_postcode_format', sql`${table.postcode} ~ '^[0-9]{5}$'`),
     check('services_coordinates_together', sql`(${table.latitude} is null) = (${table.longitude} is null)`),
   ],

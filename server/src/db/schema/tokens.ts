@@ -5,7 +5,13 @@ import { membershipRoleEnum } from './memberships.ts';
 import { organisations } from './organisations.ts';
 import { users } from './users.ts';
 
-export const tokenPurposeEnum = pgEnum('token_purpose', ['verify_email', 'reset_password', 'change_email', 'invitation', 'booking_action']);
+export const tokenPurposeEnum = pgEnum('token_purpose', [
+  'verify_email',
+  'reset_password',
+  'change_email',
+  'invitation',
+  'booking_action',
+]);
 
 /**
  * The links sent by email that let someone act once: verify an address, reset a password,

@@ -88,7 +88,8 @@ export async function seedDemoCatalogue(db: Database, organisationIdOf: (key: st
   );
 
   const today = TZDate.tz('Europe/Paris');
-  const day = (offset: number | undefined) => (offset === undefined ? null : format(addDays(today, offset), 'yyyy-MM-dd'));
+  const day = (offset: number | undefined) =>
+    offset === undefined ? null : format(addDays(today, offset), 'yyyy-MM-dd');
   await db.insert(needs).values(
     demoNeeds.map((need, index) => ({
       organisationId: placeOf(need.owner).id,

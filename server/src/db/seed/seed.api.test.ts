@@ -14,7 +14,11 @@ beforeAll(async () => {
   await seedReferenceData(database.connection.db);
   expect(await isEmpty(database.connection.db)).toBe(true);
   await seedDemo(database.connection.db, 'mot-de-passe-demo');
-  app = await buildApp({ db: database.connection.db, jwtSecret: 'test', photoStorage: diskPhotoStorage(join(tmpdir(), 'mutua-seed-photos')) });
+  app = await buildApp({
+    db: database.connection.db,
+    jwtSecret: 'test',
+    photoStorage: diskPhotoStorage(join(tmpdir(), 'mutua-seed-photos')),
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -40,20 +44,34 @@ describe('demo data', () => {
     const territories = new Set(directory.organisations.map((o: { territoryCode: string }) => o.territoryCode));
     expect([...territories].sort()).toEqual(['02', '59', '60', '62', '80']);
     const token = (await login('admin@demo.mutua.fr')).json().token;
-    const pending = (await app.inject({ method: 'GET', url: '/api/admin/organisations', headers: { authorization: `Bearer ${token}` } })).json();
+    const pending = (
+      await app.inject({
+        method: 'GET',
+        url: '/api/admin/organisations',
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json();
     expect(pending.organisations.length).toBeGreaterThan(0);
   });
 
   it('has past and future loans in several states on the demo dashboards', async () => {
     const asLender = { authorization: `Bearer ${(await login('preteur@demo.mutua.fr')).json().token}` };
-    const lenderDashboard = (await app.inject({ method: 'GET', url: '/api/bookings/dashboard', headers: asLender })).json();
-    expect(lenderDashboard.lender.toAnswer.map((b: { lines: Array<{ title: string }> }) => b.lines[0]!.title)).toEqual(['Barnum 4x8 m']);
+    const lenderDashboard = (
+      await app.inject({ method: 'GET', url: '/api/bookings/dashboard', headers: asLender })
+    ).json();
+    expect(lenderDashboard.lender.toAnswer.map((b: { lines: Array<{ title: string }> }) => b.lines[0]!.title)).toEqual([
+      'Barnum 4x8 m',
+    ]);
     expect(lenderDashboard.lender.pickups.map((b: { status: string }) => b.status)).toEqual(['accepted']);
     expect(lenderDashboard.lender.returns).toHaveLength(1);
     const asBorrower = { authorization: `Bearer ${(await login('emprunteur@demo.mutua.fr')).json().token}` };
     const history = (await app.inject({ method: 'GET', url: '/api/bookings?as=borrower', headers: asBorrower })).json();
-    expect(new Set(history.items.map((b: { status: string }) => b.status))).toEqual(new Set(['closed', 'picked_up', 'requested', 'declined', 'accepted']));
-    expect(history.items.find((b: { overdue: boolean }) => b.overdue)?.lines[0].title).toBe('Vélo cargo biporteur électrique');
+    expect(new Set(history.items.map((b: { status: string }) => b.status))).toEqual(
+      new Set(['closed', 'picked_up', 'requested', 'declined', 'accepted']),
+    );
+    expect(history.items.find((b: { overdue: boolean }) => b.overdue)?.lines[0].title).toBe(
+      'Vélo cargo biporteur électrique',
+    );
   });
 
   it('is not seeded twice', async () => {

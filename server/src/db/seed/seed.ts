@@ -34,7 +34,10 @@ export async function isEmpty(db: Database): Promise<boolean> {
 export async function seedDemo(db: Database, password: string) {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const networkRows = await tx.insert(networks).values(demoNetworks).returning({ id: networks.id, slug: networks.slug });
+    const networkRows = await tx
+      .insert(networks)
+      .values(demoNetworks)
+      .returning({ id: networks.id, slug: networks.slug });
     const networkId = (slug: string) => networkRows.find((n) => n.slug === slug)!.id;
     const userRows = await tx
       .insert(users)
@@ -69,9 +72,13 @@ export async function seedDemo(db: Database, password: string) {
       return organisationRows.find((o) => o.name === name)!.id;
     };
 
-    await tx.insert(organisationNetworks).values(
-      demoOrganisations.flatMap((o) => o.networks.map((slug) => ({ organisationId: organisationId(o.key), networkId: networkId(slug) }))),
-    );
+    await tx
+      .insert(organisationNetworks)
+      .values(
+        demoOrganisations.flatMap((o) =>
+          o.networks.map((slug) => ({ organisationId: organisationId(o.key), networkId: networkId(slug) })),
+        ),
+      );
     await tx.insert(memberships).values(
       demoUsers.flatMap((u) => {
         const key = u.managerOf ?? u.memberOf;
@@ -88,7 +95,11 @@ export async function seedDemo(db: Database, password: string) {
     await seedDemoLoans(tx, organisationId, managerOf);
     await tx.insert(networkRoles).values(
       demoUsers.flatMap((u) =>
-        (u.adminOf ?? []).map((slug) => ({ userId: userId(u.email), networkId: networkId(slug), role: 'admin' as const })),
+        (u.adminOf ?? []).map((slug) => ({
+          userId: userId(u.email),
+          networkId: networkId(slug),
+          role: 'admin' as const,
+        })),
       ),
     );
   });

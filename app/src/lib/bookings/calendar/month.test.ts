@@ -31,7 +31,15 @@ describe('months', () => {
     // March 2027 starts on a Monday and holds the spring clock change (Sunday 28).
     const march = monthWeeks('2027-03');
     expect(march).toHaveLength(5);
-    expect(march[0]).toEqual(['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05', '2027-03-06', '2027-03-07']);
+    expect(march[0]).toEqual([
+      '2027-03-01',
+      '2027-03-02',
+      '2027-03-03',
+      '2027-03-04',
+      '2027-03-05',
+      '2027-03-06',
+      '2027-03-07',
+    ]);
     expect(march[3]![6]).toBe('2027-03-28');
     expect(march[4]).toEqual(['2027-03-29', '2027-03-30', '2027-03-31', null, null, null, null]);
 

@@ -54,12 +54,16 @@ describe('dayState', () => {
   });
 
   it('puts the lender’s blocked days and the days out of reach apart', () => {
-    expect(dayState(day('2027-06-01', { bookable: false, reason: 'blocked', blockedReason: 'repair' }), 2)).toBe('blocked');
+    expect(dayState(day('2027-06-01', { bookable: false, reason: 'blocked', blockedReason: 'repair' }), 2)).toBe(
+      'blocked',
+    );
     for (const reason of ['past', 'notice', 'beyond_horizon'] as const) {
       expect(dayState(day('2027-06-01', { bookable: false, reason }), 2)).toBe('unavailable');
     }
     // All units free, but the item must rest between this day and the next loan.
-    expect(dayState(day('2027-06-01', { unitsFree: 2, bookable: false, reason: 'fully_booked' }), 2)).toBe('unavailable');
+    expect(dayState(day('2027-06-01', { unitsFree: 2, bookable: false, reason: 'fully_booked' }), 2)).toBe(
+      'unavailable',
+    );
   });
 });
 
@@ -68,7 +72,12 @@ describe('endDaysFor', () => {
     const days = june();
     expect(canStartOn(byDate(days).get('2027-06-01'))).toBe(true);
     expect(canStartOn(byDate(days).get('2027-06-02'))).toBe(false); // a Wednesday
-    expect([...endDaysFor('2027-06-01', days, limits)].slice(0, 4)).toEqual(['2027-06-01', '2027-06-03', '2027-06-05', '2027-06-08']);
+    expect([...endDaysFor('2027-06-01', days, limits)].slice(0, 4)).toEqual([
+      '2027-06-01',
+      '2027-06-03',
+      '2027-06-05',
+      '2027-06-08',
+    ]);
   });
 
   it('keeps to the minimum and maximum length of a loan', () => {
@@ -84,7 +93,11 @@ describe('endDaysFor', () => {
   it('keeps the lender’s buffer after the loan free enough', () => {
     // A loan from the 10th holds the units: with 2 days of buffer, the loan must end by the 7th.
     const days = june({ '2027-06-10': { unitsFree: 0, bookable: false, reason: 'fully_booked' } });
-    expect([...endDaysFor('2027-06-01', days, { ...limits, bufferDays: 2 })]).toEqual(['2027-06-01', '2027-06-03', '2027-06-05']);
+    expect([...endDaysFor('2027-06-01', days, { ...limits, bufferDays: 2 })]).toEqual([
+      '2027-06-01',
+      '2027-06-03',
+      '2027-06-05',
+    ]);
     expect([...endDaysFor('2027-06-01', days, { ...limits, bufferDays: 0 })]).toContain('2027-06-08');
   });
 
@@ -123,19 +136,34 @@ describe('choiceFor', () => {
   const ends = endDaysFor('2027-06-08', days, { ...limits, minLoanDays: 2 });
 
   it('starts a choice on a possible first day', () => {
-    expect(choiceFor('2027-06-08', { start: null, end: null }, map, new Set())).toEqual({ role: 'start', selection: { start: '2027-06-08', end: null } });
+    expect(choiceFor('2027-06-08', { start: null, end: null }, map, new Set())).toEqual({
+      role: 'start',
+      selection: { start: '2027-06-08', end: null },
+    });
     expect(choiceFor('2027-06-09', { start: null, end: null }, map, new Set())).toBeNull();
   });
 
   it('ends it on a possible last day, or moves the start', () => {
     const chosen = { start: '2027-06-08', end: null };
-    expect(choiceFor('2027-06-12', chosen, map, ends)).toEqual({ role: 'end', selection: { start: '2027-06-08', end: '2027-06-12' } });
-    expect(choiceFor('2027-06-03', chosen, map, ends)).toEqual({ role: 'start', selection: { start: '2027-06-03', end: null } });
+    expect(choiceFor('2027-06-12', chosen, map, ends)).toEqual({
+      role: 'end',
+      selection: { start: '2027-06-08', end: '2027-06-12' },
+    });
+    expect(choiceFor('2027-06-03', chosen, map, ends)).toEqual({
+      role: 'start',
+      selection: { start: '2027-06-03', end: null },
+    });
     // The start itself is no end when a loan lasts 2 days at least: choosing it again undoes it.
-    expect(choiceFor('2027-06-08', chosen, map, ends)).toEqual({ role: 'clear', selection: { start: null, end: null } });
+    expect(choiceFor('2027-06-08', chosen, map, ends)).toEqual({
+      role: 'clear',
+      selection: { start: null, end: null },
+    });
     // A one-day loan ends on its first day.
     const oneDay = endDaysFor('2027-06-08', days, limits);
-    expect(choiceFor('2027-06-08', chosen, map, oneDay)).toEqual({ role: 'end', selection: { start: '2027-06-08', end: '2027-06-08' } });
+    expect(choiceFor('2027-06-08', chosen, map, oneDay)).toEqual({
+      role: 'end',
+      selection: { start: '2027-06-08', end: '2027-06-08' },
+    });
   });
 
   it('starts over once a whole loan is chosen', () => {
@@ -148,27 +176,31 @@ describe('choiceFor', () => {
 
 describe('the chosen range', () => {
   it('is read from du and au', () => {
-    expect(selectionFromUrl(new URLSearchParams('du=2027-06-08&au=2027-06-12'))).toEqual({ start: '2027-06-08', end: '2027-06-12' });
-    expect(selectionFromUrl(new URLSearchParams('du=2027-06-08&au=2027-06-01'))).toEqual({ start: '2027-06-08', end: null });
+    expect(selectionFromUrl(new URLSearchParams('du=2027-06-08&au=2027-06-12'))).toEqual({
+      start: '2027-06-08',
+      end: '2027-06-12',
+    });
+    expect(selectionFromUrl(new URLSearchParams('du=2027-06-08&au=2027-06-01'))).toEqual({
+      start: '2027-06-08',
+      end: null,
+    });
     expect(selectionFromUrl(new URLSearchParams('au=2027-06-12'))).toEqual({ start: null, end: null });
     expect(selectionFromUrl(new URLSearchParams('du=2027-02-30'))).toEqual({ start: null, end: null });
   });
 
   it('places each day in it', () => {
     const selection = { start: '2027-06-08', end: '2027-06-12' };
-    expect(['2027-06-07', '2027-06-08', '2027-06-10', '2027-06-12', '2027-06-13'].map((date) => rangePlace(date, selection))).toEqual([
-      null,
-      'start',
-      'within',
-      'end',
-      null,
-    ]);
+    expect(
+      ['2027-06-07', '2027-06-08', '2027-06-10', '2027-06-12', '2027-06-13'].map((date) => rangePlace(date, selection)),
+    ).toEqual([null, 'start', 'within', 'end', null]);
     expect(rangePlace('2027-06-08', { start: '2027-06-08', end: null })).toBe('start');
   });
 
   it('goes into links that keep the other parameters', () => {
     const current = new URLSearchParams('du=2027-06-08&quantite=2&mois=2027-06');
-    expect(calendarQuery(current, { selection: { start: '2027-06-08', end: '2027-06-12' } })).toBe('quantite=2&mois=2027-06&du=2027-06-08&au=2027-06-12');
+    expect(calendarQuery(current, { selection: { start: '2027-06-08', end: '2027-06-12' } })).toBe(
+      'quantite=2&mois=2027-06&du=2027-06-08&au=2027-06-12',
+    );
     expect(calendarQuery(current, { month: '2027-07' })).toBe('quantite=2&mois=2027-07&du=2027-06-08');
     expect(calendarQuery(current, { selection: { start: null, end: null } })).toBe('quantite=2&mois=2027-06');
     expect(calendarQuery(new URLSearchParams('mois=nope&au=2027-06-12'), {})).toBe('');
@@ -177,7 +209,9 @@ describe('the chosen range', () => {
   it('decides the month to show, within the months a loan may reach', () => {
     const window = { today: '2027-04-28', firstBookableDay: '2027-05-02', lastBookableDay: '2027-10-25' };
     const none = { start: null, end: null };
-    expect(monthToShow(new URLSearchParams('mois=2027-09'), { start: '2027-06-08', end: null }, window)).toBe('2027-09');
+    expect(monthToShow(new URLSearchParams('mois=2027-09'), { start: '2027-06-08', end: null }, window)).toBe(
+      '2027-09',
+    );
     expect(monthToShow(new URLSearchParams('mois=bad'), { start: '2027-06-08', end: null }, window)).toBe('2027-06');
     expect(monthToShow(new URLSearchParams(''), none, window)).toBe('2027-05');
     expect(monthToShow(new URLSearchParams('mois=2026-01'), none, window)).toBe('2027-04');
@@ -186,14 +220,25 @@ describe('the chosen range', () => {
 
   it('asks for the month and its buffer, from an earlier chosen start', () => {
     expect(daysToLoad('2027-06', { start: null, end: null }, 2)).toEqual({ from: '2027-06-01', to: '2027-07-02' });
-    expect(daysToLoad('2027-06', { start: '2027-05-20', end: null }, 0)).toEqual({ from: '2027-05-20', to: '2027-06-30' });
-    expect(daysToLoad('2027-06', { start: '2027-05-20', end: '2027-06-02' }, 0)).toEqual({ from: '2027-06-01', to: '2027-06-30' });
+    expect(daysToLoad('2027-06', { start: '2027-05-20', end: null }, 0)).toEqual({
+      from: '2027-05-20',
+      to: '2027-06-30',
+    });
+    expect(daysToLoad('2027-06', { start: '2027-05-20', end: '2027-06-02' }, 0)).toEqual({
+      from: '2027-06-01',
+      to: '2027-06-30',
+    });
     // Too far back for one request: the month alone (the API checks the rest).
-    expect(daysToLoad('2028-06', { start: '2027-05-20', end: null }, 0)).toEqual({ from: '2028-06-01', to: '2028-06-30' });
+    expect(daysToLoad('2028-06', { start: '2027-05-20', end: null }, 0)).toEqual({
+      from: '2028-06-01',
+      to: '2028-06-30',
+    });
   });
 
   it('leaves a form action’s name out of links', () => {
-    expect(calendarQuery(new URLSearchParams('du=2027-06-08&/request='), { month: '2027-06' })).toBe('mois=2027-06&du=2027-06-08');
+    expect(calendarQuery(new URLSearchParams('du=2027-06-08&/request='), { month: '2027-06' })).toBe(
+      'mois=2027-06&du=2027-06-08',
+    );
   });
 });
 

@@ -45,7 +45,12 @@ export function canStartOn(day: AvailabilityDay | undefined): boolean {
  * every day from the start bookable, and the lender's buffer after it free enough (the unit is
  * checked before its next loan). Days outside `days` are not known here: they do not stop the walk.
  */
-export function endDaysFor(start: string, days: readonly AvailabilityDay[], limits: LoanLimits, wanted = 1): Set<string> {
+export function endDaysFor(
+  start: string,
+  days: readonly AvailabilityDay[],
+  limits: LoanLimits,
+  wanted = 1,
+): Set<string> {
   const ends = new Set<string>();
   const byDate = new Map(days.map((day) => [day.date, day]));
   const first = byDate.get(start);
@@ -69,7 +74,13 @@ export function endDaysFor(start: string, days: readonly AvailabilityDay[], limi
 }
 
 /** Whether a loan from `start` to `end` fits the days known (used to warn about a basket line). */
-export function loanFits(start: string, end: string, days: readonly AvailabilityDay[], limits: LoanLimits, wanted = 1): boolean {
+export function loanFits(
+  start: string,
+  end: string,
+  days: readonly AvailabilityDay[],
+  limits: LoanLimits,
+  wanted = 1,
+): boolean {
   const byDate = new Map(days.map((day) => [day.date, day]));
   return canStartOn(byDate.get(start)) && endDaysFor(start, days, limits, wanted).has(end);
 }
@@ -79,8 +90,14 @@ export function loanFits(start: string, end: string, days: readonly Availability
  * day starts a new choice; with a start, a possible last day ends it, another possible first day
  * moves the start there, and the start itself undoes the choice. Null: the day offers nothing.
  */
-export function choiceFor(date: string, selection: Selection, days: ReadonlyMap<string, AvailabilityDay>, ends: ReadonlySet<string>): DayChoice | null {
-  if (selection.start && !selection.end && ends.has(date)) return { role: 'end', selection: { start: selection.start, end: date } };
+export function choiceFor(
+  date: string,
+  selection: Selection,
+  days: ReadonlyMap<string, AvailabilityDay>,
+  ends: ReadonlySet<string>,
+): DayChoice | null {
+  if (selection.start && !selection.end && ends.has(date))
+    return { role: 'end', selection: { start: selection.start, end: date } };
   if (date === selection.start && !selection.end) return { role: 'clear', selection: noSelection };
   if (canStartOn(days.get(date))) return { role: 'start', selection: { start: date, end: null } };
   return null;
@@ -109,7 +126,9 @@ export function selectionFromUrl(params: URLSearchParams): Selection {
  */
 export function calendarQuery(current: URLSearchParams, changes: { month?: Month; selection?: Selection }): string {
   // A form action's name (`/request`, after a submit without JavaScript) is no part of a link.
-  const params = new URLSearchParams([...current].filter(([name]) => !['mois', 'du', 'au'].includes(name) && !name.startsWith('/')));
+  const params = new URLSearchParams(
+    [...current].filter(([name]) => !['mois', 'du', 'au'].includes(name) && !name.startsWith('/')),
+  );
   const month = changes.month ?? parseMonth(current.get('mois'));
   const { start, end } = changes.selection ?? selectionFromUrl(current);
   if (month) params.set('mois', month);
@@ -122,7 +141,11 @@ export function calendarQuery(current: URLSearchParams, changes: { month?: Month
  * The month to show: the one asked for, else the chosen start's, else the first month where a
  * loan may begin; never before this month nor past the last one a loan may reach.
  */
-export function monthToShow(params: URLSearchParams, selection: Selection, window: { today: string; firstBookableDay: string; lastBookableDay: string }): Month {
+export function monthToShow(
+  params: URLSearchParams,
+  selection: Selection,
+  window: { today: string; firstBookableDay: string; lastBookableDay: string },
+): Month {
   const wanted = parseMonth(params.get('mois')) ?? monthOf(selection.start ?? window.firstBookableDay);
   return clampMonth(wanted, monthOf(window.today), monthOf(window.lastBookableDay));
 }
@@ -135,7 +158,8 @@ export function monthToShow(params: URLSearchParams, selection: Selection, windo
 export function daysToLoad(month: Month, selection: Selection, bufferDays: number): { from: string; to: string } {
   const to = addDays(lastDayOf(month), bufferDays);
   const start = selection.start;
-  const from = start && !selection.end && start < firstDayOf(month) && daysFrom(start, to) < 366 ? start : firstDayOf(month);
+  const from =
+    start && !selection.end && start < firstDayOf(month) && daysFrom(start, to) < 366 ? start : firstDayOf(month);
   return { from, to };
 }
 

@@ -26,7 +26,8 @@ export const actions: Actions = {
     const { text } = textFields(await request.formData(), ['text']);
     // Read again: which answer the link gives, and the booking to link to should it have moved on.
     const read = await readAction(locals, params.token);
-    if (!read.action) return read.problem ? fail(400, { text, problem: read.problem }) : fail(500, { text, failure: read.failure });
+    if (!read.action)
+      return read.problem ? fail(400, { text, problem: read.problem }) : fail(500, { text, failure: read.failure });
     const { action, booking } = read.action;
     const body = text ? (action === 'accept' ? { message: text } : { reason: text }) : {};
     const answered = await locals.api.post<Booking>(`/api/email-actions/${segment(params.token)}`, body);
@@ -34,7 +35,8 @@ export const actions: Actions = {
     const problem = linkProblemOf(answered.status, answered.data);
     if (problem && answered.data.error !== 'validation_failed') return fail(answered.status, { text, problem });
     // Someone was faster, or the request moved on: the API says what happened; the booking's page says where it stands.
-    if (answered.status === 409) return fail(409, { text, moved: bookingErrorMessage(t, answered.data), bookingId: booking.id });
+    if (answered.status === 409)
+      return fail(409, { text, moved: bookingErrorMessage(t, answered.data), bookingId: booking.id });
     const errors = lendingFormErrors(t, answered.data);
     return fail(answered.status, { text, failure: errors.fields.message ?? errors.fields.reason ?? errors.message });
   },

@@ -8,7 +8,8 @@ describe('email statuses', () => {
     expect(Object.values(emailFilters).sort()).toEqual([...emailStatuses].sort());
     for (const status of emailStatuses) {
       expect(emailStatusTones[status]).toBeDefined();
-      for (const lang of ['fr', 'en'] as const) expect(translator(lang).maybe(`adminEmails.statuses.${status}`)).toBeDefined();
+      for (const lang of ['fr', 'en'] as const)
+        expect(translator(lang).maybe(`adminEmails.statuses.${status}`)).toBeDefined();
     }
     expect(translator('fr')('adminEmails.statuses.held')).toBe('Gardé pour le récapitulatif');
   });

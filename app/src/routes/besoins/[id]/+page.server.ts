@@ -13,7 +13,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const need = await locals.api.get<NeedDetail>(`/api/needs/${segment(params.id)}`);
   if (!need.ok) error(need.status === 400 ? 404 : need.status, describeApiError(t, need.data));
   const [categories, responders] = await Promise.all([
-    need.data.categoryId ? locals.api.get<{ categories: Category[] }>(`/api/categories?lang=${locals.lang}`) : undefined,
+    need.data.categoryId
+      ? locals.api.get<{ categories: Category[] }>(`/api/categories?lang=${locals.lang}`)
+      : undefined,
     need.data.viewer.canRespond ? respondersFor(locals, need.data) : [],
   ]);
   const category = categories?.ok ? categories.data.categories.find((c) => c.id === need.data.categoryId) : undefined;
@@ -25,10 +27,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
  * listings of the need's kind, to offer one of them with the answer.
  */
 async function respondersFor(locals: App.Locals, need: NeedDetail): Promise<Responder[]> {
-  const memberships = (locals.me?.memberships ?? []).filter((m) => m.canTrade && m.organisation.id !== need.organisation.id);
+  const memberships = (locals.me?.memberships ?? []).filter(
+    (m) => m.canTrade && m.organisation.id !== need.organisation.id,
+  );
   return Promise.all(
     memberships.map(async ({ organisation }) => {
-      const listings = await locals.api.get<OrganisationListings>(`/api/organisations/${segment(organisation.id)}/listings`);
+      const listings = await locals.api.get<OrganisationListings>(
+        `/api/organisations/${segment(organisation.id)}/listings`,
+      );
       const own = listings.ok ? (need.kind === 'item' ? listings.data.items : listings.data.services) : [];
       const offers = own
         .filter((listing) => listing.status === 'published')
@@ -51,7 +57,10 @@ export const actions: Actions = {
     };
     const sent = await locals.api.post<NeedResponse>(`/api/needs/${segment(params.id)}/responses`, body);
     if (!sent.ok) {
-      const errors = toFormErrors(t, sent.data, { messageScope: 'response.', fieldOrder: ['organisationId', 'message', 'itemId', 'serviceId'] });
+      const errors = toFormErrors(t, sent.data, {
+        messageScope: 'response.',
+        fieldOrder: ['organisationId', 'message', 'itemId', 'serviceId'],
+      });
       // The offered listing is one select, whichever kind it is.
       for (const field of ['itemId', 'serviceId']) {
         if (errors.fields[field]) errors.fields.offer = errors.fields[field];

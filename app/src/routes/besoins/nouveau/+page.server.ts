@@ -13,7 +13,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const categories = await locals.api.get<{ categories: Category[] }>(`/api/categories?lang=${locals.lang}`);
   return {
     structures: me.memberships.filter((membership) => membership.canTrade).map((membership) => membership.organisation),
-    pending: me.memberships.some((membership) => membership.status === 'active' && membership.organisation.status === 'pending'),
+    pending: me.memberships.some(
+      (membership) => membership.status === 'active' && membership.organisation.status === 'pending',
+    ),
     families: categoryFamilies(categories.ok ? categories.data.categories : []),
     domains: serviceDomains,
   };
@@ -25,7 +27,10 @@ export const actions: Actions = {
     const values = textFields(await request.formData(), needFormFields);
     const created = await locals.api.post<NeedDetail>('/api/needs', needBody(values));
     if (!created.ok) {
-      return fail(created.status, { values, errors: toFormErrors(t, created.data, { messageScope: 'need.', fieldOrder: needFormFields }) });
+      return fail(created.status, {
+        values,
+        errors: toFormErrors(t, created.data, { messageScope: 'need.', fieldOrder: needFormFields }),
+      });
     }
     redirect(303, `/besoins/${created.data.id}`);
   },

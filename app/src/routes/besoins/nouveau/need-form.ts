@@ -1,5 +1,14 @@
 /** The inputs of the "post a need" form, named as POST /api/needs names its fields. */
-export const needFormFields = ['organisationId', 'kind', 'title', 'description', 'categoryId', 'serviceDomain', 'neededFrom', 'neededUntil'] as const;
+export const needFormFields = [
+  'organisationId',
+  'kind',
+  'title',
+  'description',
+  'categoryId',
+  'serviceDomain',
+  'neededFrom',
+  'neededUntil',
+] as const;
 export type NeedFormValues = Record<(typeof needFormFields)[number], string>;
 
 /**

@@ -41,7 +41,8 @@ export const actions: Actions = {
     if (file.size > maxCsvBytes) return fail(413, { failure: t('import.tooBig') });
     const csv = await file.text();
     const checked = await sendCsv(locals, organisationId, csv, true);
-    if (!checked.ok) return fail(checked.status, { failure: checked.message, columns: checked.columns, rows: checked.rows });
+    if (!checked.ok)
+      return fail(checked.status, { failure: checked.message, columns: checked.columns, rows: checked.rows });
     return { step: 'checked' as const, csv, fileName: file.name, rows: checked.report.rows };
   },
 
@@ -51,7 +52,8 @@ export const actions: Actions = {
     const organisationId = String(form.get('organisationId') ?? '');
     const csv = String(form.get('csv') ?? '');
     const imported = await sendCsv(locals, organisationId, csv, false);
-    if (!imported.ok) return fail(imported.status, { failure: imported.message, columns: imported.columns, rows: imported.rows });
+    if (!imported.ok)
+      return fail(imported.status, { failure: imported.message, columns: imported.columns, rows: imported.rows });
     return { step: 'imported' as const, created: imported.report.created, rows: imported.report.rows };
   },
 };

@@ -12,19 +12,28 @@ async function readInvitation(locals: App.Locals, token: string) {
   const invitation = await locals.api.get<InvitationDetail>(`/api/invitations/${segment(token)}`);
   if (invitation.ok) return { invitation: invitation.data, problem: null, failure: null };
   const problem = linkProblemOf(invitation.status, invitation.data);
-  return { invitation: null, problem, failure: problem ? null : describeApiError(translator(locals.lang), invitation.data) };
+  return {
+    invitation: null,
+    problem,
+    failure: problem ? null : describeApiError(translator(locals.lang), invitation.data),
+  };
 }
 
 /**
  * An invitation to join a structure. Signed in: one button. Signed out with an account for this
  * address: sign in first, then back here. Without an account: a short sign-up, the address fixed.
  */
-export const load: PageServerLoad = async ({ locals, params }) => ({ ...(await readInvitation(locals, params.token)), passwordMinLength });
+export const load: PageServerLoad = async ({ locals, params }) => ({
+  ...(await readInvitation(locals, params.token)),
+  passwordMinLength,
+});
 
 export const actions: Actions = {
   accept: async ({ locals, params, url }) => {
     if (!locals.me) redirect(303, `/connexion?retour=${encodeURIComponent(url.pathname)}`);
-    const accepted = await locals.api.post<{ organisationId: string }>(`/api/invitations/${segment(params.token)}/accept`);
+    const accepted = await locals.api.post<{ organisationId: string }>(
+      `/api/invitations/${segment(params.token)}/accept`,
+    );
     if (accepted.ok) redirect(303, '/ma-structure');
     const problem = linkProblemOf(accepted.status, accepted.data);
     if (problem) return fail(accepted.status, { problem });
@@ -51,7 +60,10 @@ export const actions: Actions = {
     }
     const problem = linkProblemOf(session.status, session.data);
     if (problem && session.data.error !== 'validation_failed') return fail(session.status, { problem });
-    const errors = toFormErrors(t, session.data, { params: { min: passwordMinLength }, fieldOrder: ['name', 'password'] });
+    const errors = toFormErrors(t, session.data, {
+      params: { min: passwordMinLength },
+      fieldOrder: ['name', 'password'],
+    });
     return fail(session.status, { name, errors });
   },
 };

@@ -37,7 +37,8 @@ export const actions: Actions = {
     const values = textFields(await request.formData(), requestFields);
     const item = await locals.api.get<ItemDetail>(`/api/items/${segment(params.id)}`);
     if (!item.ok) return fail(item.status, { values, errors: { message: describeApiError(t, item.data), fields: {} } });
-    if (!item.data.viewer.canBorrow) return fail(403, { values, errors: { message: t('borrowing.request.cannotBorrow'), fields: {} } });
+    if (!item.data.viewer.canBorrow)
+      return fail(403, { values, errors: { message: t('borrowing.request.cannotBorrow'), fields: {} } });
     const invalid = checkRequest(t, values, item.data.quantity);
     if (invalid) return fail(400, { values, errors: invalid });
 
@@ -53,7 +54,8 @@ export const actions: Actions = {
       return fail(400, { values, errors: { message: t('borrowing.basket.full'), fields: {} } });
     }
     // The other lines follow the new dates: say so when there were other dates.
-    const movedOthers = before !== null && !hasDates(before, dates) && before.lines.some((kept) => kept.itemId !== item.data.id);
+    const movedOthers =
+      before !== null && !hasDates(before, dates) && before.lines.some((kept) => kept.itemId !== item.data.id);
     const notice = movedOthers
       ? t('borrowing.basket.addedWithDates', {
           title: item.data.title,

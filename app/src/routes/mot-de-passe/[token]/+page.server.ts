@@ -11,7 +11,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const reset = await locals.api.get<{ email: string }>(`/api/auth/password-reset/${segment(params.token)}`);
   if (reset.ok) return { email: reset.data.email, problem: null, failure: null, passwordMinLength };
   const problem = linkProblemOf(reset.status, reset.data);
-  return { email: null, problem, failure: problem ? null : describeApiError(translator(locals.lang), reset.data), passwordMinLength };
+  return {
+    email: null,
+    problem,
+    failure: problem ? null : describeApiError(translator(locals.lang), reset.data),
+    passwordMinLength,
+  };
 };
 
 export const actions: Actions = {
@@ -23,6 +28,8 @@ export const actions: Actions = {
     if (reset.ok) redirect(303, '/connexion?mot-de-passe=change');
     const problem = linkProblemOf(reset.status, reset.data);
     if (problem && reset.data.error !== 'validation_failed') return fail(reset.status, { problem });
-    return fail(reset.status, { errors: toFormErrors(t, reset.data, { params: { min: passwordMinLength }, fieldOrder: ['password'] }) });
+    return fail(reset.status, {
+      errors: toFormErrors(t, reset.data, { params: { min: passwordMinLength }, fieldOrder: ['password'] }),
+    });
   },
 };

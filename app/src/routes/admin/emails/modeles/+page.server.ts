@@ -10,10 +10,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   requireMe(locals, url);
   const t = translator(locals.lang);
   const templates = await locals.api.get<{ templates: EmailTemplate[] }>('/api/admin/email-templates');
-  if (!templates.ok) error(templates.status, templates.status === 403 ? t('admin.forbidden') : describeApiError(t, templates.data));
+  if (!templates.ok)
+    error(templates.status, templates.status === 403 ? t('admin.forbidden') : describeApiError(t, templates.data));
   const kinds = templates.data.templates.map((template) => template.kind);
   const wanted = url.searchParams.get('modele');
-  const chosen = templates.data.templates.find((template) => template.kind === wanted) ?? templates.data.templates[0] ?? null;
+  const chosen =
+    templates.data.templates.find((template) => template.kind === wanted) ?? templates.data.templates[0] ?? null;
   const language = url.searchParams.get('langue');
   const lang = isLocale(language) ? language : locals.lang;
   return { kinds, chosen: chosen ? { kind: chosen.kind, lang, email: chosen[lang] } : null };

@@ -67,9 +67,17 @@ export const actions: Actions = {
     const missing = (['startDate', 'endDate'] as const)
       .filter((field) => !day.test(period[field]))
       .map((field) => ({ field, rule: period[field] ? 'format' : 'required', message: '' }));
-    if (missing.length > 0) return fail(400, { period, periodErrors: lendingFormErrors(t, validationError(missing), options) });
+    if (missing.length > 0)
+      return fail(400, { period, periodErrors: lendingFormErrors(t, validationError(missing), options) });
     if (period.endDate < period.startDate) {
-      return fail(400, { period, periodErrors: lendingFormErrors(t, validationError([{ field: 'endDate', rule: 'order', message: '' }]), options) });
+      return fail(400, {
+        period,
+        periodErrors: lendingFormErrors(
+          t,
+          validationError([{ field: 'endDate', rule: 'order', message: '' }]),
+          options,
+        ),
+      });
     }
     const added = await locals.api.post<BlockedPeriod>(`/api/items/${segment(params.id)}/blocked-periods`, {
       startDate: period.startDate,
@@ -78,7 +86,9 @@ export const actions: Actions = {
       ...(period.note ? { note: period.note } : {}),
     });
     if (!added.ok) return fail(added.status, { period, periodErrors: lendingFormErrors(t, added.data, options) });
-    return { periodNotice: t('lending.blocked.added', { dates: dateRangeLabel(t, added.data.startDate, added.data.endDate) }) };
+    return {
+      periodNotice: t('lending.blocked.added', { dates: dateRangeLabel(t, added.data.startDate, added.data.endDate) }),
+    };
   },
 
   deleteBlockedPeriod: async ({ request, locals, params }) => {

@@ -36,14 +36,25 @@ export const actions: Actions = {
     const { input, errors } = itemInput(values);
     const fieldOrder = itemFormFields;
     if (errors.length > 0) {
-      return fail(400, { values, errors: listingFormErrors(t, { error: 'validation_failed', message: '', details: errors }, { messageScope: 'item.', fieldOrder }) });
+      return fail(400, {
+        values,
+        errors: listingFormErrors(
+          t,
+          { error: 'validation_failed', message: '', details: errors },
+          { messageScope: 'item.', fieldOrder },
+        ),
+      });
     }
     const created = await locals.api.post<ItemDetail>('/api/items', {
       ...itemCreateBody(input),
       ...(organisationId ? { organisationId } : {}),
       status: status === 'draft' ? 'draft' : 'published',
     });
-    if (!created.ok) return fail(created.status, { values, errors: listingFormErrors(t, created.data, { messageScope: 'item.', fieldOrder }) });
+    if (!created.ok)
+      return fail(created.status, {
+        values,
+        errors: listingFormErrors(t, created.data, { messageScope: 'item.', fieldOrder }),
+      });
     redirect(303, `/inventaire/materiel/${created.data.id}?cree=${created.data.status}`);
   },
 };

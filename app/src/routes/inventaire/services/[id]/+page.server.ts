@@ -7,7 +7,13 @@ import { segment } from '$lib/server/api';
 import { describeApiError } from '$lib/server/form-errors';
 import { listingFormErrors } from '$lib/server/lending';
 import { listingEditActions, photoTypes } from '$lib/server/listings';
-import { serviceFormFields, serviceFormValues, serviceInput, servicePatchBody, serviceValues } from '$lib/catalogue/service-form';
+import {
+  serviceFormFields,
+  serviceFormValues,
+  serviceInput,
+  servicePatchBody,
+  serviceValues,
+} from '$lib/catalogue/service-form';
 import type { Actions, PageServerLoad } from './$types';
 
 async function editableService(locals: App.Locals, id: string): Promise<ServiceDetail> {
@@ -36,7 +42,11 @@ export const actions: Actions = {
     const values = serviceFormValues(await request.formData());
     const options = { messageScope: 'service.', fieldOrder: serviceFormFields } as const;
     const { input, errors } = serviceInput(values);
-    if (errors.length > 0) return fail(400, { values, errors: listingFormErrors(t, { error: 'validation_failed', message: '', details: errors }, options) });
+    if (errors.length > 0)
+      return fail(400, {
+        values,
+        errors: listingFormErrors(t, { error: 'validation_failed', message: '', details: errors }, options),
+      });
     const current = await editableService(locals, params.id);
     const changes = servicePatchBody(current, locals.lang, input);
     if (Object.keys(changes).length === 0) return { saveNotice: t('myOrganisation.unchanged') };

@@ -6,14 +6,22 @@ import { chosenMembership, requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';
 import { textFields } from '$lib/server/form-errors';
 import { listingFormErrors } from '$lib/server/lending';
-import { newServiceValues, serviceCreateBody, serviceFormFields, serviceFormValues, serviceInput } from '$lib/catalogue/service-form';
+import {
+  newServiceValues,
+  serviceCreateBody,
+  serviceFormFields,
+  serviceFormValues,
+  serviceInput,
+} from '$lib/catalogue/service-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const me = requireMe(locals, url);
   const membership = chosenMembership(me, url.searchParams.get('structure'));
   if (!membership) redirect(303, '/inventaire');
-  const organisation = await locals.api.get<OrganisationDetail>(`/api/organisations/${segment(membership.organisation.id)}`);
+  const organisation = await locals.api.get<OrganisationDetail>(
+    `/api/organisations/${segment(membership.organisation.id)}`,
+  );
   return {
     organisation: membership.organisation,
     canPublish: membership.organisation.status === 'active',
@@ -31,7 +39,11 @@ export const actions: Actions = {
     const { organisationId, status } = textFields(form, ['organisationId', 'status']);
     const options = { messageScope: 'service.', fieldOrder: serviceFormFields } as const;
     const { input, errors } = serviceInput(values);
-    if (errors.length > 0) return fail(400, { values, errors: listingFormErrors(t, { error: 'validation_failed', message: '', details: errors }, options) });
+    if (errors.length > 0)
+      return fail(400, {
+        values,
+        errors: listingFormErrors(t, { error: 'validation_failed', message: '', details: errors }, options),
+      });
     const created = await locals.api.post<ServiceDetail>('/api/services', {
       ...serviceCreateBody(input),
       ...(organisationId ? { organisationId } : {}),
