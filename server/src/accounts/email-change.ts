@@ -6,7 +6,7 @@ import { databaseError, uniqueViolation } from '../db/errors.ts';
 import { users } from '../db/schema/users.ts';
 import { issueToken, redeemToken } from '../email-links/tokens.ts';
 import { recordEvent } from '../notifications/record.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { normaliseEmail } from './service.ts';
 
 export const emailChangeHours = 24;

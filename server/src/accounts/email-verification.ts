@@ -5,7 +5,7 @@ import { singleUseTokens } from '../db/schema/tokens.ts';
 import { users } from '../db/schema/users.ts';
 import { issueToken, redeemToken } from '../email-links/tokens.ts';
 import { recordEvent } from '../notifications/record.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 
 export const verifyEmailHours = 48;
 

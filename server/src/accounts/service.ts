@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts';
 import { recordEvent } from '../notifications/record.ts';
 import type { LoginInput, MePatch, RegisterInput } from '../domain/accounts.ts';
 import { organisationCanTrade } from '../domain/organisations.ts';
-import { AppError, fieldError } from '../plugins/errors.ts';
+import { AppError, fieldError } from '../domain/errors.ts';
 import {
   findJoinableOrganisation,
   findNetwork,

@@ -1,4 +1,4 @@
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { organisationCanTrade } from '../domain/organisations.ts';
 import type { Actor } from './actor.ts';
 

@@ -4,7 +4,7 @@ import type { BlockedPeriodCreate } from '../domain/bookings.ts';
 import { addDays, daysFrom, parisToday } from '../domain/calendar-days.ts';
 import { selectItem } from '../items/queries.ts';
 import { isListingVisible, requireListingEditor } from '../listings/ownership.ts';
-import { AppError, fieldError } from '../plugins/errors.ts';
+import { AppError, fieldError } from '../domain/errors.ts';
 import { deleteBlockedPeriodRow, insertBlockedPeriod, selectBlockedPeriods, selectCalendar } from './queries.ts';
 import { bookableWindow, describeDays, type LoanRules, onlyUnits } from './rules.ts';
 

@@ -1,7 +1,7 @@
 import { loadActorByLink } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import { inspectToken, issueToken, redeemToken, signToken, type TokenRow } from '../email-links/tokens.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { getBooking } from './read.ts';
 import { transitionBooking } from './transitions.ts';
 

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import { recordEvent } from '../notifications/record.ts';
 import { bookings } from '../db/schema/bookings.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { requireSide } from './parties.ts';
 import { insertMessage, selectMessages } from './queries.ts';
 

@@ -7,7 +7,7 @@ import {
   type BookingKind,
   type BookingStatus,
 } from '../domain/booking-lifecycle.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 
 type Sides = { lenderOrganisationId: string; borrowerOrganisationId: string };
 

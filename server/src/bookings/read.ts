@@ -6,7 +6,7 @@ import type { BookingStatus } from '../domain/booking-lifecycle.ts';
 import type { Booking, BookingListQuery } from '../domain/bookings.ts';
 import { addDays, parisToday } from '../domain/calendar-days.ts';
 import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
-import { AppError, fieldError } from '../plugins/errors.ts';
+import { AppError, fieldError } from '../domain/errors.ts';
 import { requireSide } from './parties.ts';
 import { presentBookings } from './present.ts';
 import { selectBookings, selectEvents, selectGroup } from './queries.ts';

@@ -11,7 +11,7 @@ import { addDays, parisInstant, parisToday } from '../domain/calendar-days.ts';
 import { organisationCanTrade } from '../domain/organisations.ts';
 import { selectItem } from '../items/queries.ts';
 import { isListingVisible } from '../listings/ownership.ts';
-import { AppError, fieldError } from '../plugins/errors.ts';
+import { AppError, fieldError } from '../domain/errors.ts';
 import { selectService, selectSlots } from '../service-offers/queries.ts';
 import { serviceSlotBreach } from './service-slots.ts';
 import { insertBookingRow, insertGroup, insertLineRows } from './queries.ts';

@@ -18,7 +18,7 @@ import { type BookingAction, type BookingParty, judgeTransition } from '../domai
 import type { TransitionBody } from '../domain/bookings.ts';
 import { parisToday } from '../domain/calendar-days.ts';
 import type { DeclineCode } from '../domain/notifications.ts';
-import { AppError, fieldError } from '../plugins/errors.ts';
+import { AppError, fieldError } from '../domain/errors.ts';
 import { outOfOrderMessage, sideFor } from './parties.ts';
 import { recordBookingStep } from './steps.ts';
 import {

@@ -5,7 +5,7 @@ import { requireSide } from '../bookings/parties.ts';
 import type { Database } from '../db/client.ts';
 import { acceptedOnward } from '../domain/booking-lifecycle.ts';
 import { addDays, parisToday } from '../domain/calendar-days.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { bookingsCalendar, type CalendarBooking } from './ical.ts';
 import {
   deleteFeed,

@@ -46,6 +46,24 @@ export const errorStatuses = {
 
 export type ErrorCode = keyof typeof errorStatuses;
 
+/** An expected failure of a use case: its code decides the HTTP status. */
+export class AppError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.statusCode = errorStatuses[code];
+  }
+}
+
+/** A 400 about one field, for rules that span several fields or need the database. */
+export function fieldError(field: string, message: string, rule = 'consistency') {
+  return new AppError('validation_failed', message, [{ field, rule, message }]);
+}
+
 export type ErrorBody = { error: ErrorCode | string; message: string; details?: unknown };
 
 export const ErrorSchema = Type.Object(

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { singleUseTokens } from '../db/schema/tokens.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { compactUuid, expandUuid, signer } from './signing.ts';
 
 export type TokenPurpose = (typeof singleUseTokens.$inferSelect)['purpose'];

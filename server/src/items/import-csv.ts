@@ -4,7 +4,7 @@ import type { Database } from '../db/client.ts';
 import { categories } from '../db/schema/categories.ts';
 import { type ItemCreate, ItemCreateSchema } from '../domain/catalogue.ts';
 import { listingOwnerFor } from '../listings/ownership.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { toFieldErrors } from '../plugins/validation-messages.ts';
 import { compileBodyValidator } from '../plugins/validation.ts';
 import { type CsvField, csvColumns, csvValues, normaliseLabel, numericFields } from './csv-columns.ts';

@@ -18,7 +18,7 @@ import { borrowingOrganisations } from '../auth/policies.ts';
 import { freeForLoan } from '../availability/search-filter.ts';
 import { parisToday } from '../domain/calendar-days.ts';
 import { violatedConstraint } from '../db/errors.ts';
-import { AppError, fieldError } from '../plugins/errors.ts';
+import { AppError, fieldError } from '../domain/errors.ts';
 import { presentPhoto } from '../photos/present.ts';
 import { selectPhotos } from '../photos/queries.ts';
 import {

@@ -6,7 +6,7 @@ import { items } from '../db/schema/items.ts';
 import { services } from '../db/schema/services.ts';
 import { selectItemSummaries } from '../items/queries.ts';
 import { presentItemSummaries } from '../items/service.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { selectServiceSummaries } from '../service-offers/queries.ts';
 import { presentServiceSummaries } from '../service-offers/service.ts';
 

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts';
 import { networks } from '../db/schema/networks.ts';
 import { organisationNetworks } from '../db/schema/organisations.ts';
 import type { ListingStatus } from '../domain/catalogue.ts';
-import { AppError, fieldError } from '../plugins/errors.ts';
+import { AppError, fieldError } from '../domain/errors.ts';
 import { viewerOf } from './visibility.ts';
 
 /**

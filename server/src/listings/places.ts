@@ -3,7 +3,7 @@ import { organisations } from '../db/schema/organisations.ts';
 import { locate } from '../organisations/queries.ts';
 import type { Database } from '../db/client.ts';
 import { communes } from '../db/schema/territories.ts';
-import { fieldError } from '../plugins/errors.ts';
+import { fieldError } from '../domain/errors.ts';
 import type { Point } from './geo.ts';
 
 /** `near=` names a commune by its INSEE code or its name (accents and case ignored). */

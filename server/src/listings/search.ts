@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { SearchSort } from '../domain/catalogue.ts';
-import { fieldError } from '../plugins/errors.ts';
+import { fieldError } from '../domain/errors.ts';
 import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
 import { distanceKm, type Point, withinRadius } from './geo.ts';
 import { inCategory, matchesText, relevance } from './text-search.ts';

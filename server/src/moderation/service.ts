@@ -3,7 +3,7 @@ import { requireNetworkAdmin } from '../auth/policies.ts';
 import type { Database } from '../db/client.ts';
 import { recordEvent } from '../notifications/record.ts';
 import type { OrganisationStatus } from '../domain/organisations.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { decidePendingOrganisation, isInNetworks, selectOrganisationsForReview, selectStatus } from './queries.ts';
 
 export async function listOrganisationsForReview(db: Database, actor: Actor, status: OrganisationStatus = 'pending') {

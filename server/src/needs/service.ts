@@ -12,7 +12,7 @@ import { planSearch } from '../listings/search.ts';
 import { categoriesMatching } from '../listings/text-search.ts';
 import { ownerIsActive, viewerOf, visibleTo } from '../listings/visibility.ts';
 import { selectListingOwner } from '../photos/queries.ts';
-import { AppError, fieldError } from '../plugins/errors.ts';
+import { AppError, fieldError } from '../domain/errors.ts';
 import {
   deleteNeedRow,
   insertNeed,

@@ -12,7 +12,7 @@ import { users } from '../db/schema/users.ts';
 import { type EmailStatus, notificationKinds } from '../domain/notifications.ts';
 import { enqueueInTransaction, queues } from '../jobs/queue.ts';
 import { decodeIdCursor, encodeCursor } from '../pagination/cursor.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 
 /**
  * The emails a network's admins may read: those about its structures (their loans, their

@@ -7,7 +7,7 @@ import {
   notificationKinds,
 } from '../domain/notifications.ts';
 import { enqueueInTransaction, queues } from '../jobs/queue.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { decodeIdCursor, encodeCursor } from '../pagination/cursor.ts';
 import { appPathOf } from './paths.ts';
 import { countUnread, markRead, savePreferences, selectInbox, selectPreferences } from './queries.ts';

@@ -3,7 +3,7 @@ import { activeMembershipOf, adminNetworkIds, requireManagerOf } from '../auth/p
 import type { Database } from '../db/client.ts';
 import { recordEvent } from '../notifications/record.ts';
 import type { OrganisationPatch } from '../domain/organisations.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
 import {
   countActiveManagers,

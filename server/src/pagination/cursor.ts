@@ -1,4 +1,4 @@
-import { fieldError } from '../plugins/errors.ts';
+import { fieldError } from '../domain/errors.ts';
 
 /** Opaque keyset cursors: the sort key of the last row, base64url-encoded JSON. */
 export function encodeCursor(key: unknown[]): string {

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { type PhotoSize, photoSizes } from '../domain/photos.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 
 const acceptedFormats = new Set(['jpeg', 'png', 'webp', 'heif']);
 

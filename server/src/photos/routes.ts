@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { errorResponses } from '../domain/errors.ts';
 import { PhotoSchema } from '../items/schemas.ts';
-import { AppError, fieldError } from '../plugins/errors.ts';
+import { AppError, fieldError } from '../domain/errors.ts';
 import { signedIn } from '../plugins/openapi.ts';
 import { maxPhotoBytes, type PhotoSize, photoSizes } from '../domain/photos.ts';
 import { selectPhoto } from './queries.ts';

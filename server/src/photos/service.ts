@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import { requireListingEditor } from '../listings/ownership.ts';
-import { AppError } from '../plugins/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { presentPhoto } from './present.ts';
 import { maxPhotosPerListing, type PhotoSize, photoSizes } from '../domain/photos.ts';
 import { makeWebSizes } from './processing.ts';

@@ -1,26 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { databaseError } from '../db/errors.ts';
-import { type ErrorBody, type ErrorCode, errorStatuses } from '../domain/errors.ts';
+import { AppError, type ErrorBody, type ErrorCode, errorStatuses } from '../domain/errors.ts';
 import { describeValidationError, type FieldError, toFieldErrors } from './validation-messages.ts';
-
-/** An expected failure of a use case: its code decides the HTTP status. */
-export class AppError extends Error {
-  readonly statusCode: number;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.statusCode = errorStatuses[code];
-  }
-}
-
-/** A 400 about one field, for rules that span several fields or need the database. */
-export function fieldError(field: string, message: string, rule = 'consistency') {
-  return new AppError('validation_failed', message, [{ field, rule, message }]);
-}
 
 /** One error handler: the same JSON shape everywhere, 5xx details logged and never shown. */
 export default fp(async function errorsPlugin(app: FastifyInstance) {

@@ -18,7 +18,7 @@ import { selectPhotos } from '../photos/queries.ts';
 import { borrowingOrganisations } from '../auth/policies.ts';
 import { violatedConstraint } from '../db/errors.ts';
 import type { ServiceSlot } from '../domain/bookings.ts';
-import { AppError, fieldError } from '../plugins/errors.ts';
+import { AppError, fieldError } from '../domain/errors.ts';
 import {
   deleteServiceRow,
   inDomain,
