@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Actor, loadActor } from '../auth/actor.ts';
 import { sessionCookieName, sessionCookieOptions } from '../domain/session.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../domain/errors.ts';
 
 type SessionClaims = { sub: string; sid: string };
 

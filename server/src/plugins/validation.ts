@@ -1,7 +1,7 @@
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyRequest, FastifySchemaValidationError } from 'fastify';
-import { AppError } from './errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { describeValidationError, toFieldErrors } from './validation-messages.ts';
 
 /**
