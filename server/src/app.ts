@@ -27,6 +27,7 @@ import type { PhotoStorage } from './photos/storage.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import sessionPlugin from './plugins/session.ts';
 import serviceOffersRoutes from './service-offers/routes.ts';
+import throttlingPlugin, { type ThrottlingOptions } from './throttling/plugin.ts';
 import { installValidators } from './plugins/validation.ts';
 
 export type AppOptions = {
@@ -44,6 +45,8 @@ export type AppOptions = {
   publicUrl?: string;
   /** Days a loan request waits for an answer before it expires. */
   requestExpiryDays?: number;
+  /** Limits per account and per address (tests lower them). */
+  throttling?: ThrottlingOptions;
 };
 
 /** Builds the API: external plugins, then Mutua's own plugins, then the features under /api. */
@@ -74,6 +77,7 @@ export async function buildApp(options: AppOptions) {
     sessionDays,
     secureCookies: options.secureCookies ?? false,
   });
+  await app.register(throttlingPlugin, options.throttling ?? {});
 
   await app.register(
     async (api) => {
