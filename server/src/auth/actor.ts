@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { memberships, networkRoles } from '../db/schema/memberships.ts';
 import { networks } from '../db/schema/networks.ts';
-import { organisations } from '../db/schema/organisations.ts';
+import { organisationNetworks, organisations } from '../db/schema/organisations.ts';
 import { sessions, users } from '../db/schema/users.ts';
 import type { MembershipRole, NetworkRoleName, OrganisationKind, OrganisationStatus } from '../domain/organisations.ts';
 
@@ -22,7 +22,15 @@ export type Actor = {
   memberships: Array<{
     role: MembershipRole;
     status: 'pending' | 'active';
-    organisation: { id: string; name: string; kind: OrganisationKind; status: OrganisationStatus; city: string };
+    organisation: {
+      id: string;
+      name: string;
+      kind: OrganisationKind;
+      status: OrganisationStatus;
+      city: string;
+      /** The networks the structure belongs to: what its people see is decided by them. */
+      networkIds: string[];
+    };
   }>;
   networkRoles: Array<{ role: NetworkRoleName; network: { id: string; slug: string; name: string } }>;
 };
@@ -67,6 +75,9 @@ async function withMemberships(db: Database, person: Actor['user'], sessionId: s
           kind: organisations.kind,
           status: organisations.status,
           city: organisations.city,
+          networkIds: sql<
+            string[]
+          >`coalesce((select array_agg(${organisationNetworks.networkId}::text order by ${organisationNetworks.networkId}) from ${organisationNetworks} where ${organisationNetworks.organisationId} = ${organisations.id}), '{}')`,
         },
       })
       .from(memberships)

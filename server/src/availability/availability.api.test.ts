@@ -274,7 +274,7 @@ describe('blocked periods', () => {
     expect(again.json().message).toBe('Période introuvable.');
   });
 
-  it('are out of reach of other structures (404), anonymous callers (401) and a structure not approved (403)', async () => {
+  it('are out of reach of other structures (403 when they see the item), anonymous callers (401) and a structure not approved (403)', async () => {
     const { lender, borrower, item } = await lendingScene(t.app, db());
     const period = (
       await block(item.id, lender.headers, { startDate: dayFromToday(20), endDate: dayFromToday(21), reason: 'closed' })
@@ -283,10 +283,10 @@ describe('blocked periods', () => {
     expect(
       (await t.app.inject({ method: 'GET', url: `/api/items/${item.id}/blocked-periods`, headers: borrower.headers }))
         .statusCode,
-    ).toBe(404);
+    ).toBe(403);
     const create = await block(item.id, borrower.headers, payload);
-    expect(create.statusCode).toBe(404);
-    expect(create.json().error).toBe('not_found');
+    expect(create.statusCode).toBe(403);
+    expect(create.json().error).toBe('forbidden');
     expect(
       (
         await t.app.inject({
@@ -295,7 +295,7 @@ describe('blocked periods', () => {
           headers: borrower.headers,
         })
       ).statusCode,
-    ).toBe(404);
+    ).toBe(403);
     expect((await block(item.id, undefined, payload)).statusCode).toBe(401);
 
     // A period of one item cannot be removed through another one.

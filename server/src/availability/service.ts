@@ -2,8 +2,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import type { BlockedPeriodCreate } from '../domain/bookings.ts';
 import { addDays, daysFrom, parisToday } from '../domain/calendar-days.ts';
-import { selectItem } from '../items/queries.ts';
-import { isListingVisible, requireListingEditor } from '../listings/ownership.ts';
+import { requireAccess } from '../access/require-access.ts';
 import { AppError, fieldError } from '../domain/errors.ts';
 import { deleteBlockedPeriodRow, insertBlockedPeriod, selectBlockedPeriods, selectCalendar } from './queries.ts';
 import { bookableWindow, describeDays, type LoanRules, onlyUnits } from './rules.ts';
@@ -23,13 +22,14 @@ export async function getAvailability(
   itemId: string,
   query: { from: string; to?: string; quantity?: number },
 ) {
+  await requireAccess(db, actor, 'listing.view', { item: itemId });
   const from = query.from;
   const to = query.to ?? addDays(from, 30);
   if (to < from) throw fieldError('to', 'La fin de la période doit suivre son début.', 'order');
   if (daysFrom(from, to) >= maxRangeDays)
     throw fieldError('to', `Demandez au plus ${maxRangeDays} jours à la fois.`, 'range');
   const item = await selectCalendar(db, itemId, { from, to });
-  if (!item || !(await isListingVisible(db, actor, item))) throw notFound();
+  if (!item) throw notFound();
   if ((query.quantity ?? 1) > item.quantity) throw fieldError('quantity', `${onlyUnits(item.quantity)}.`, 'quantity');
   const today = parisToday();
   const rules = loanRulesOf(item);
@@ -48,16 +48,12 @@ export async function getAvailability(
 }
 
 export async function listBlockedPeriods(db: Database, actor: Actor, itemId: string) {
-  const found = await selectItem(db, itemId);
-  if (!found) throw notFound();
-  requireListingEditor(actor, found.item.organisationId);
+  await requireAccess(db, actor, 'listing.view_unpublished', { item: itemId });
   return selectBlockedPeriods(db, itemId);
 }
 
 export async function createBlockedPeriod(db: Database, actor: Actor, itemId: string, input: BlockedPeriodCreate) {
-  const found = await selectItem(db, itemId);
-  if (!found) throw notFound();
-  requireListingEditor(actor, found.item.organisationId);
+  await requireAccess(db, actor, 'listing.edit', { item: itemId });
   if (input.endDate < input.startDate)
     throw fieldError('endDate', 'La fin de la période doit suivre son début.', 'order');
   const { id } = await insertBlockedPeriod(db, {
@@ -76,8 +72,6 @@ export async function createBlockedPeriod(db: Database, actor: Actor, itemId: st
 }
 
 export async function deleteBlockedPeriod(db: Database, actor: Actor, itemId: string, periodId: string) {
-  const found = await selectItem(db, itemId);
-  if (!found) throw notFound();
-  requireListingEditor(actor, found.item.organisationId);
+  await requireAccess(db, actor, 'listing.edit', { item: itemId });
   if (!(await deleteBlockedPeriodRow(db, itemId, periodId))) throw new AppError('not_found', 'Période introuvable.');
 }

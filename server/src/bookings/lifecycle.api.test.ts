@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { bookings } from '../db/schema/bookings.ts';
+import { organisations } from '../db/schema/organisations.ts';
 import { parisInstant } from '../domain/calendar-days.ts';
 import {
   type BookingDetail,
@@ -477,5 +478,27 @@ describe('requests nobody answers', () => {
     expect(accept.statusCode).toBe(409);
     expect(accept.json()).toMatchObject({ error: 'booking_out_of_order', message: expect.stringContaining('expiré') });
     expect((await unitsFreeByDay(t.app, item.id, startDate, startDate))[startDate]).toBe(2);
+  });
+});
+
+describe('a structure suspended after asking', () => {
+  it('cannot have its waiting request accepted: 409, and the request stays as it was', async () => {
+    const { lender, borrower, item } = await lendingScene(t.app, db());
+    const booking = await makeBooking(t.app, borrower.headers, {
+      itemId: item.id,
+      startDate: dayFromToday(10),
+      endDate: dayFromToday(11),
+    });
+    await db().update(organisations).set({ status: 'suspended' }).where(eq(organisations.id, borrower.organisation.id));
+    const accept = await t.app.inject({
+      method: 'POST',
+      url: `/api/bookings/${booking.id}/accept`,
+      headers: lender.headers,
+    });
+    expect(accept.statusCode).toBe(409);
+    expect(accept.json().error).toBe('borrower_not_active');
+    const [row] = await db().select({ status: bookings.status }).from(bookings).where(eq(bookings.id, booking.id));
+    expect(row!.status).toBe('requested');
+    expect(Object.values(await unitsFreeByDay(t.app, item.id, dayFromToday(10), dayFromToday(11)))).toEqual([1, 1]);
   });
 });

@@ -1,27 +1,14 @@
-import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import { recordEvent } from '../notifications/record.ts';
-import { bookings } from '../db/schema/bookings.ts';
 import { AppError } from '../domain/errors.ts';
-import { requireSide } from './parties.ts';
+import type { BookingTarget } from '../access/decide.ts';
+import { requireAccess } from '../access/require-access.ts';
 import { insertMessage, selectMessages } from './queries.ts';
-
-async function bookingSides(db: Database, actor: Actor, bookingId: string) {
-  const [booking] = await db
-    .select({
-      lenderOrganisationId: bookings.lenderOrganisationId,
-      borrowerOrganisationId: bookings.borrowerOrganisationId,
-    })
-    .from(bookings)
-    .where(eq(bookings.id, bookingId));
-  if (!booking) throw new AppError('not_found', 'Demande introuvable.');
-  return { booking, sides: requireSide(actor, booking) };
-}
 
 /** The conversation of a request, oldest first, for its two structures only. */
 export async function listMessages(db: Database, actor: Actor, bookingId: string) {
-  await bookingSides(db, actor, bookingId);
+  await requireAccess(db, actor, 'booking.message', { booking: bookingId });
   const ownOrganisations = actor.memberships.filter((m) => m.status === 'active').map((m) => m.organisation.id);
   const rows = await selectMessages(db, bookingId);
   return rows.map((row) => ({
@@ -36,7 +23,8 @@ export async function listMessages(db: Database, actor: Actor, bookingId: string
 
 /** A message is written for the side the author stands on (the borrower's when on both). */
 export async function postMessage(db: Database, actor: Actor, bookingId: string, body: string) {
-  const { booking, sides } = await bookingSides(db, actor, bookingId);
+  const { sides, target } = await requireAccess(db, actor, 'booking.message', { booking: bookingId });
+  const booking = target as BookingTarget;
   const text = body.trim();
   if (!text)
     throw new AppError('validation_failed', 'Le message est vide.', [

@@ -1,5 +1,6 @@
+import { decide } from '../access/decide.ts';
+import type { Permission } from '../access/permissions.ts';
 import type { Actor } from '../auth/actor.ts';
-import { activeMembershipOf } from '../auth/policies.ts';
 import {
   type BookingAction,
   type BookingParty,
@@ -9,36 +10,34 @@ import {
 } from '../domain/booking-lifecycle.ts';
 import { AppError } from '../domain/errors.ts';
 
-type Sides = { lenderOrganisationId: string; borrowerOrganisationId: string };
+type Sides = { id: string; lenderOrganisationId: string; borrowerOrganisationId: string };
 
-/**
- * The sides of a booking the actor stands on: members of the lending structure are the lender,
- * members of the asking one the borrower. Anyone else does not see the booking at all (404).
- */
+/** The permission each step of a booking asks of the side that takes it. */
+export const permissionForStep: Record<Exclude<BookingAction, 'expire'>, Permission> = {
+  accept: 'booking.answer',
+  decline: 'booking.answer',
+  cancel: 'booking.cancel',
+  pickup: 'booking.handover',
+  return: 'booking.handover',
+  done: 'booking.handover',
+  close: 'booking.handover',
+};
+
+/** The sides of a booking the actor stands on (for what a page shows; use cases ask `requireAccess`). */
 export function sidesOf(actor: Actor | null, booking: Sides): Array<'lender' | 'borrower'> {
-  if (!actor) return [];
-  const sides: Array<'lender' | 'borrower'> = [];
-  if (activeMembershipOf(actor, booking.lenderOrganisationId)) sides.push('lender');
-  if (activeMembershipOf(actor, booking.borrowerOrganisationId)) sides.push('borrower');
-  return sides;
-}
-
-export function requireSide(actor: Actor, booking: Sides) {
-  const sides = sidesOf(actor, booking);
-  if (sides.length === 0) throw new AppError('not_found', 'Demande introuvable.');
-  return sides;
+  const decision = decide(actor, 'booking.view', { type: 'booking', ...booking });
+  return decision.allowed ? decision.sides : [];
 }
 
 /**
- * The side on which the actor may take `action`: 403 when it is the other side's to take,
- * 409 when the booking is not in a state the action applies to.
+ * Among the sides the actor was granted, the one on which the lifecycle lets them take `action`:
+ * 403 when it is the other side's to take, 409 when the booking is not in a state it applies to.
  */
 export function sideFor(
-  actor: Actor,
-  booking: Sides & { status: BookingStatus; kind: BookingKind },
+  sides: Array<'lender' | 'borrower'>,
+  booking: { status: BookingStatus; kind: BookingKind },
   action: BookingAction,
 ): BookingParty {
-  const sides = requireSide(actor, booking);
   const verdicts = sides.map((side) => ({ side, verdict: judgeTransition(booking, action, side) }));
   const allowed = verdicts.find(({ verdict }) => verdict.allowed);
   if (allowed) return allowed.side;

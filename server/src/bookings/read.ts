@@ -7,7 +7,7 @@ import type { Booking, BookingListQuery } from '../domain/bookings.ts';
 import { addDays, parisToday } from '../domain/calendar-days.ts';
 import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
 import { AppError, fieldError } from '../domain/errors.ts';
-import { requireSide } from './parties.ts';
+import { requireAccess } from '../access/require-access.ts';
 import { presentBookings } from './present.ts';
 import { selectBookings, selectEvents, selectGroup } from './queries.ts';
 
@@ -22,9 +22,9 @@ function actingOrganisations(actor: Actor, organisationId?: string): string[] {
 }
 
 export async function getBooking(db: Database, actor: Actor, id: string) {
+  await requireAccess(db, actor, 'booking.view', { booking: id });
   const [row] = await selectBookings(db, eq(bookings.id, id));
   if (!row) throw notFound();
-  requireSide(actor, row.booking);
   const [booking] = await presentBookings(db, actor, [row]);
   const events = await selectEvents(db, id);
   return {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
-import { requireTradingMemberOf } from '../auth/policies.ts';
+import { actingOrganisationId } from '../access/acting-for.ts';
+import { hasAccess, requireAccess } from '../access/require-access.ts';
 import { selectBlockedPeriods, selectHolds } from '../availability/queries.ts';
 import { heldRange, loanRuleBreach, longDay, unitsFreeThroughout } from '../availability/rules.ts';
 import { loanRulesOf } from '../availability/service.ts';
@@ -10,8 +11,7 @@ import type { BatchCreate, ItemBookingCreate, ServiceBookingCreate } from '../do
 import { addDays, parisInstant, parisToday } from '../domain/calendar-days.ts';
 import { organisationCanTrade } from '../domain/organisations.ts';
 import { selectItem } from '../items/queries.ts';
-import { isListingVisible } from '../listings/ownership.ts';
-import { AppError, fieldError } from '../domain/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { selectService, selectSlots } from '../service-offers/queries.ts';
 import { serviceSlotBreach } from './service-slots.ts';
 import { insertBookingRow, insertGroup, insertLineRows } from './queries.ts';
@@ -58,7 +58,7 @@ async function requestLoans(
   settings: RequestSettings,
   options: { grouped: boolean; fieldOf: (field: string, lineIndex: number) => string },
 ) {
-  const borrowerId = borrowingOrganisationFor(actor, input.organisationId);
+  const borrowerId = await borrowingOrganisationFor(db, actor, input.organisationId);
   const { startDate, endDate } = input;
   if (endDate < startDate)
     throw new AppError('booking_rule', 'Le dernier jour du prêt doit suivre le premier.', [
@@ -79,11 +79,10 @@ async function requestLoans(
       });
       continue;
     }
-    const found = await selectItem(db, line.itemId);
-    if (
-      !found ||
-      !(await isListingVisible(db, actor, { ...found.item, organisationStatus: found.organisation.status }))
-    ) {
+    const found = (await hasAccess(db, actor, 'listing.view', { item: line.itemId }))
+      ? await selectItem(db, line.itemId)
+      : undefined;
+    if (!found) {
       problems.push({ field: field('itemId'), rule: 'exists', message: 'Objet introuvable.', unavailable: false });
       continue;
     }
@@ -185,14 +184,11 @@ export async function requestService(
   input: ServiceBookingCreate,
   settings: RequestSettings,
 ): Promise<string> {
-  const borrowerId = borrowingOrganisationFor(actor, input.organisationId);
-  const found = await selectService(db, input.serviceId);
-  if (
-    !found ||
-    !(await isListingVisible(db, actor, { ...found.service, organisationStatus: found.organisation.status }))
-  ) {
-    throw new AppError('not_found', 'Offre de service introuvable.');
-  }
+  const borrowerId = await borrowingOrganisationFor(db, actor, input.organisationId);
+  const found = (await hasAccess(db, actor, 'listing.view', { service: input.serviceId }))
+    ? await selectService(db, input.serviceId)
+    : undefined;
+  if (!found) throw new AppError('not_found', 'Offre de service introuvable.');
   const { service, organisation } = found;
   if (service.status !== 'published' || !organisationCanTrade(organisation.status))
     throw ruleError('serviceId', 'lendable', `« ${service.title} » n’est pas proposé en ce moment.`);
@@ -247,18 +243,11 @@ export async function requestService(
   });
 }
 
-/** The structure the actor borrows for: the one named, or their only approved one. */
-function borrowingOrganisationFor(actor: Actor, organisationId: string | undefined): string {
-  if (organisationId) return requireTradingMemberOf(actor, organisationId).organisation.id;
-  const active = actor.memberships.filter((m) => m.status === 'active');
-  if (active.length === 0) throw new AppError('forbidden', 'Rejoignez une structure pour emprunter.');
-  if (active.length > 1)
-    throw fieldError(
-      'organisationId',
-      'Vous agissez pour plusieurs structures : précisez laquelle emprunte (organisationId).',
-      'required',
-    );
-  return requireTradingMemberOf(actor, active[0]!.organisation.id).organisation.id;
+/** The structure the actor borrows for: the one named, or their only one, once it may borrow. */
+async function borrowingOrganisationFor(db: Database, actor: Actor, organisationId: string | undefined) {
+  const borrowerId = actingOrganisationId(actor, organisationId);
+  await requireAccess(db, actor, 'booking.request', { organisation: borrowerId });
+  return borrowerId;
 }
 
 /** A request not answered within the configured days, or by the time it should start, expires. */

@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
-import { requireTradingMemberOf } from '../auth/policies.ts';
+import { requireAccess } from '../access/require-access.ts';
 import { selectBlockedPeriods, selectHolds } from '../availability/queries.ts';
 import {
   blockedReasonLabels,
@@ -14,12 +14,13 @@ import type { Database } from '../db/client.ts';
 import { databaseError, exclusionViolation } from '../db/errors.ts';
 import { bookings } from '../db/schema/bookings.ts';
 import { items } from '../db/schema/items.ts';
+import { organisations } from '../db/schema/organisations.ts';
 import { type BookingAction, type BookingParty, judgeTransition } from '../domain/booking-lifecycle.ts';
 import type { TransitionBody } from '../domain/bookings.ts';
 import { parisToday } from '../domain/calendar-days.ts';
 import type { DeclineCode } from '../domain/notifications.ts';
 import { AppError, fieldError } from '../domain/errors.ts';
-import { outOfOrderMessage, sideFor } from './parties.ts';
+import { outOfOrderMessage, permissionForStep, sideFor } from './parties.ts';
 import { recordBookingStep } from './steps.ts';
 import {
   type BookingRow,
@@ -53,6 +54,7 @@ export async function transitionBooking<Action extends ActorAction>(
   action: Action,
   body: TransitionBody[Action],
 ) {
+  const { sides } = await requireAccess(db, actor, permissionForStep[action], { booking: id });
   await db.transaction(async (tx) => {
     const seen = await tx
       .select()
@@ -60,7 +62,7 @@ export async function transitionBooking<Action extends ActorAction>(
       .where(eq(bookings.id, id))
       .then((rows) => rows[0]);
     if (!seen) throw notFound();
-    sideFor(actor, seen, action);
+    sideFor(sides, seen, action);
     const lines = seen.kind === 'item' ? await selectLines(tx, [id]) : [];
     // Items before the booking, in the same order everywhere: accepts of one item queue up here.
     const lockedItems =
@@ -73,9 +75,8 @@ export async function transitionBooking<Action extends ActorAction>(
     if (action === 'accept' && seen.kind === 'service') await lockService(tx, seen.serviceId!);
     const booking = await lockBooking(tx, id);
     if (!booking) throw notFound();
-    const party = sideFor(actor, booking, action);
-    if (party === 'lender' && (action === 'accept' || action === 'pickup'))
-      requireTradingMemberOf(actor, booking.lenderOrganisationId);
+    const party = sideFor(sides, booking, action);
+    if (action === 'accept') await requireBorrowerActive(tx, booking.borrowerOrganisationId);
     if (action === 'accept' && booking.expiresAt && booking.expiresAt <= new Date()) {
       throw new AppError(
         'booking_out_of_order',
@@ -339,6 +340,20 @@ export async function expireRequests(db: Database, now: Date = new Date()): Prom
     }
     return expired.length;
   });
+}
+
+/** A structure suspended (or refused) after asking can no longer be lent to. */
+async function requireBorrowerActive(tx: Database, organisationId: string) {
+  const [borrower] = await tx
+    .select({ status: organisations.status })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  if (borrower?.status !== 'active') {
+    throw new AppError(
+      'borrower_not_active',
+      'La structure qui demande n’est plus active sur le réseau (suspendue) : sa demande ne peut pas être acceptée.',
+    );
+  }
 }
 
 function unavailable(title: string, free: number, wanted: number) {

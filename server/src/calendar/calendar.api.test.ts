@@ -97,16 +97,18 @@ describe('the private calendar feed of a structure', () => {
     expect((await feed('DELETE', structure.organisation.id, structure.headers)).statusCode).toBe(404);
   });
 
-  it('is managed by the structure’s members only', async () => {
+  it('is read by the structure’s members and renewed or stopped by its managers only', async () => {
     const structure = await signedInStructure(t.app, db());
     const member = await signedInMember(t.app, db(), structure.organisation.id);
-    expect((await feed('POST', structure.organisation.id, member.headers)).statusCode).toBe(201);
-    const { url } = (await feed('GET', structure.organisation.id, structure.headers)).json<{ url: string }>();
+    expect((await feed('POST', structure.organisation.id, member.headers)).statusCode).toBe(403);
+    expect((await feed('POST', structure.organisation.id, structure.headers)).statusCode).toBe(201);
+    const { url } = (await feed('GET', structure.organisation.id, member.headers)).json<{ url: string }>();
+    expect((await feed('DELETE', structure.organisation.id, member.headers)).statusCode).toBe(403);
 
     const stranger = await signedInStructure(t.app, db());
     for (const method of ['GET', 'POST', 'DELETE'] as const) {
       const response = await feed(method, structure.organisation.id, stranger.headers);
-      expect(response.statusCode).toBe(404);
+      expect(response.statusCode).toBe(403);
       expect((await feed(method, structure.organisation.id)).statusCode).toBe(401);
     }
     // Nothing the stranger did changed the feed.
@@ -114,6 +116,25 @@ describe('the private calendar feed of a structure', () => {
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/calendar/not-a-token-but-long-enough.ics' })).statusCode,
     ).toBe(404);
+  });
+
+  it('stops working for someone who leaves the structure: their URL is renewed for the others', async () => {
+    const structure = await signedInStructure(t.app, db());
+    const leaving = await signedInMember(t.app, db(), structure.organisation.id, 'Partante');
+    expect((await feed('POST', structure.organisation.id, structure.headers)).statusCode).toBe(201);
+    const { url: known } = (await feed('GET', structure.organisation.id, leaving.headers)).json<{ url: string }>();
+    expect((await t.app.inject({ method: 'GET', url: feedPath(known) })).statusCode).toBe(200);
+
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/organisations/${structure.organisation.id}/members/${leaving.user.id}`,
+      headers: leaving.headers,
+    });
+    expect(left.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: feedPath(known) })).statusCode).toBe(404);
+    const { url: renewed } = (await feed('GET', structure.organisation.id, structure.headers)).json<{ url: string }>();
+    expect(renewed).not.toBe(known);
+    expect((await t.app.inject({ method: 'GET', url: feedPath(renewed) })).statusCode).toBe(200);
   });
 
   it('lists the structure’s loans both ways, with stable UIDs and a SEQUENCE that grows with each change', async () => {

@@ -22,6 +22,11 @@ export async function saveFeed(db: Database, organisationId: string, token: stri
   return row!;
 }
 
+/** A new token for an existing feed only (a structure without one keeps none). */
+export async function replaceFeedToken(db: Database, organisationId: string, token: string) {
+  await db.update(calendarFeeds).set({ token }).where(eq(calendarFeeds.organisationId, organisationId));
+}
+
 export async function deleteFeed(db: Database, organisationId: string) {
   const rows = await db
     .delete(calendarFeeds)

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../auth/actor.ts';
-import { activeMembershipOf } from '../auth/policies.ts';
-import { requireSide } from '../bookings/parties.ts';
+import { requireAccess } from '../access/require-access.ts';
 import type { Database } from '../db/client.ts';
 import { acceptedOnward } from '../domain/booking-lifecycle.ts';
 import { addDays, parisToday } from '../domain/calendar-days.ts';
@@ -9,6 +8,7 @@ import { AppError } from '../domain/errors.ts';
 import { bookingsCalendar, type CalendarBooking } from './ical.ts';
 import {
   deleteFeed,
+  replaceFeedToken,
   saveFeed,
   selectCalendarBookings,
   selectFeed,
@@ -18,14 +18,12 @@ import {
 
 export type CalendarSettings = { publicUrl: string };
 
-function requireMember(actor: Actor, organisationId: string) {
-  if (!activeMembershipOf(actor, organisationId)) throw new AppError('not_found', 'Structure introuvable.');
-}
+const newFeedToken = () => randomBytes(24).toString('base64url');
 
 const feedUrl = (settings: CalendarSettings, token: string) => `${settings.publicUrl}/api/calendar/${token}.ics`;
 
 export async function getFeed(db: Database, actor: Actor, organisationId: string, settings: CalendarSettings) {
-  requireMember(actor, organisationId);
+  await requireAccess(db, actor, 'calendar.view', { organisation: organisationId });
   const feed = await selectFeed(db, organisationId);
   if (!feed) throw new AppError('not_found', 'Pas encore d’agenda pour cette structure : créez son lien.');
   return { url: feedUrl(settings, feed.token), createdAt: feed.createdAt.toISOString() };
@@ -33,13 +31,18 @@ export async function getFeed(db: Database, actor: Actor, organisationId: string
 
 /** Creates or renews the private feed of a structure; the previous URL stops working. */
 export async function renewFeed(db: Database, actor: Actor, organisationId: string, settings: CalendarSettings) {
-  requireMember(actor, organisationId);
-  const feed = await saveFeed(db, organisationId, randomBytes(24).toString('base64url'), actor.user.id);
+  await requireAccess(db, actor, 'calendar.manage', { organisation: organisationId });
+  const feed = await saveFeed(db, organisationId, newFeedToken(), actor.user.id);
   return { url: feedUrl(settings, feed.token), createdAt: feed.createdAt.toISOString() };
 }
 
+/** Someone left the structure with its feed URL: the feed gets a new one, in the same transaction. */
+export async function renewFeedAfterDeparture(tx: Database, organisationId: string) {
+  await replaceFeedToken(tx, organisationId, newFeedToken());
+}
+
 export async function revokeFeed(db: Database, actor: Actor, organisationId: string) {
-  requireMember(actor, organisationId);
+  await requireAccess(db, actor, 'calendar.manage', { organisation: organisationId });
   if (!(await deleteFeed(db, organisationId))) throw new AppError('not_found', 'Pas d’agenda à désactiver.');
 }
 
@@ -59,9 +62,9 @@ export async function feedCalendar(db: Database, token: string, settings: Calend
  * or cancelled after (the file then removes it from a calendar). A request, even cancelled, never was on one.
  */
 export async function bookingCalendar(db: Database, actor: Actor, bookingId: string, settings: CalendarSettings) {
+  const { sides } = await requireAccess(db, actor, 'booking.view', { booking: bookingId });
   const [row] = await selectCalendarBookings(db, { bookingId });
   if (!row) throw new AppError('not_found', 'Demande introuvable.');
-  const sides = requireSide(actor, row.booking);
   const accepted =
     acceptedOnward.has(row.booking.status) ||
     (row.booking.status === 'cancelled' && (await selectWasAccepted(db, bookingId)));

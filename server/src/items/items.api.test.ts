@@ -185,19 +185,25 @@ describe('PATCH, DELETE and duplicate', () => {
     expect(republished.json()).toMatchObject({ status: 'published', fee: 'free', feeAmount: null });
   });
 
-  it("answers 404 to another structure's PATCH and DELETE, and changes nothing", async () => {
+  it("refuses another structure's PATCH and DELETE (403 when it sees the item, 404 when not), and changes nothing", async () => {
     const lender = await signedInStructure(t.app, db());
     const item = await makeItem(db(), { organisationId: lender.organisation.id, title: 'Perceuse', quantity: 1 });
+    const hidden = await makeItem(db(), { organisationId: lender.organisation.id, status: 'draft', quantity: 1 });
     const intruder = await signedInStructure(t.app, db());
-    const patch = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/items/${item.id}`,
-      headers: intruder.headers,
-      payload: { quantity: 99 },
-    });
-    expect(patch.statusCode).toBe(404);
-    const remove = await t.app.inject({ method: 'DELETE', url: `/api/items/${item.id}`, headers: intruder.headers });
-    expect(remove.statusCode).toBe(404);
+    for (const [target, status] of [
+      [item.id, 403],
+      [hidden.id, 404],
+    ] as const) {
+      const patch = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/items/${target}`,
+        headers: intruder.headers,
+        payload: { quantity: 99 },
+      });
+      expect(patch.statusCode).toBe(status);
+      const remove = await t.app.inject({ method: 'DELETE', url: `/api/items/${target}`, headers: intruder.headers });
+      expect(remove.statusCode).toBe(status);
+    }
     const still = (await t.app.inject({ method: 'GET', url: `/api/items/${item.id}` })).json();
     expect(still.quantity).toBe(1);
   });
@@ -213,6 +219,31 @@ describe('PATCH, DELETE and duplicate', () => {
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().error).toBe('listing_hidden');
+  });
+
+  it('keeps a hidden listing frozen for its structure: no edit, no copy to publish, no new photo', async () => {
+    const lender = await signedInStructure(t.app, db());
+    const item = await makeItem(db(), { organisationId: lender.organisation.id, status: 'hidden', title: 'Sono' });
+    const attempts = [
+      { method: 'PATCH' as const, url: `/api/items/${item.id}`, payload: { title: 'Sono (bis)' } },
+      { method: 'POST' as const, url: `/api/items/${item.id}/duplicate` },
+      { method: 'DELETE' as const, url: `/api/items/${item.id}` },
+    ];
+    for (const attempt of attempts) {
+      const response = await t.app.inject({ ...attempt, headers: lender.headers });
+      expect(response.statusCode, attempt.method).toBe(403);
+      expect(response.json().error).toBe('listing_hidden');
+    }
+    const [counted] = await db()
+      .select({ count: sql<number>`count(*)::int` })
+      .from(items)
+      .where(eq(items.organisationId, lender.organisation.id));
+    expect(counted!.count).toBe(1);
+    const [still] = await db()
+      .select({ status: items.status, title: items.title })
+      .from(items)
+      .where(eq(items.id, item.id));
+    expect(still).toEqual({ status: 'hidden', title: 'Sono' });
   });
 
   it('checks the rules on the item as a whole after a partial change', async () => {
@@ -270,7 +301,8 @@ describe('PATCH, DELETE and duplicate', () => {
       url: `/api/organisations/${lender.organisation.id}/listings`,
       headers: other.headers,
     });
-    expect(response.statusCode).toBe(404);
+    // The structure is in the directory (it may know it exists), its drafts are not for others.
+    expect(response.statusCode).toBe(403);
   });
 });
 

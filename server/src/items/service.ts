@@ -3,18 +3,14 @@ import type { Database } from '../db/client.ts';
 import type { ItemCreate, ItemPatch } from '../domain/catalogue.ts';
 import type { OrganisationKind } from '../domain/organisations.ts';
 import { toCents, toCentsOrNull, toEuros, toEurosOrNull } from '../domain/money.ts';
-import {
-  canEditListing,
-  isListingVisible,
-  listingOwnerFor,
-  requireListingEditor,
-  statusAfterLenderRequest,
-} from '../listings/ownership.ts';
+import { actingOrganisationId } from '../access/acting-for.ts';
+import { borrowingOrganisations } from '../access/borrowing.ts';
+import { hasAccess, requireAccess } from '../access/require-access.ts';
+import { statusAfterLenderRequest } from '../listings/ownership.ts';
 import { organisationPlace, placeOfListing, resolveCommune } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
 import { categoriesMatching } from '../listings/text-search.ts';
 import { viewerOf } from '../listings/visibility.ts';
-import { borrowingOrganisations } from '../auth/policies.ts';
 import { freeForLoan } from '../availability/search-filter.ts';
 import { parisToday } from '../domain/calendar-days.ts';
 import { violatedConstraint } from '../db/errors.ts';
@@ -110,21 +106,23 @@ export async function presentItemSummaries(db: Database, rows: Awaited<ReturnTyp
 }
 
 export async function getItem(db: Database, actor: Actor | null, id: string) {
+  await requireAccess(db, actor, 'listing.view', { item: id });
   const found = await selectItem(db, id);
   if (!found) throw notFound();
   const { item, organisation, category } = found;
-  if (!(await isListingVisible(db, actor, { ...item, organisationStatus: organisation.status }))) throw notFound();
   const photos = await selectPhotos(db, 'item', [item.id]);
   const owner = { id: organisation.id, name: organisation.name, kind: organisation.kind, city: organisation.city };
   const canBorrow =
     item.status === 'published' &&
     organisation.status === 'active' &&
     borrowingOrganisations(actor, item.organisationId).length > 0;
-  return presentItem(item, owner, category, photos, { canEdit: canEditListing(actor, item.organisationId), canBorrow });
+  const canEdit = await hasAccess(db, actor, 'listing.edit', { item: id });
+  return presentItem(item, owner, category, photos, { canEdit, canBorrow });
 }
 
 export async function createItem(db: Database, actor: Actor, input: ItemCreate) {
-  const organisationId = listingOwnerFor(actor, input.organisationId);
+  const organisationId = actingOrganisationId(actor, input.organisationId);
+  await requireAccess(db, actor, 'listing.create', { organisation: organisationId });
   await requireCategory(db, input.categoryId);
   const place = await organisationPlace(db, organisationId);
   const pickup = await placeOfListing(db, place, { city: input.pickupCity, postcode: input.pickupPostcode });
@@ -165,9 +163,9 @@ export async function createItem(db: Database, actor: Actor, input: ItemCreate) 
 }
 
 export async function updateItem(db: Database, actor: Actor, id: string, patch: ItemPatch) {
+  await requireAccess(db, actor, 'listing.edit', { item: id });
   const found = await selectItem(db, id);
   if (!found) throw notFound();
-  requireListingEditor(actor, found.item.organisationId);
   if (patch.categoryId) await requireCategory(db, patch.categoryId);
   const changes: Partial<NewItemRow> = {
     ...pick(patch, [
@@ -224,9 +222,9 @@ export async function updateItem(db: Database, actor: Actor, id: string, patch: 
 }
 
 export async function deleteItem(db: Database, actor: Actor, id: string) {
+  await requireAccess(db, actor, 'listing.edit', { item: id });
   const found = await selectItem(db, id);
   if (!found) throw notFound();
-  requireListingEditor(actor, found.item.organisationId);
   try {
     await deleteItemRow(db, id);
   } catch (error) {
@@ -246,9 +244,9 @@ export async function deleteItem(db: Database, actor: Actor, id: string) {
 
 /** A draft copy of an item, for a lender who lends several similar things. */
 export async function duplicateItem(db: Database, actor: Actor, id: string) {
+  await requireAccess(db, actor, 'listing.edit', { item: id });
   const found = await selectItem(db, id);
   if (!found) throw notFound();
-  requireListingEditor(actor, found.item.organisationId);
   const { id: _id, search: _search, createdAt: _createdAt, updatedAt: _updatedAt, ...copy } = found.item;
   const { id: copyId } = await insertItem(db, {
     ...copy,

@@ -1,12 +1,11 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
-import { activeMembershipOf } from '../auth/policies.ts';
+import { requireAccess } from '../access/require-access.ts';
 import type { Database } from '../db/client.ts';
 import { items } from '../db/schema/items.ts';
 import { services } from '../db/schema/services.ts';
 import { selectItemSummaries } from '../items/queries.ts';
 import { presentItemSummaries } from '../items/service.ts';
-import { AppError } from '../domain/errors.ts';
 import { selectServiceSummaries } from '../service-offers/queries.ts';
 import { presentServiceSummaries } from '../service-offers/service.ts';
 
@@ -14,7 +13,7 @@ const inventoryLimit = 1000;
 
 /** A structure's own items and services in every status (drafts, archived…), newest first, for its people only. */
 export async function listInventory(db: Database, actor: Actor, organisationId: string) {
-  if (!activeMembershipOf(actor, organisationId)) throw new AppError('not_found', 'Structure introuvable.');
+  await requireAccess(db, actor, 'listing.view_unpublished', { organisation: organisationId });
   const columns = { distanceKm: sql<null>`null::float8`, sortKey: sql<string>`''` };
   const [itemRows, serviceRows] = await Promise.all([
     selectItemSummaries(

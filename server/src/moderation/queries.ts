@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { memberships } from '../db/schema/memberships.ts';
-import { organisationNetworks, organisations } from '../db/schema/organisations.ts';
+import { organisations } from '../db/schema/organisations.ts';
 import { users } from '../db/schema/users.ts';
 import type { OrganisationStatus } from '../domain/organisations.ts';
 import { selectOrganisations } from '../organisations/queries.ts';
@@ -37,17 +37,6 @@ export async function selectOrganisationsForReview(db: Database, networkIds: str
       };
     })
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-}
-
-export async function isInNetworks(db: Database, organisationId: string, networkIds: string[]) {
-  const [row] = await db
-    .select({ organisationId: organisationNetworks.organisationId })
-    .from(organisationNetworks)
-    .where(
-      and(eq(organisationNetworks.organisationId, organisationId), inArray(organisationNetworks.networkId, networkIds)),
-    )
-    .limit(1);
-  return Boolean(row);
 }
 
 /** Compare-and-set: only a pending structure is decided, so two admins clicking at once decide once. */

@@ -1,13 +1,13 @@
 import type { Actor } from '../auth/actor.ts';
-import { requireNetworkAdmin } from '../auth/policies.ts';
+import { requireAccess } from '../access/require-access.ts';
 import type { Database } from '../db/client.ts';
 import { recordEvent } from '../notifications/record.ts';
 import type { OrganisationStatus } from '../domain/organisations.ts';
 import { AppError } from '../domain/errors.ts';
-import { decidePendingOrganisation, isInNetworks, selectOrganisationsForReview, selectStatus } from './queries.ts';
+import { decidePendingOrganisation, selectOrganisationsForReview, selectStatus } from './queries.ts';
 
 export async function listOrganisationsForReview(db: Database, actor: Actor, status: OrganisationStatus = 'pending') {
-  const networkIds = requireNetworkAdmin(actor);
+  const { networkIds } = await requireAccess(db, actor, 'network.review_organisations', 'networks');
   return { organisations: await selectOrganisationsForReview(db, networkIds, status) };
 }
 
@@ -25,8 +25,9 @@ async function decide(
   organisationId: string,
   decision: { status: 'active' | 'rejected'; rejectionReason: string | null },
 ) {
-  const networkIds = requireNetworkAdmin(actor);
-  if (!(await isInNetworks(db, organisationId, networkIds))) throw new AppError('not_found', 'Structure introuvable.');
+  const { networkIds } = await requireAccess(db, actor, 'network.review_organisations', {
+    organisation: organisationId,
+  });
   const decided = await db.transaction(async (tx) => {
     const row = await decidePendingOrganisation(tx, organisationId, { ...decision, reviewedBy: actor.user.id });
     if (row) {

@@ -124,7 +124,28 @@ describe('needs (« je cherche »)', () => {
     expect(done.items).toHaveLength(1);
   });
 
-  it('cannot be changed by another structure', async () => {
+  it('leaves closed needs out of search, and their page to their structure', async () => {
+    const seeker = await signedInStructure(t.app, db());
+    const need = (await postNeed(seeker.headers, { kind: 'item', title: 'Grilles d’exposition' })).json();
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/needs/${need.id}`,
+      headers: seeker.headers,
+      payload: { status: 'closed' },
+    });
+    const search = await t.app.inject({ method: 'GET', url: `/api/needs?status=closed` });
+    expect(search.statusCode).toBe(400);
+    expect(search.json().details[0].field).toBe('status');
+    const other = await signedInStructure(t.app, db());
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/needs/${need.id}`, headers: other.headers })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/needs/${need.id}`, headers: seeker.headers })).statusCode,
+    ).toBe(200);
+  });
+
+  it('cannot be changed by another structure (403: it sees the need, not its own)', async () => {
     const seeker = await signedInStructure(t.app, db());
     const need = (
       await postNeed(seeker.headers, {
@@ -140,9 +161,9 @@ describe('needs (« je cherche »)', () => {
       headers: intruder.headers,
       payload: { status: 'closed' },
     });
-    expect(response.statusCode).toBe(404);
+    expect(response.statusCode).toBe(403);
     expect(
       (await t.app.inject({ method: 'DELETE', url: `/api/needs/${need.id}`, headers: intruder.headers })).statusCode,
-    ).toBe(404);
+    ).toBe(403);
   });
 });

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
-import { requireTradingMemberOf } from '../auth/policies.ts';
+import { actingOrganisationId } from '../access/acting-for.ts';
+import { hasAccess, requireAccess } from '../access/require-access.ts';
 import type { Database } from '../db/client.ts';
 import { recordEvent } from '../notifications/record.ts';
 import { needs } from '../db/schema/needs.ts';
 import type { NeedCreate, NeedPatch, NeedResponseCreate } from '../domain/catalogue.ts';
 import { categoryExists } from '../items/queries.ts';
-import { canEditListing, isListingVisible, listingOwnerFor, requireListingEditor } from '../listings/ownership.ts';
 import { organisationPlace } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
 import { categoriesMatching } from '../listings/text-search.ts';
@@ -31,6 +31,9 @@ const notFound = () => new AppError('not_found', 'Besoin introuvable.');
 
 /** « Je cherche » : open needs by default, findable like listings (active structure, visibility). */
 export async function searchNeeds(db: Database, actor: Actor | null, query: NeedSearchQuery) {
+  if (query.status === 'closed') {
+    throw fieldError('status', 'Un besoin clos ne se cherche plus : il reste sur la page de sa structure.', 'enum');
+  }
   const limit = query.limit ?? 20;
   const viewer = await viewerOf(db, actor);
   const findable = and(
@@ -55,14 +58,11 @@ export async function searchNeeds(db: Database, actor: Actor | null, query: Need
 }
 
 export async function getNeed(db: Database, actor: Actor | null, id: string) {
+  await requireAccess(db, actor, 'listing.view', { need: id });
   const found = await selectNeed(db, id);
   if (!found) throw notFound();
   const { need, organisation, responseCount } = found;
-  // A need is "published" while it is open or fulfilled; a closed one stays with its structure.
-  const status = need.status === 'closed' ? 'archived' : 'published';
-  if (!(await isListingVisible(db, actor, { ...need, status, organisationStatus: organisation.status })))
-    throw notFound();
-  const canEdit = canEditListing(actor, need.organisationId);
+  const canEdit = await hasAccess(db, actor, 'listing.edit', { need: id });
   const ownOrganisations = actor?.memberships.filter((m) => m.status === 'active').map((m) => m.organisation.id) ?? [];
   const responses = await selectResponses(db, need.id, canEdit ? 'all' : ownOrganisations);
   const {
@@ -84,7 +84,8 @@ export async function getNeed(db: Database, actor: Actor | null, id: string) {
 }
 
 export async function createNeed(db: Database, actor: Actor, input: NeedCreate) {
-  const organisationId = listingOwnerFor(actor, input.organisationId);
+  const organisationId = actingOrganisationId(actor, input.organisationId);
+  await requireAccess(db, actor, 'listing.create', { organisation: organisationId });
   const place = await organisationPlace(db, organisationId);
   const row = {
     organisationId,
@@ -105,9 +106,9 @@ export async function createNeed(db: Database, actor: Actor, input: NeedCreate) 
 }
 
 export async function updateNeed(db: Database, actor: Actor, id: string, patch: NeedPatch) {
+  await requireAccess(db, actor, 'listing.edit', { need: id });
   const found = await selectNeed(db, id);
   if (!found) throw notFound();
-  requireListingEditor(actor, found.need.organisationId);
   const changes: Partial<NewNeedRow> = { ...patch };
   if (patch.title !== undefined) changes.title = patch.title.trim();
   if (patch.status !== undefined && patch.status !== found.need.status) {
@@ -119,20 +120,21 @@ export async function updateNeed(db: Database, actor: Actor, id: string, patch: 
 }
 
 export async function deleteNeed(db: Database, actor: Actor, id: string) {
+  await requireAccess(db, actor, 'listing.edit', { need: id });
   const found = await selectNeed(db, id);
   if (!found) throw notFound();
-  requireListingEditor(actor, found.need.organisationId);
   await deleteNeedRow(db, id);
 }
 
 /** Another structure answers: a message, possibly pointing to one of its own listings. */
 export async function respondToNeed(db: Database, actor: Actor, needId: string, input: NeedResponseCreate) {
-  const need = await getNeed(db, actor, needId);
-  if (need.status !== 'open') throw new AppError('need_not_open', "Ce besoin n'est plus ouvert aux réponses.");
+  await requireAccess(db, actor, 'listing.view', { need: needId });
   const organisationId = input.organisationId ?? respondingOrganisations(actor)[0];
   if (!organisationId)
     throw new AppError('forbidden', "Vous n'agissez pour aucune structure validée : vous ne pouvez pas répondre.");
-  requireTradingMemberOf(actor, organisationId);
+  await requireAccess(db, actor, 'need.respond', { organisation: organisationId });
+  const need = await getNeed(db, actor, needId);
+  if (need.status !== 'open') throw new AppError('need_not_open', "Ce besoin n'est plus ouvert aux réponses.");
   if (organisationId === need.organisation.id)
     throw new AppError('forbidden', 'Une structure ne répond pas à son propre besoin.');
   if (input.itemId && input.serviceId)

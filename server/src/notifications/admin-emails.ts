@@ -1,7 +1,7 @@
 import { renderEmail, sampleContext, sampleInputs } from '@mutua/emails';
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
-import { requireNetworkAdmin } from '../auth/policies.ts';
+import { requireAccess } from '../access/require-access.ts';
 import type { Database } from '../db/client.ts';
 import { bookings } from '../db/schema/bookings.ts';
 import { events } from '../db/schema/events.ts';
@@ -90,7 +90,7 @@ export async function listEmails(
   actor: Actor,
   query: { status?: EmailStatus; cursor?: string; limit?: number },
 ) {
-  const networkIds = requireNetworkAdmin(actor);
+  const { networkIds } = await requireAccess(db, actor, 'network.read_emails', 'networks');
   const limit = query.limit ?? 50;
   const before = query.cursor ? decodeIdCursor(query.cursor) : undefined;
   const rows = await db
@@ -123,7 +123,7 @@ export async function listEmails(
 }
 
 async function findInScope(db: Database, actor: Actor, id: string) {
-  const networkIds = requireNetworkAdmin(actor);
+  const { networkIds } = await requireAccess(db, actor, 'network.read_emails', 'networks');
   if (!/^\d{1,15}$/.test(id)) throw new AppError('not_found', 'E-mail introuvable.');
   const [row] = await db
     .select({
@@ -167,8 +167,8 @@ export async function retryEmail(db: Database, actor: Actor, id: string) {
 }
 
 /** Every template with sample data, in both languages: what the admins can preview. */
-export function listTemplates(actor: Actor) {
-  requireNetworkAdmin(actor);
+export async function listTemplates(db: Database, actor: Actor) {
+  await requireAccess(db, actor, 'network.read_emails', 'networks');
   return {
     templates: [...notificationKinds, 'digest' as const].map((kind) => ({
       kind,

@@ -100,7 +100,7 @@ const adminEmailsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => listTemplates(await request.requireActor()),
+    async (request) => listTemplates(app.db, await request.requireActor()),
   );
 };
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
-import { requireManagerOf } from '../auth/policies.ts';
+import { requireAccess } from '../access/require-access.ts';
 import type { Database } from '../db/client.ts';
 import { memberships } from '../db/schema/memberships.ts';
 import { organisations } from '../db/schema/organisations.ts';
@@ -29,7 +29,7 @@ export async function inviteToOrganisation(
   organisationId: string,
   input: { email: string; role: 'member' | 'manager' },
 ) {
-  requireManagerOf(actor, organisationId);
+  await requireAccess(db, actor, 'organisation.manage_members', { organisation: organisationId });
   const email = input.email.trim().toLowerCase();
   const [member] = await db
     .select({ status: memberships.status })
@@ -74,7 +74,7 @@ async function voidInvitations(tx: Database, organisationId: string, email: stri
 }
 
 export async function listInvitations(db: Database, actor: Actor, organisationId: string) {
-  requireManagerOf(actor, organisationId);
+  await requireAccess(db, actor, 'organisation.manage_members', { organisation: organisationId });
   const rows = await db
     .select()
     .from(singleUseTokens)
@@ -92,7 +92,7 @@ export async function listInvitations(db: Database, actor: Actor, organisationId
 
 /** Cancelling uses the link up: it no longer works. */
 export async function cancelInvitation(db: Database, actor: Actor, organisationId: string, invitationId: string) {
-  requireManagerOf(actor, organisationId);
+  await requireAccess(db, actor, 'organisation.manage_members', { organisation: organisationId });
   const rows = await db
     .update(singleUseTokens)
     .set({ usedAt: sql`now()` })

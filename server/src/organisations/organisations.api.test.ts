@@ -70,25 +70,64 @@ describe('GET /api/organisations', () => {
 });
 
 describe('GET /api/organisations/:id', () => {
-  it('shows contact details to signed-in people only', async () => {
-    const { organisation, manager } = await makeStructureWithManager(db());
+  it('shows contact details to the approved structures of its networks only, not to anyone who registers', async () => {
+    const { organisation, manager, networkId } = await makeStructureWithManager(db());
     const headers = await signIn(t.app, manager.email);
     await t.app.inject({
       method: 'PATCH',
       url: `/api/organisations/${organisation.id}`,
       headers,
-      payload: { phone: '03 20 00 00 00' },
+      payload: { phone: '03 20 00 00 00', contactEmail: 'contact@ressourcerie.test', address: '3 rue des Tonnelles' },
     });
-    const anonymous = (await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}` })).json();
+    const read = async (headers?: Record<string, string>) =>
+      (await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}`, headers })).json();
+    const anonymous = await read();
     expect(anonymous).not.toHaveProperty('phone');
     expect(anonymous.viewer).toEqual({ role: null, membershipStatus: null, canEdit: false });
+
     const stranger = await makeUser(db());
-    const signedIn = await t.app.inject({
-      method: 'GET',
-      url: `/api/organisations/${organisation.id}`,
-      headers: await signIn(t.app, stranger.email),
+    const registered = await makeStructureWithManager(db(), { networkId, status: 'pending' });
+    const elsewhere = await makeStructureWithManager(db());
+    for (const email of [stranger.email, registered.manager.email, elsewhere.manager.email]) {
+      const seen = await read(await signIn(t.app, email));
+      expect(seen, email).not.toHaveProperty('phone');
+      expect(seen).not.toHaveProperty('contactEmail');
+      expect(seen).not.toHaveProperty('address');
+    }
+    const neighbour = await makeStructureWithManager(db(), { networkId });
+    expect(await read(await signIn(t.app, neighbour.manager.email))).toMatchObject({
+      phone: '03 20 00 00 00',
+      contactEmail: 'contact@ressourcerie.test',
+      address: '3 rue des Tonnelles',
     });
-    expect(signedIn.json().phone).toBe('03 20 00 00 00');
+    const admin = await makeNetworkAdmin(db(), networkId);
+    expect((await read(await signIn(t.app, admin.email))).phone).toBe('03 20 00 00 00');
+  });
+
+  it('tells why a structure was refused to its managers and its admins, not to its plain members', async () => {
+    const { organisation, manager, networkId } = await makeStructureWithManager(db(), { status: 'pending' });
+    const admin = await makeNetworkAdmin(db(), networkId);
+    const adminHeaders = await signIn(t.app, admin.email);
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/organisations/${organisation.id}/reject`,
+      headers: adminHeaders,
+      payload: { reason: 'Hors du territoire' },
+    });
+    expect(refused.statusCode).toBe(200);
+    const member = await makeUser(db());
+    await addMember(db(), member.id, organisation.id, 'member');
+    const read = async (email: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/organisations/${organisation.id}`,
+          headers: await signIn(t.app, email),
+        })
+      ).json();
+    expect((await read(manager.email)).rejectionReason).toBe('Hors du territoire');
+    expect((await read(admin.email)).rejectionReason).toBe('Hors du territoire');
+    expect(await read(member.email)).not.toHaveProperty('rejectionReason');
   });
 
   it('hides a pending structure from everyone but its people and its network admins', async () => {
@@ -151,7 +190,7 @@ describe('PATCH /api/organisations/:id', () => {
     expect(response.statusCode).toBe(200);
   });
 
-  it('refuses a plain member (403), another structure (404) and anonymous callers (401)', async () => {
+  it('refuses a plain member and another structure (403: they see it), and anonymous callers (401)', async () => {
     const { organisation } = await makeStructureWithManager(db());
     const member = await makeUser(db());
     await addMember(db(), member.id, organisation.id, 'member');
@@ -166,7 +205,7 @@ describe('PATCH /api/organisations/:id', () => {
       payload,
       headers: await signIn(t.app, other.manager.email),
     });
-    expect(asOther.statusCode).toBe(404);
+    expect(asOther.statusCode).toBe(403);
     expect((await t.app.inject({ method: 'PATCH', url, payload })).statusCode).toBe(401);
     const unchanged = (await t.app.inject({ method: 'GET', url })).json();
     expect(unchanged.description).toBe('');
@@ -299,6 +338,7 @@ describe('members of a structure', () => {
       url: `/api/organisations/${organisation.id}/members`,
       headers: await signIn(t.app, other.manager.email),
     });
-    expect(response.statusCode).toBe(404);
+    expect(response.statusCode).toBe(403);
+    expect(JSON.stringify(response.json())).not.toContain(organisation.id);
   });
 });

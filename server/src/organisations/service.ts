@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.ts';
-import { activeMembershipOf, adminNetworkIds, requireManagerOf } from '../auth/policies.ts';
+import { hasAccess, requireAccess } from '../access/require-access.ts';
+import { renewFeedAfterDeparture } from '../calendar/service.ts';
 import type { Database } from '../db/client.ts';
 import { recordEvent } from '../notifications/record.ts';
 import type { OrganisationPatch } from '../domain/organisations.ts';
@@ -40,29 +41,33 @@ export async function listOrganisations(db: Database, query: OrganisationListQue
 }
 
 /**
- * One structure. An approved one is public (contact details for signed-in people only);
- * any other is seen only by its own people and by the admins of its networks.
+ * One structure. An approved one is public; any other is seen only by its own people and the
+ * staff of its networks. Its email, phone and address go to the people of approved structures
+ * that share a network with it (not to anyone who registers); why it was refused, to its
+ * managers and its networks' admins.
  */
 export async function getOrganisation(db: Database, actor: Actor | null, id: string) {
+  await requireAccess(db, actor, 'organisation.view', { organisation: id });
   const organisation = await selectOrganisation(db, id);
   if (!organisation) throw notFound();
   const membership = actor?.memberships.find((m) => m.organisation.id === id);
-  const isAdmin = actor ? organisation.networks.some((n) => adminNetworkIds(actor).includes(n.id)) : false;
-  if (organisation.status !== 'active' && !membership && !isAdmin) throw notFound();
   const { address, contactEmail, phone, rejectionReason, ...publicFields } = organisation;
-  const viewer = {
-    role: membership?.role ?? null,
-    membershipStatus: membership?.status ?? null,
-    canEdit: membership?.status === 'active' && membership.role === 'manager',
+  const [seesContacts, seesReview, canEdit] = await Promise.all([
+    hasAccess(db, actor, 'organisation.view_contacts', { organisation: id }),
+    hasAccess(db, actor, 'organisation.view_review', { organisation: id }),
+    hasAccess(db, actor, 'organisation.edit', { organisation: id }),
+  ]);
+  const viewer = { role: membership?.role ?? null, membershipStatus: membership?.status ?? null, canEdit };
+  return {
+    ...publicFields,
+    ...(seesContacts ? { address, contactEmail, phone } : {}),
+    ...(seesReview ? { rejectionReason } : {}),
+    viewer,
   };
-  if (!actor) return { ...publicFields, viewer };
-  // Why a structure was refused is for its own people and the admins who decided.
-  const review = membership || isAdmin ? { rejectionReason } : {};
-  return { ...publicFields, address, contactEmail, phone, ...review, viewer };
 }
 
 export async function updateOrganisation(db: Database, actor: Actor, id: string, patch: OrganisationPatch) {
-  requireManagerOf(actor, id);
+  await requireAccess(db, actor, 'organisation.edit', { organisation: id });
   const current = await selectOrganisation(db, id);
   if (!current) throw notFound();
   const changes: Parameters<typeof updateOrganisationRow>[2] = { ...patch };
@@ -82,13 +87,13 @@ export async function updateOrganisation(db: Database, actor: Actor, id: string,
 
 /** Members of a structure: its active members see the team, managers also see requests to join. */
 export async function listMembers(db: Database, actor: Actor, organisationId: string) {
-  const membership = activeMembershipOf(actor, organisationId);
-  if (!membership) throw notFound();
-  return { members: await selectMembers(db, organisationId, membership.role === 'manager') };
+  await requireAccess(db, actor, 'organisation.view_team', { organisation: organisationId });
+  const managesMembers = await hasAccess(db, actor, 'organisation.manage_members', { organisation: organisationId });
+  return { members: await selectMembers(db, organisationId, managesMembers) };
 }
 
 export async function acceptMember(db: Database, actor: Actor, organisationId: string, userId: string) {
-  requireManagerOf(actor, organisationId);
+  await requireAccess(db, actor, 'organisation.manage_members', { organisation: organisationId });
   await db.transaction(async (tx) => {
     await lockOrganisation(tx, organisationId);
     const membership = await selectMembership(tx, organisationId, userId);
@@ -109,7 +114,7 @@ export async function changeMemberRole(
   userId: string,
   role: 'member' | 'manager',
 ) {
-  requireManagerOf(actor, organisationId);
+  await requireAccess(db, actor, 'organisation.manage_members', { organisation: organisationId });
   await db.transaction(async (tx) => {
     await lockOrganisation(tx, organisationId);
     const membership = await selectMembership(tx, organisationId, userId);
@@ -120,15 +125,20 @@ export async function changeMemberRole(
   return listMembers(db, actor, organisationId);
 }
 
-/** A manager declines a request or removes a member; anyone may leave a structure. */
+/**
+ * A manager declines a request or removes a member; anyone may leave a structure. Someone who
+ * leaves takes the structure's calendar feed URL with them: it is renewed, so theirs stops working.
+ */
 export async function removeMember(db: Database, actor: Actor, organisationId: string, userId: string) {
-  if (userId !== actor.user.id) requireManagerOf(actor, organisationId);
+  if (userId === actor.user.id) await requireAccess(db, actor, 'organisation.view', { organisation: organisationId });
+  else await requireAccess(db, actor, 'organisation.manage_members', { organisation: organisationId });
   await db.transaction(async (tx) => {
     await lockOrganisation(tx, organisationId);
     const membership = await selectMembership(tx, organisationId, userId);
     if (!membership) throw new AppError('not_found', 'Membre introuvable.');
     if (membership.role === 'manager' && membership.status === 'active') await keepOneManager(tx, organisationId);
     await deleteMembership(tx, organisationId, userId);
+    if (membership.status === 'active') await renewFeedAfterDeparture(tx, organisationId);
   });
 }
 

@@ -2,20 +2,16 @@ import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import type { ServiceCreate, ServicePatch } from '../domain/catalogue.ts';
 import { toCentsOrNull, toEurosOrNull } from '../domain/money.ts';
-import {
-  canEditListing,
-  isListingVisible,
-  listingOwnerFor,
-  requireListingEditor,
-  statusAfterLenderRequest,
-} from '../listings/ownership.ts';
+import { actingOrganisationId } from '../access/acting-for.ts';
+import { borrowingOrganisations } from '../access/borrowing.ts';
+import { hasAccess, requireAccess } from '../access/require-access.ts';
+import { statusAfterLenderRequest } from '../listings/ownership.ts';
 import { organisationPlace, placeOfListing, resolveCommune } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
 import { viewerOf } from '../listings/visibility.ts';
 import type { ListingSearchQuery } from '../items/schemas.ts';
 import { presentPhoto } from '../photos/present.ts';
 import { selectPhotos } from '../photos/queries.ts';
-import { borrowingOrganisations } from '../auth/policies.ts';
 import { violatedConstraint } from '../db/errors.ts';
 import type { ServiceSlot } from '../domain/bookings.ts';
 import { AppError, fieldError } from '../domain/errors.ts';
@@ -73,10 +69,10 @@ export async function presentServiceSummaries(db: Database, rows: Awaited<Return
 }
 
 export async function getService(db: Database, actor: Actor | null, id: string) {
+  await requireAccess(db, actor, 'listing.view', { service: id });
   const found = await selectService(db, id);
   if (!found) throw notFound();
   const { service, organisation } = found;
-  if (!(await isListingVisible(db, actor, { ...service, organisationStatus: organisation.status }))) throw notFound();
   const [photos, slots] = await Promise.all([selectPhotos(db, 'service', [service.id]), selectSlots(db, service.id)]);
   const { search: _search, priceCents, organisationId: _organisationId, createdBy: _createdBy, ...fields } = service;
   const canBorrow =
@@ -90,14 +86,15 @@ export async function getService(db: Database, actor: Actor | null, id: string) 
     slots,
     organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, city: organisation.city },
     photos: photos.map(presentPhoto),
-    viewer: { canEdit: canEditListing(actor, service.organisationId), canBorrow },
+    viewer: { canEdit: await hasAccess(db, actor, 'listing.edit', { service: id }), canBorrow },
     createdAt: service.createdAt.toISOString(),
     updatedAt: service.updatedAt.toISOString(),
   };
 }
 
 export async function createService(db: Database, actor: Actor, input: ServiceCreate) {
-  const organisationId = listingOwnerFor(actor, input.organisationId);
+  const organisationId = actingOrganisationId(actor, input.organisationId);
+  await requireAccess(db, actor, 'listing.create', { organisation: organisationId });
   const place = await organisationPlace(db, organisationId);
   const located = await placeOfListing(db, place, { city: input.city, postcode: input.postcode });
   const row = {
@@ -127,9 +124,9 @@ export async function createService(db: Database, actor: Actor, input: ServiceCr
 }
 
 export async function updateService(db: Database, actor: Actor, id: string, patch: ServicePatch) {
+  await requireAccess(db, actor, 'listing.edit', { service: id });
   const found = await selectService(db, id);
   if (!found) throw notFound();
-  requireListingEditor(actor, found.service.organisationId);
   const { price, city, postcode, status, title, slots, ...direct } = patch;
   const changes: Partial<NewServiceRow> = { ...direct };
   if (title !== undefined) changes.title = title.trim();
@@ -150,9 +147,9 @@ export async function updateService(db: Database, actor: Actor, id: string, patc
 }
 
 export async function deleteService(db: Database, actor: Actor, id: string) {
+  await requireAccess(db, actor, 'listing.edit', { service: id });
   const found = await selectService(db, id);
   if (!found) throw notFound();
-  requireListingEditor(actor, found.service.organisationId);
   try {
     await deleteServiceRow(db, id);
   } catch (error) {

@@ -70,8 +70,8 @@ describe('service offers', () => {
     expect(
       (await t.app.inject({ method: 'PATCH', url, headers: intruder.headers, payload: { title: 'Piraté' } }))
         .statusCode,
-    ).toBe(404);
-    expect((await t.app.inject({ method: 'DELETE', url, headers: intruder.headers })).statusCode).toBe(404);
+    ).toBe(403);
+    expect((await t.app.inject({ method: 'DELETE', url, headers: intruder.headers })).statusCode).toBe(403);
     const edited = await t.app.inject({
       method: 'PATCH',
       url,

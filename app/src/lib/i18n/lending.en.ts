@@ -323,6 +323,7 @@ export const lendingEn: Record<keyof typeof lendingFr, string> = {
   'lending.calendar.since': 'Link created on {date}.',
   'lending.calendar.none': 'No calendar link for this organisation yet.',
   'lending.calendar.create': 'Create the link',
+  'lending.calendar.managersOnly': 'The organisation’s managers create and renew this link.',
   'lending.calendar.renew': 'Renew the link',
   'lending.calendar.renewHint': 'Renewing creates a new address: the old one stops working.',
   'lending.calendar.disable': 'Turn off',

@@ -325,6 +325,7 @@ export const lendingFr = {
   'lending.calendar.since': 'Lien créé le {date}.',
   'lending.calendar.none': 'Pas encore de lien d’agenda pour cette structure.',
   'lending.calendar.create': 'Créer le lien',
+  'lending.calendar.managersOnly': 'Les gestionnaires de la structure créent et renouvellent ce lien.',
   'lending.calendar.renew': 'Renouveler le lien',
   'lending.calendar.renewHint': 'Renouveler crée une nouvelle adresse : l’ancienne cesse de fonctionner.',
   'lending.calendar.disable': 'Désactiver',
