@@ -35,9 +35,10 @@ export async function countPhotos(db: Database, listing: ListingRef) {
   return row?.count ?? 0;
 }
 
+/** Adds a photo after the listing's last one; the database refuses a ninth (`listing_photos_cap`). */
 export async function insertPhoto(
   db: Database,
-  photo: ListingRef & { storageKey: string; width: number; height: number; altText: string; position: number },
+  photo: ListingRef & { storageKey: string; width: number; height: number; altText: string },
 ) {
   const [row] = await db.insert(listingPhotos).values(photo).returning(photoColumns);
   return row!;

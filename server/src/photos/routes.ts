@@ -1,15 +1,12 @@
-import type {} from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { errorResponses } from '../domain/errors.ts';
 import { PhotoSchema } from '../items/schemas.ts';
-import { AppError, fieldError } from '../domain/errors.ts';
 import { signedIn } from '../plugins/openapi.ts';
-import { maxPhotoBytes, type PhotoSize, photoSizes } from '../domain/photos.ts';
-import { selectPhoto } from './queries.ts';
-import { attachPhoto, readPhoto, removePhoto } from './service.ts';
+import { maxPhotoBytes, maxPhotoPixels, type PhotoSize, photoSizes } from '../domain/photos.ts';
+import { attachPhoto, readPhotoFile, removePhoto } from './service.ts';
 import type { PhotoStorage } from './storage.ts';
+import { withUpload } from './upload.ts';
 
 const ListingParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const PhotoParams = Type.Object(
@@ -21,7 +18,7 @@ const PhotoFileParams = Type.Object(
   { additionalProperties: false },
 );
 
-const uploadDescription = `multipart/form-data : un fichier \`photo\` (JPEG, PNG, WebP ou HEIC, ${maxPhotoBytes / 1024 / 1024} Mo au plus ; le format est lu dans le fichier) et un texte \`alt\` facultatif. La photo est redimensionnée en WebP (${Object.values(photoSizes).join(', ')} px).`;
+const uploadDescription = `multipart/form-data : un fichier \`photo\` (JPEG, PNG, WebP ou HEIC, ${maxPhotoBytes / 1024 / 1024} Mo et ${maxPhotoPixels / 1e6} millions de pixels au plus ; le format est lu dans le fichier) et un texte \`alt\` facultatif. La photo est redimensionnée en WebP (${Object.values(photoSizes).join(', ')} px).`;
 
 /** Photos of items and service offers: upload, removal, and the resized files themselves. */
 const photosRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = async (app, { storage }) => {
@@ -45,8 +42,10 @@ const photosRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = async
       },
       async (request, reply) => {
         const actor = await request.requireActor();
-        const upload = await readUpload(request);
-        return reply.status(201).send(await attachPhoto(app.db, storage, actor, listingOf(request.params.id), upload));
+        const photo = await withUpload(request, (upload) =>
+          attachPhoto(app.db, storage, actor, listingOf(request.params.id), upload),
+        );
+        return reply.status(201).send(photo);
       },
     );
     app.delete(
@@ -79,51 +78,26 @@ const photosRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = async
       schema: {
         tags: ['catalogue'],
         summary: 'Une photo, à une taille web (small, medium, large), en WebP',
+        description:
+          "Servie à qui peut voir l'annonce (404 sinon, comme une photo inconnue). Photo d'une annonce publique : `Cache-Control: public`, un an ; sinon `private`.",
         params: PhotoFileParams,
         response: { 200: { type: 'string', format: 'binary' }, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
-      const photo = await selectPhoto(app.db, request.params.id);
-      if (!photo) throw new AppError('not_found', 'Photo introuvable.');
+      // A 404 here may be for this caller only (a listing others may see): no cache keeps it.
+      reply.header('cache-control', 'no-store');
       const size = request.params.file.replace('.webp', '') as PhotoSize;
-      const file = await readPhoto(storage, photo.storageKey, size);
+      const { file, shared } = await readPhotoFile(app.db, storage, () => request.getActor(), request.params.id, size);
+      reply.type('image/webp');
+      // A file never changes under its id: anyone's photo may be kept a year, even by a shared
+      // cache; the photo of a listing for some only by the browser of one who may see it.
+      if (shared) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      else reply.header('cache-control', 'private, max-age=3600').header('vary', 'Cookie, Authorization');
       // A Buffer goes out as it is; the "binary string" of the schema only documents it.
-      return reply
-        .type('image/webp')
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .send(file as unknown as string);
+      return reply.send(file as unknown as string);
     },
   );
 };
-
-async function readUpload(request: FastifyRequest): Promise<{ data: Buffer; alt: string }> {
-  if (!request.isMultipart()) {
-    throw fieldError('photo', 'Envoyez la photo en multipart/form-data, dans le champ « photo ».', 'required');
-  }
-  let data: Buffer | undefined;
-  let alt = '';
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'photo' || data) {
-        part.file.resume();
-        throw fieldError(
-          part.fieldname,
-          `Champ de fichier inattendu : « ${part.fieldname} » (une seule photo, dans « photo »).`,
-          'additionalProperties',
-        );
-      }
-      data = await part.toBuffer();
-    } else if (part.fieldname === 'alt') {
-      alt = String(part.value);
-    } else {
-      throw fieldError(part.fieldname, `Champ inattendu : « ${part.fieldname} ».`, 'additionalProperties');
-    }
-  }
-  if (!data || data.length === 0) {
-    throw fieldError('photo', 'La photo est obligatoire (champ « photo »).', 'required');
-  }
-  return { data, alt };
-}
 
 export default photosRoutes;

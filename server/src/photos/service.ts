@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { hasAccess, requireAccess, type TargetRef } from '../access/require-access.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
-import { requireListingEditor } from '../listings/ownership.ts';
+import { violatedConstraint } from '../db/errors.ts';
 import { AppError } from '../domain/errors.ts';
 import { presentPhoto } from './present.ts';
 import { maxPhotosPerListing, type PhotoSize, photoSizes } from '../domain/photos.ts';
 import { makeWebSizes } from './processing.ts';
-import { countPhotos, deletePhotoRow, insertPhoto, type ListingRef, selectListingOwner } from './queries.ts';
+import { countPhotos, deletePhotoRow, insertPhoto, type ListingRef, selectPhoto } from './queries.ts';
 import type { PhotoStorage } from './storage.ts';
+import type { Upload } from './upload.ts';
+
+const tooManyPhotos = () =>
+  new AppError('too_many_photos', `Une annonce a ${maxPhotosPerListing} photos au plus : retirez-en une d'abord.`);
+const photoNotFound = () => new AppError('not_found', 'Photo introuvable.');
 
 /** Adds a photo to one of the caller's listings: files first, then the row (files are removed if the row fails). */
 export async function attachPhoto(
@@ -15,17 +21,12 @@ export async function attachPhoto(
   storage: PhotoStorage,
   actor: Actor,
   listing: ListingRef,
-  upload: { data: Buffer; alt: string },
+  upload: Upload,
 ) {
-  await requireEditableListing(db, actor, listing);
-  const position = await countPhotos(db, listing);
-  if (position >= maxPhotosPerListing) {
-    throw new AppError(
-      'too_many_photos',
-      `Une annonce a ${maxPhotosPerListing} photos au plus : retirez-en une d'abord.`,
-    );
-  }
-  const { width, height, variants } = await makeWebSizes(upload.data);
+  await requireAccess(db, actor, 'listing.edit', targetOf(listing));
+  // Spares the resizing when the listing is full already; the database's cap is the guarantee.
+  if ((await countPhotos(db, listing)) >= maxPhotosPerListing) throw tooManyPhotos();
+  const { width, height, variants } = await makeWebSizes(upload.path);
   const storageKey = randomUUID();
   try {
     for (const size of Object.keys(photoSizes) as PhotoSize[])
@@ -36,11 +37,11 @@ export async function attachPhoto(
       width,
       height,
       altText: upload.alt.trim().slice(0, 300),
-      position,
     });
     return presentPhoto(photo);
   } catch (error) {
     await storage.removeAll(storageKey);
+    if (violatedConstraint(error) === 'listing_photos_cap') throw tooManyPhotos();
     throw error;
   }
 }
@@ -52,21 +53,34 @@ export async function removePhoto(
   listing: ListingRef,
   photoId: string,
 ) {
-  await requireEditableListing(db, actor, listing);
+  await requireAccess(db, actor, 'listing.edit', targetOf(listing));
   const removed = await deletePhotoRow(db, listing, photoId);
-  if (!removed) throw new AppError('not_found', 'Photo introuvable.');
+  if (!removed) throw photoNotFound();
   await storage.removeAll(removed.storageKey);
 }
 
-/** A photo file by the id the API gave out (ids are unguessable; files never change, so they cache forever). */
-export async function readPhoto(storage: PhotoStorage, storageKey: string, size: PhotoSize) {
-  const file = await storage.read(`${storageKey}/${size}.webp`);
-  if (!file) throw new AppError('not_found', 'Photo introuvable.');
-  return file;
+/**
+ * A photo file, for whoever may see its listing: anyone else gets the 404 of an unknown photo.
+ * `shared` says whether anyone at all may see it, so that a shared cache may keep it (files never
+ * change under their id).
+ */
+export async function readPhotoFile(
+  db: Database,
+  storage: PhotoStorage,
+  getActor: () => Promise<Actor | null>,
+  photoId: string,
+  size: PhotoSize,
+) {
+  const photo = await selectPhoto(db, photoId);
+  if (!photo) throw photoNotFound();
+  const listing = targetOf(photo.itemId ? { itemId: photo.itemId } : { serviceId: photo.serviceId! });
+  // Most photos are of public listings: those are answered without reading the session.
+  const shared = await hasAccess(db, null, 'listing.view', listing);
+  if (!shared && !(await hasAccess(db, await getActor(), 'listing.view', listing))) throw photoNotFound();
+  const file = await storage.read(`${photo.storageKey}/${size}.webp`);
+  if (!file) throw photoNotFound();
+  return { file, shared };
 }
 
-async function requireEditableListing(db: Database, actor: Actor, listing: ListingRef) {
-  const owner = await selectListingOwner(db, listing);
-  if (!owner) throw new AppError('not_found', 'Annonce introuvable.');
-  requireListingEditor(actor, owner);
-}
+const targetOf = (listing: ListingRef): TargetRef =>
+  'itemId' in listing ? { item: listing.itemId } : { service: listing.serviceId };
