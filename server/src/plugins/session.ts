@@ -31,6 +31,8 @@ declare module 'fastify' {
   }
 }
 
+const sessionAlgorithm = 'HS256';
+
 export type SessionOptions = { secret: string; sessionDays: number; secureCookies: boolean };
 
 /**
@@ -43,7 +45,9 @@ export default fp(async function sessionPlugin(app: FastifyInstance, options: Se
   await app.register(fastifyJwt, {
     secret: options.secret,
     cookie: { cookieName: sessionCookieName, signed: false },
-    sign: { expiresIn: maxAgeSeconds },
+    sign: { algorithm: sessionAlgorithm, expiresIn: maxAgeSeconds },
+    // Only what we sign: `none`, another HMAC or a public-key algorithm is refused before any key is tried.
+    verify: { algorithms: [sessionAlgorithm] },
   });
 
   app.decorate('signSession', (claims: SessionClaims) => app.jwt.sign(claims));
@@ -74,12 +78,22 @@ export default fp(async function sessionPlugin(app: FastifyInstance, options: Se
 async function resolveActor(app: FastifyInstance, request: FastifyRequest): Promise<Actor | null> {
   const hasToken = request.headers.authorization?.startsWith('Bearer ') || request.cookies[sessionCookieName];
   if (!hasToken) return null;
+  let claims: SessionClaims;
   try {
-    const claims = await request.jwtVerify<SessionClaims>();
-    return await loadActor(app.db, claims.sid, claims.sub);
+    claims = await request.jwtVerify<SessionClaims>();
   } catch (error) {
-    // An expired or forged token is an anonymous caller, not a server error.
-    if ((error as { statusCode?: number }).statusCode === 401) return null;
+    // An expired, forged or garbled token is an anonymous caller, not a server error.
+    if (isTokenError(error)) return null;
     throw error;
   }
+  return loadActor(app.db, claims.sid, claims.sub);
+}
+
+/**
+ * What @fastify/jwt (FST_JWT_*: no token, bad format, expired, bad signature) and fast-jwt
+ * underneath (FAST_JWT_*: malformed, `alg` not allowed, …) throw about the token itself.
+ */
+function isTokenError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('FST_JWT_') || code.startsWith('FAST_JWT_'));
 }
