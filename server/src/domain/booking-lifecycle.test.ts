@@ -13,7 +13,7 @@ import {
   judgeTransition,
 } from './booking-lifecycle.ts';
 
-/** Every allowed move, written out by hand from domain.md: anything not listed here is refused. */
+/** Every allowed move, written out by hand from docs/domain.md: anything not listed here is refused. */
 const allowed: Array<[BookingKind, BookingStatus, BookingAction, BookingParty, BookingStatus]> = [];
 for (const kind of ['item', 'service'] as const) {
   allowed.push(
