@@ -48,6 +48,8 @@ export type EmailInputs = {
   'account.password_changed': { changedAt: string; resetUrl: string };
   /** Sent to the new address, to confirm it. */
   'account.email_change': { newEmail: string; url: string; expiresInHours: number };
+  /** To the owner of an address someone tried to sign up with (sign-up says the same either way). */
+  'account.signup_attempt': { attemptedAt: string; signInUrl: string; resetUrl: string };
   'organisation.approved': { organisationName: string; url: string };
   'organisation.rejected': { organisationName: string; reason: string | null; url: string };
   /** A manager invites someone (maybe without an account yet) to join a structure. */

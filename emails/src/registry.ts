@@ -4,6 +4,7 @@ import {
   accountEmailChange,
   accountPasswordChanged,
   accountPasswordReset,
+  accountSignupAttempt,
   accountVerifyEmail,
 } from './templates/account.ts';
 import { bookingAccepted, bookingDeclined } from './templates/booking-answers.ts';
@@ -37,6 +38,7 @@ export const entryTemplates: { [K in EntryKind]: Template<K> } = {
   'account.password_reset': accountPasswordReset,
   'account.password_changed': accountPasswordChanged,
   'account.email_change': accountEmailChange,
+  'account.signup_attempt': accountSignupAttempt,
   'organisation.approved': organisationApproved,
   'organisation.rejected': organisationRejected,
   'organisation.invitation': organisationInvitation,

@@ -98,6 +98,11 @@ export const sampleInputs: { [K in EmailKind]: EmailInputs[K] } = {
     url: `${publicUrl}/adresse/Mb56Tt0qZx9Cv8Bn7Ma6Ls.k5Jh4Gf3Ds2Aq1Wz0Xe9Rc`,
     expiresInHours: 48,
   },
+  'account.signup_attempt': {
+    attemptedAt: '2026-10-25T17:40:00.000Z',
+    signInUrl: `${publicUrl}/connexion`,
+    resetUrl: `${publicUrl}/mot-de-passe-oublie`,
+  },
   'organisation.approved': { organisationName: 'Centre social Les Tisserands', url: `${publicUrl}/ma-structure` },
   'organisation.rejected': {
     organisationName: 'Collectif Zéro Déchet Amiénois',

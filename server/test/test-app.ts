@@ -5,6 +5,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { type App, buildApp } from '../src/app.ts';
 import { connectDatabase, type DatabaseConnection } from '../src/db/client.ts';
 import { diskPhotoStorage } from '../src/photos/storage.ts';
+import type { ThrottlingOptions } from '../src/throttling/plugin.ts';
 import { freshDatabase, prepareReferenceData } from './test-database.ts';
 
 export type TestContext = {
@@ -18,7 +19,9 @@ export type TestContext = {
  * The API on the engine under test (MUTUA_TEST_ENGINE), built once per test file.
  * Tests isolate their data by making their own networks, structures and people (factories).
  */
-export function useTestApp(options: { loginRateLimit?: number; ownDatabase?: boolean } = {}): TestContext {
+export function useTestApp(
+  options: { loginRateLimit?: number; ownDatabase?: boolean; throttling?: ThrottlingOptions } = {},
+): TestContext {
   const context = {} as TestContext;
   let dispose: (() => Promise<void>) | undefined;
   beforeAll(async () => {
@@ -42,6 +45,8 @@ export function useTestApp(options: { loginRateLimit?: number; ownDatabase?: boo
       photoStorage: diskPhotoStorage(context.photosDir),
       jwtSecret: 'test-secret-not-for-production',
       loginRateLimit: options.loginRateLimit ?? 10_000,
+      // The limits per account and per address have tests of their own (server/src/throttling/).
+      throttling: options.throttling ?? { enabled: false },
     });
     await context.app.ready();
   });

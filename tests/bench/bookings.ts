@@ -492,6 +492,7 @@ try {
       DATA_DIR: dataDir,
       JWT_SECRET: jwtSecret,
       LOGIN_RATE_LIMIT: '10000',
+      THROTTLING: 'off',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -117,6 +117,7 @@ try {
     photoStorage: diskPhotoStorage(photosDir),
     jwtSecret: secret,
     loginRateLimit: 100_000,
+    throttling: { enabled: false },
   });
   await app.ready();
   const scene = await lendingScene(app, connection.db);

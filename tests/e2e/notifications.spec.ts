@@ -190,6 +190,8 @@ for (const javaScriptEnabled of [true, false]) {
           .getByLabel('Structure', { exact: true })
           .selectOption({ label: `${borrower.organisation} — Roubaix` });
         await page.getByRole('button', { name: 'Créer mon compte' }).click();
+        await expect(page.getByRole('heading', { level: 1, name: 'Vérifiez vos e-mails' })).toBeVisible();
+        await signIn(page, person.email, person.password);
         await expect(page).toHaveURL('/ma-structure');
         await expect(page.getByText(`ouvrez le lien envoyé à ${person.email}`)).toBeVisible();
         await signOut(page);

@@ -55,6 +55,10 @@ async function approvalJourney(page: Page) {
     await page.getByLabel('Commune').fill('Lille');
     await page.getByLabel('Code postal').fill('59000');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    // No session yet: the same answer as for an address that already has an account.
+    await expect(page.getByRole('heading', { level: 1, name: 'Vérifiez vos e-mails' })).toBeVisible();
+    await expect(page.getByText(`Nous venons d’envoyer un message à ${person.email}`)).toBeVisible();
+    await signIn(page, person.email, person.password);
     await expect(page).toHaveURL('/ma-structure');
   });
 

@@ -1,4 +1,4 @@
-import { button, fallbackLink, paragraph, type Template } from '../content.ts';
+import { button, buttons, fallbackLink, paragraph, type Template } from '../content.ts';
 import { formatDuration, formatInstant } from '../dates.ts';
 import { defineStrings, fr } from '../strings.ts';
 
@@ -150,4 +150,52 @@ export const accountEmailChange: Template<'account.email_change'> = {
     };
   },
   summarise: ({ newEmail, url }, locale) => ({ text: emailChange[locale].summary(newEmail), url }),
+};
+
+const signupAttempt = defineStrings({
+  fr: {
+    subject: 'Quelqu’un a voulu créer un compte avec votre adresse',
+    intro: (when: string) =>
+      fr`Le ${when}, quelqu’un a demandé à créer un compte Mutua avec votre adresse e-mail. Elle en a déjà un : nous n’avons rien créé ni changé.`,
+    ifYou: fr`Si c’était vous, connectez-vous avec votre compte ; si vous avez oublié son mot de passe, choisissez-en un nouveau.`,
+    signIn: 'Me connecter',
+    reset: 'Choisir un nouveau mot de passe',
+    notYou: fr`Si ce n’était pas vous, ignorez ce message : sans votre mot de passe, personne ne peut entrer dans votre compte.`,
+    summary: (when: string) => `Tentative de création d’un compte avec votre adresse, le ${when}`,
+  },
+  en: {
+    subject: 'Someone tried to create an account with your address',
+    intro: (when: string) =>
+      `On ${when}, someone asked to create a Mutua account with your email address. It already has one: nothing was created or changed.`,
+    ifYou: 'If it was you, sign in to your account; if you forgot its password, choose a new one.',
+    signIn: 'Sign in',
+    reset: 'Choose a new password',
+    notYou: 'If it was not you, ignore this message: without your password, nobody can get into your account.',
+    summary: (when: string) => `Attempt to create an account with your address, on ${when}`,
+  },
+});
+
+/** Sign-up answers the same for a taken address as for a free one: only its owner hears of it, here. */
+export const accountSignupAttempt: Template<'account.signup_attempt'> = {
+  compose({ attemptedAt, signInUrl, resetUrl }, locale) {
+    const t = signupAttempt[locale];
+    const intro = t.intro(formatInstant(attemptedAt, locale));
+    return {
+      subject: t.subject,
+      preheader: intro,
+      blocks: [
+        paragraph(intro),
+        paragraph(t.ifYou),
+        buttons(
+          { label: t.signIn, url: signInUrl, style: 'primary' },
+          { label: t.reset, url: resetUrl, style: 'secondary' },
+        ),
+        paragraph(t.notYou),
+      ],
+    };
+  },
+  summarise: ({ attemptedAt, signInUrl }, locale) => ({
+    text: signupAttempt[locale].summary(formatInstant(attemptedAt, locale)),
+    url: signInUrl,
+  }),
 };

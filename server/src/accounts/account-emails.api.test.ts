@@ -10,7 +10,7 @@ import {
   testPassword,
   uniqueSuffix,
 } from '../../test/factories.ts';
-import { mailboxOf, tokenIn } from '../../test/mail.ts';
+import { mailboxOf, testPublicUrl, tokenIn } from '../../test/mail.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
 const t = useTestApp();
@@ -19,19 +19,21 @@ const db = () => t.connection.db;
 async function registerNewStructure(locale?: 'fr' | 'en') {
   const suffix = uniqueSuffix();
   const email = `nouvelle-${suffix}@test.mutua.fr`;
+  const password = 'un-mot-de-passe-solide';
   const response = await t.app.inject({
     method: 'POST',
     url: '/api/auth/register',
     payload: {
       email,
-      password: 'un-mot-de-passe-solide',
+      password,
       name: 'Alice',
       organisation: { name: `Asso ${suffix}`, kind: 'association', city: 'Lille', postcode: '59000' },
       ...(locale ? { locale } : {}),
     },
   });
-  expect(response.statusCode).toBe(201);
-  return { email, headers: { authorization: `Bearer ${response.json<{ token: string }>().token}` } };
+  // « Vérifiez vos e-mails »: no session yet; the person signs in (before or after opening the link).
+  expect(response.statusCode).toBe(202);
+  return { email, headers: await signIn(t.app, email, password) };
 }
 
 describe('email verification', () => {
@@ -126,6 +128,33 @@ describe('email verification', () => {
   });
 });
 
+describe('sign-up with an address that has an account', () => {
+  it('tells its owner by email, in their language, at most once an hour, and sends no verification link', async () => {
+    const owner = await makeUser(db());
+    await db().update(users).set({ locale: 'en' }).where(eq(users.id, owner.id));
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const suffix = uniqueSuffix();
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/register',
+        payload: {
+          email: owner.email.toUpperCase(),
+          password: 'un-mot-de-passe-solide',
+          name: 'Quelqu’un',
+          organisation: { name: `Asso ${suffix}`, kind: 'association', city: 'Lille', postcode: '59000' },
+        },
+      });
+      expect(response.statusCode).toBe(202);
+    }
+    const mails = await mailboxOf(t.connection, owner.email);
+    expect(mails.map((mail) => mail.kind)).toEqual(['account.signup_attempt']);
+    expect(mails[0]).toMatchObject({ status: 'sent', locale: 'en' });
+    expect(mails[0]!.subject).toBe('Someone tried to create an account with your address');
+    expect(mails[0]!.text).toContain(`${testPublicUrl}/connexion`);
+    expect(mails[0]!.text).toContain(`${testPublicUrl}/mot-de-passe-oublie`);
+  });
+});
+
 describe('password reset', () => {
   it('answers the same whether or not the address exists, and gets a person back in with a single-use link', async () => {
     const user = await makeUser(db());
@@ -178,6 +207,30 @@ describe('password reset', () => {
       'account.password_reset',
       'account.password_changed',
     ]);
+  });
+
+  it('refuses a new password too easy to guess, and leaves the link usable', async () => {
+    const user = await makeUser(db());
+    await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: user.email } });
+    const token = tokenIn((await mailboxOf(t.connection, user.email))[0]!.text, '/mot-de-passe');
+    for (const password of ['1234567890', 'azertyuiop', user.email.split('@')[0]!.padEnd(10, '1')]) {
+      const weak = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/confirm',
+        payload: { token, password },
+      });
+      expect(weak.statusCode, password).toBe(400);
+      expect(weak.json()).toMatchObject({
+        error: 'validation_failed',
+        details: [{ field: 'password', rule: 'strength', message: expect.any(String) }],
+      });
+    }
+    const strong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'mon-nouveau-mot-de-passe' },
+    });
+    expect(strong.statusCode).toBe(204);
   });
 
   it('sends at most three links an hour to one address (the answer stays the same)', async () => {

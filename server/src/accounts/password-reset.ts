@@ -1,5 +1,5 @@
 import { and, count, eq, gt, sql } from 'drizzle-orm';
-import { hashPassword } from '../auth/passwords.ts';
+import { assertStrongPassword, hashPassword, personalWords } from '../auth/passwords.ts';
 import type { Database } from '../db/client.ts';
 import { singleUseTokens } from '../db/schema/tokens.ts';
 import { sessions, users } from '../db/schema/users.ts';
@@ -59,6 +59,9 @@ export async function inspectPasswordReset(db: Database, secret: string, token: 
  * other reset links stop working, and the person is told by email.
  */
 export async function resetPassword(db: Database, secret: string, token: string, password: string) {
+  // A bad link first, then a weak password: the person's own address counts as guessable too.
+  const { email } = await inspectPasswordReset(db, secret, token);
+  await assertStrongPassword(password, 'password', personalWords({ email }));
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const link = await redeemToken(tx, secret, token, 'reset_password');

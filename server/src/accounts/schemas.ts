@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { passwordMinLength } from '../domain/accounts.ts';
 import {
   MembershipRoleSchema,
   NetworkRoleSchema,
@@ -50,3 +51,45 @@ export const SessionSchema = Type.Intersect([
     expiresAt: Type.String({ format: 'date-time', description: 'Fin de la session' }),
   }),
 ]);
+
+/** « Vérifiez vos e-mails » and the like: something went (or may have gone) to a mailbox. */
+export const SentSchema = Type.Object({ sent: Type.Boolean(), message: Type.String() });
+
+export const PasswordChangeSchema = Type.Object(
+  {
+    currentPassword: Type.String({ maxLength: 200 }),
+    newPassword: Type.String({ minLength: passwordMinLength, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+const Instant = Type.String({ format: 'date-time' });
+
+export const SessionListSchema = Type.Object(
+  {
+    sessions: Type.Array(
+      Type.Object({
+        id: Type.String({ format: 'uuid' }),
+        createdAt: Instant,
+        lastSeenAt: Type.Union([Instant, Type.Null()], {
+          description: 'Dernière page de l’application ouverte avec cette session (à cinq minutes près)',
+        }),
+        expiresAt: Instant,
+        browser: Type.Union([Type.String(), Type.Null()], { description: 'Navigateur, lu dans son User-Agent' }),
+        system: Type.Union([Type.String(), Type.Null()], { description: 'Système, lu dans le User-Agent' }),
+        ipAddress: Type.Union([Type.String(), Type.Null()], { description: 'Adresse de connexion' }),
+        current: Type.Boolean({ description: 'La session de cette requête' }),
+      }),
+    ),
+  },
+  { description: 'Les sessions ouvertes du compte, la plus récemment utilisée d’abord' },
+);
+
+export const SessionParamsSchema = Type.Object(
+  { id: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
+
+export const RevokedSchema = Type.Object({
+  revoked: Type.Integer({ minimum: 0, description: 'Sessions fermées' }),
+});

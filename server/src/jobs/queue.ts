@@ -16,6 +16,7 @@ export const queues = {
   sendReminders: 'send-reminders',
   sweepOutbox: 'sweep-outbox',
   sendDigests: 'send-digests',
+  purgeThrottles: 'purge-throttles',
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 

@@ -5,6 +5,7 @@ import { type DeliverySettings, deliverEmail } from '../notifications/delivery.t
 import { selectStrandedEmails } from '../notifications/delivery-queries.ts';
 import { recordDueDigests } from '../notifications/digest.ts';
 import { recordDueReminders } from '../notifications/reminders.ts';
+import { deleteExpiredThrottles } from '../throttling/cleanup.ts';
 import { enqueueInTransaction, jobQueueOn, queues } from './queue.ts';
 
 export type WorkerOptions = {
@@ -60,6 +61,7 @@ export async function startWorker(connection: Pick<DatabaseConnection, 'executeS
         what: 'stranded emails woken',
       },
       { name: queues.sendDigests, run: () => recordDueDigests(db), what: 'daily digests recorded' },
+      { name: queues.purgeThrottles, run: () => deleteExpiredThrottles(db), what: 'expired throttle counts deleted' },
     ];
     for (const task of periodic) {
       await boss.schedule(task.name, '* * * * *', {}, { tz: 'Europe/Paris' });

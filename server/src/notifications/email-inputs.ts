@@ -95,6 +95,15 @@ export async function emailInputOf(
         kind,
         input: { changedAt: event.createdAt.toISOString(), resetUrl: `${context.publicUrl}/mot-de-passe-oublie` },
       };
+    case 'account.signup_attempt':
+      return {
+        kind,
+        input: {
+          attemptedAt: event.createdAt.toISOString(),
+          signInUrl: `${context.publicUrl}/connexion`,
+          resetUrl: `${context.publicUrl}/mot-de-passe-oublie`,
+        },
+      };
     case 'account.email_change':
       return {
         kind,

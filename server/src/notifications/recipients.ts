@@ -118,6 +118,7 @@ export async function recipientsOf(db: Database, event: EventRow): Promise<Recip
     }
     case 'account.verify_email':
     case 'account.password_reset':
+    case 'account.signup_attempt':
       return theUser(db, event.userId!, { inApp: false });
     case 'account.password_changed':
       return theUser(db, event.userId!, { inApp: true });

@@ -102,4 +102,48 @@ export const accountEn: Record<keyof typeof accountFr, string> = {
   'account.invitation.registerLead': 'Your name and a password are enough: the address is the invitation’s.',
   'account.invitation.register': 'Create my account and join',
   'account.invitation.retry': 'Ask the organisation to send you a new invitation.',
+
+  'account.password.lead': 'Your current password, then the new one.',
+  'account.password.current': 'Current password',
+  'account.password.new': 'New password',
+  'account.password.newHint':
+    'At least {min} characters. A few unrelated words make a good password, and an easy one to remember.',
+  'account.password.submit': 'Change my password',
+  'account.password.changed':
+    'Password changed. Your other sessions are closed: sign in with the new one on your other devices.',
+  'account.password.forgot': 'Forgot your current password? Get a link by email',
+  'account.sessions.title': 'Sessions',
+  'account.sessions.lead': 'The devices where your account is signed in.',
+  'account.sessions.listLabel': 'Open sessions',
+  'account.sessions.device': '{browser} on {system}',
+  'account.sessions.unknownDevice': 'Unknown device',
+  'account.sessions.current': 'This device',
+  'account.sessions.signedInAt': 'Signed in on {date}',
+  'account.sessions.lastSeenAt': 'Last active on {date}',
+  'account.sessions.fromAddress': 'Address: {address}',
+  'account.sessions.revoke': 'Close this session',
+  'account.sessions.revokeLabel': 'Close this session: {device}, opened on {date}',
+  'account.sessions.revoked': 'The session is closed: that device will have to sign in again.',
+  'account.sessions.revokeOthers': 'Sign out everywhere else',
+  'account.sessions.revokeOthersHint': 'Closes every session but this device’s.',
+  'account.sessions.revokedOthers.one': '{count} other session is closed.',
+  'account.sessions.revokedOthers.other': '{count} other sessions are closed.',
+  'account.sessions.onlyThisOne': 'Your account is signed in on this device only.',
+  'account.sessions.gone': 'This session was already closed.',
+  'account.sessions.loadFailed': 'The list of sessions could not be loaded. Try again in a moment.',
+
+  'register.sentTitle': 'Check your emails',
+  'register.sent':
+    'We have just sent a message to {email}: it tells you how to go on. It may take a few minutes: check your spam folder too.',
+  'register.sentNext': 'Then sign in with your address and your password.',
+  'register.sentSignIn': 'Sign in',
+  'register.sentWrongAddress': 'Not the right address?',
+  'register.sentAgain': 'Start the sign-up again',
+
+  'validation.strength':
+    'This password is too easy to guess: avoid sequences (1234…), keyboard rows, repeats and common words. A few unrelated words make a good password.',
+  'validation.newPassword.minLength': 'The new password must have at least {min} characters.',
+  'validation.newPassword.maxLength': 'The new password must have at most 200 characters.',
+  'validation.newPassword.different': 'This is already your password: choose another one.',
+  'validation.currentPassword.current': 'This is not your current password.',
 };

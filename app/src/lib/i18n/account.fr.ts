@@ -107,4 +107,48 @@ export const accountFr = {
   'account.invitation.registerLead': 'Votre nom et un mot de passe suffisent : l’adresse est celle de l’invitation.',
   'account.invitation.register': 'Créer mon compte et rejoindre',
   'account.invitation.retry': 'Demandez à la structure de vous envoyer une nouvelle invitation.',
+
+  'account.password.lead': 'Votre mot de passe actuel, puis le nouveau.',
+  'account.password.current': 'Mot de passe actuel',
+  'account.password.new': 'Nouveau mot de passe',
+  'account.password.newHint':
+    'Au moins {min} caractères. Quelques mots sans rapport entre eux font un bon mot de passe, facile à retenir.',
+  'account.password.submit': 'Changer mon mot de passe',
+  'account.password.changed':
+    'Mot de passe changé. Vos autres sessions sont fermées : connectez-vous avec le nouveau sur vos autres appareils.',
+  'account.password.forgot': 'Mot de passe actuel oublié ? Recevoir un lien par e-mail',
+  'account.sessions.title': 'Sessions',
+  'account.sessions.lead': 'Les appareils où votre compte est connecté.',
+  'account.sessions.listLabel': 'Sessions ouvertes',
+  'account.sessions.device': '{browser} sur {system}',
+  'account.sessions.unknownDevice': 'Appareil inconnu',
+  'account.sessions.current': 'Cet appareil',
+  'account.sessions.signedInAt': 'Connectée le {date}',
+  'account.sessions.lastSeenAt': 'Dernière activité le {date}',
+  'account.sessions.fromAddress': 'Adresse : {address}',
+  'account.sessions.revoke': 'Fermer cette session',
+  'account.sessions.revokeLabel': 'Fermer cette session : {device}, ouverte le {date}',
+  'account.sessions.revoked': 'La session est fermée : cet appareil devra se reconnecter.',
+  'account.sessions.revokeOthers': 'Se déconnecter de partout ailleurs',
+  'account.sessions.revokeOthersHint': 'Ferme toutes les sessions sauf celle de cet appareil.',
+  'account.sessions.revokedOthers.one': '{count} autre session est fermée.',
+  'account.sessions.revokedOthers.other': '{count} autres sessions sont fermées.',
+  'account.sessions.onlyThisOne': 'Votre compte n’est connecté que sur cet appareil.',
+  'account.sessions.gone': 'Cette session était déjà fermée.',
+  'account.sessions.loadFailed': 'La liste des sessions n’a pas pu être chargée. Réessayez dans un instant.',
+
+  'register.sentTitle': 'Vérifiez vos e-mails',
+  'register.sent':
+    'Nous venons d’envoyer un message à {email} : il vous dit comment continuer. Il peut mettre quelques minutes à arriver : regardez aussi dans les indésirables.',
+  'register.sentNext': 'Ensuite, connectez-vous avec votre adresse et votre mot de passe.',
+  'register.sentSignIn': 'Se connecter',
+  'register.sentWrongAddress': 'Ce n’est pas la bonne adresse ?',
+  'register.sentAgain': 'Recommencer l’inscription',
+
+  'validation.strength':
+    'Ce mot de passe est trop facile à deviner : évitez les suites (1234…), les lignes du clavier, les répétitions et les mots courants. Quelques mots sans rapport entre eux font un bon mot de passe.',
+  'validation.newPassword.minLength': 'Le nouveau mot de passe doit contenir au moins {min} caractères.',
+  'validation.newPassword.maxLength': 'Le nouveau mot de passe doit contenir au plus 200 caractères.',
+  'validation.newPassword.different': 'C’est déjà votre mot de passe : choisissez-en un autre.',
+  'validation.currentPassword.current': 'Ce n’est pas votre mot de passe actuel.',
 } as const;

@@ -71,6 +71,8 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.kinds.account.password_changed':
     'Your account’s password was changed. If it was not you, choose a new one right away.',
   'notifications.kinds.account.email_change': 'Confirm your new email address.',
+  'notifications.kinds.account.signup_attempt':
+    'Someone tried to create an account with your address: if it was not you, there is nothing to do.',
 
   'notifications.kindNames.booking.requested': 'New request received',
   'notifications.kindNames.booking.accepted': 'Request accepted',
@@ -97,6 +99,7 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.kindNames.account.password_reset': 'Link for a new password',
   'notifications.kindNames.account.password_changed': 'Password changed',
   'notifications.kindNames.account.email_change': 'New address confirmation',
+  'notifications.kindNames.account.signup_attempt': 'Sign-up attempted with your address',
   'notifications.kindNames.digest': 'Daily digest',
 
   'notifications.preferences.title': 'My notification emails',

@@ -71,6 +71,8 @@ export const notificationsFr = {
   'notifications.kinds.account.password_changed':
     'Le mot de passe de votre compte a été modifié. Si ce n’est pas vous, choisissez-en un nouveau sans attendre.',
   'notifications.kinds.account.email_change': 'Confirmez votre nouvelle adresse e-mail.',
+  'notifications.kinds.account.signup_attempt':
+    'Quelqu’un a voulu créer un compte avec votre adresse : si ce n’était pas vous, il n’y a rien à faire.',
 
   'notifications.kindNames.booking.requested': 'Nouvelle demande reçue',
   'notifications.kindNames.booking.accepted': 'Demande acceptée',
@@ -97,6 +99,7 @@ export const notificationsFr = {
   'notifications.kindNames.account.password_reset': 'Lien pour un nouveau mot de passe',
   'notifications.kindNames.account.password_changed': 'Mot de passe modifié',
   'notifications.kindNames.account.email_change': 'Confirmation d’une nouvelle adresse',
+  'notifications.kindNames.account.signup_attempt': 'Inscription tentée avec votre adresse',
   'notifications.kindNames.digest': 'Récapitulatif du jour',
 
   'notifications.preferences.title': 'Mes e-mails de notification',

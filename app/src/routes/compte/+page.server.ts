@@ -1,15 +1,30 @@
 import { fail } from '@sveltejs/kit';
+import { passwordMinLength } from '@mutua/server/domain/accounts';
 import type { Me } from '$lib/api-types';
 import type { FormErrors } from '$lib/form-errors';
-import { isLocale, translator } from '$lib/i18n';
+import { isLocale, plural, translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
+import { segment } from '$lib/server/api';
 import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
 import { rememberLanguage } from '$lib/server/language';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+/** One session as `GET /api/me/sessions` lists it (accounts/schemas.ts, SessionListSchema). */
+type AccountSession = {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  expiresAt: string;
+  browser: string | null;
+  system: string | null;
+  ipAddress: string | null;
+  current: boolean;
+};
+
+export const load: PageServerLoad = async ({ locals, url }) => {
   requireMe(locals, url);
-  return {};
+  const listed = await locals.api.get<{ sessions: AccountSession[] }>('/api/me/sessions');
+  return { passwordMinLength, sessions: listed.ok ? listed.data.sessions : null };
 };
 
 export const actions: Actions = {
@@ -58,6 +73,53 @@ export const actions: Actions = {
       return fail(sent.status, { email, emailErrors: errors });
     }
     return { emailNotice: t('account.emailChangeSent', { email, current: me.user.email }) };
+  },
+
+  /**
+   * `POST /api/me/password`: this session stays, the others end. The passwords are never sent
+   * back to the page: they are typed again after an error.
+   */
+  password: async ({ request, locals, url }) => {
+    requireMe(locals, url);
+    const t = translator(locals.lang);
+    const form = await request.formData();
+    const changed = await locals.api.post<null>('/api/me/password', {
+      currentPassword: String(form.get('currentPassword') ?? ''),
+      newPassword: String(form.get('newPassword') ?? ''),
+    });
+    if (!changed.ok)
+      return fail(changed.status, {
+        passwordErrors: toFormErrors(t, changed.data, {
+          params: { min: passwordMinLength },
+          fieldOrder: ['currentPassword', 'newPassword'],
+        }),
+      });
+    return { passwordNotice: t('account.password.changed') };
+  },
+
+  /** « Se déconnecter de partout ailleurs ». */
+  revokeOthers: async ({ locals, url }) => {
+    requireMe(locals, url);
+    const t = translator(locals.lang);
+    const revoked = await locals.api.post<{ revoked: number }>('/api/me/sessions/revoke-others');
+    if (!revoked.ok) return fail(revoked.status, { sessionsError: describeApiError(t, revoked.data) });
+    return {
+      sessionsNotice:
+        revoked.data.revoked === 0
+          ? t('account.sessions.onlyThisOne')
+          : plural(t, 'account.sessions.revokedOthers', revoked.data.revoked),
+    };
+  },
+
+  /** « Fermer cette session », for one of the others. */
+  revokeSession: async ({ request, locals, url }) => {
+    requireMe(locals, url);
+    const t = translator(locals.lang);
+    const { id } = textFields(await request.formData(), ['id']);
+    const ended = await locals.api.delete(`/api/me/sessions/${segment(id)}`);
+    if (ended.ok) return { sessionsNotice: t('account.sessions.revoked') };
+    if (ended.status === 404) return { sessionsNotice: t('account.sessions.gone') };
+    return fail(ended.status, { sessionsError: describeApiError(t, ended.data) });
   },
 
   /** « Renvoyer le lien » of the banner: without JavaScript it lands here, and this page says what happened. */

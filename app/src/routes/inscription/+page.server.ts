@@ -1,10 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { passwordMinLength } from '@mutua/server/domain/accounts';
 import { organisationKinds } from '@mutua/server/domain/organisations';
-import type { OrganisationPage, Session } from '$lib/api-types';
+import type { OrganisationPage } from '$lib/api-types';
 import { translator } from '$lib/i18n';
 import { textFields, toFormErrors } from '$lib/server/form-errors';
-import { startSession } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Input names are the API's field names, so that its errors land next to the right input. */
@@ -21,7 +20,6 @@ const fieldNames = [
 
 /** Errors the API reports without a field, but which are about one. */
 const fieldOfError: Record<string, string> = {
-  email_taken: 'email',
   organisation_exists: 'organisation.name',
   not_found: 'joinOrganisationId',
 };
@@ -38,7 +36,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals, cookies, url }) => {
+  /**
+   * `POST /api/auth/register` answers « vérifiez vos e-mails » (202, no session) whether the
+   * address already had an account or not: the page says the same, and the person signs in next.
+   */
+  default: async ({ request, locals }) => {
     const t = translator(locals.lang);
     const form = await request.formData();
     // The password is not among them: never sent back to the page, it is typed again after an error.
@@ -46,7 +48,7 @@ export const actions: Actions = {
     const choice = values.choice === 'join' ? 'join' : 'create';
     values.choice = choice;
 
-    const session = await locals.api.post<Session>('/api/auth/register', {
+    const registered = await locals.api.post<{ sent: boolean }>('/api/auth/register', {
       name: values.name,
       email: values.email,
       password: String(form.get('password') ?? ''),
@@ -65,16 +67,13 @@ export const actions: Actions = {
           ? { joinOrganisationId: values.joinOrganisationId }
           : {}),
     });
-    if (session.ok) {
-      startSession(cookies, url, session.data);
-      redirect(303, '/ma-structure');
-    }
+    if (registered.ok) return { sent: { email: values.email } };
 
-    const errors = toFormErrors(t, session.data, {
+    const errors = toFormErrors(t, registered.data, {
       params: { min: passwordMinLength },
       fieldOrder: ['name', 'email', 'password', ...fieldNames],
     });
-    const field = fieldOfError[session.data.error];
+    const field = fieldOfError[registered.data.error];
     if (field) errors.fields[field] = field === 'joinOrganisationId' ? t('register.joinNotFound') : errors.message;
     if (choice === 'join' && !values.joinOrganisationId) {
       // The API only says "neither a new structure nor one to join"; the form knows which one is missing.
@@ -82,6 +81,6 @@ export const actions: Actions = {
       errors.fields.joinOrganisationId = t('register.joinRequired');
       errors.message = t('errors.validation_failed');
     }
-    return fail(session.status, { values, errors });
+    return fail(registered.status, { values, errors });
   },
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const localeEnum = pgEnum('locale', ['fr', 'en']);
 
@@ -42,6 +42,16 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** When the session last loaded the app (`GET /api/me`), to within a few minutes. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    /** The browser or client that signed in (its User-Agent, cut short), to tell sessions apart. */
+    userAgent: text('user_agent'),
+    /** The address it signed in from. */
+    ipAddress: text('ip_address'),
   },
-  (table) => [check('sessions_expire_after_creation', sql`${table.expiresAt} > ${table.createdAt}`)],
+  (table) => [
+    check('sessions_expire_after_creation', sql`${table.expiresAt} > ${table.createdAt}`),
+    // « Mes sessions », and signing out everywhere else.
+    index('sessions_user_idx').on(table.userId),
+  ],
 );
