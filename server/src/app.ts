@@ -24,7 +24,9 @@ import errorsPlugin, { frameworkErrors } from './plugins/errors.ts';
 import { maxPhotoBytes } from './domain/photos.ts';
 import photosRoutes from './photos/routes.ts';
 import type { PhotoStorage } from './photos/storage.ts';
+import crossOriginPlugin from './plugins/cross-origin.ts';
 import openapiPlugin from './plugins/openapi.ts';
+import securityHeadersPlugin from './plugins/security-headers.ts';
 import sessionPlugin from './plugins/session.ts';
 import serviceOffersRoutes from './service-offers/routes.ts';
 import throttlingPlugin, { type ThrottlingOptions } from './throttling/plugin.ts';
@@ -58,6 +60,7 @@ export async function buildApp(options: AppOptions) {
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installValidators(app);
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
 
   await app.register(fastifyRateLimit, {
     global: false,
@@ -68,6 +71,7 @@ export async function buildApp(options: AppOptions) {
     throwFileSizeLimit: true,
   });
   await app.register(openapiPlugin);
+  await app.register(securityHeadersPlugin, { publicUrl });
 
   await app.register(databasePlugin, { db: options.db });
   await app.register(errorsPlugin);
@@ -77,6 +81,7 @@ export async function buildApp(options: AppOptions) {
     sessionDays,
     secureCookies: options.secureCookies ?? false,
   });
+  await app.register(crossOriginPlugin, { publicUrl });
   await app.register(throttlingPlugin, options.throttling ?? {});
 
   await app.register(
@@ -99,7 +104,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(availabilityRoutes);
       await api.register(bookingsRoutes, { requestExpiryDays: options.requestExpiryDays ?? 7 });
       await api.register(emailActionRoutes, { secret: options.jwtSecret });
-      await api.register(calendarRoutes, { publicUrl: options.publicUrl ?? 'http://localhost:3000' });
+      await api.register(calendarRoutes, { publicUrl });
       await api.register(notificationsRoutes, { secret: options.jwtSecret });
       await api.register(adminEmailsRoutes);
     },

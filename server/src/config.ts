@@ -15,6 +15,8 @@ export type Config = {
   sessionDays: number;
   /** Login attempts allowed per client address and minute. */
   loginRateLimit: number;
+  /** `THROTTLING=off`: no limit per account or address (benchmarks only). */
+  throttling: { enabled: boolean };
   seed: 'demo' | 'none';
   demoPassword: string;
   logLevel: string;
@@ -44,7 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jwtSecret: env.JWT_SECRET || readOrCreateSecret(dataDir),
     sessionDays: Number(env.SESSION_DAYS ?? 30),
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
-    seed: env.SEED === 'none' ? 'none' : 'demo',
+    throttling: { enabled: env.THROTTLING !== 'off' },
+    seed: seedOf(env.SEED, databaseUrl),
     demoPassword: env.DEMO_PASSWORD || 'demo-mutua',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
@@ -52,6 +55,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     smtpUrl: env.SMTP_URL || null,
     mailFrom: parseMailFrom(env.MAIL_FROM || 'Mutua <ne-pas-repondre@mutua.localhost>'),
   };
+}
+
+/**
+ * Demo accounts share one known password: a real server (DATABASE_URL) gets them only when
+ * asked (SEED=demo); the embedded database of `pnpm start` keeps them so that it shows a network.
+ */
+function seedOf(value: string | undefined, databaseUrl: string | undefined): Config['seed'] {
+  if (value === 'demo' || value === 'none') return value;
+  if (value) throw new Error(`SEED=${value} : valeurs possibles « demo » ou « none ».`);
+  return databaseUrl ? 'none' : 'demo';
 }
 
 /** `Mutua <ne-pas-repondre@exemple.org>` or a bare address. */

@@ -27,6 +27,7 @@ const app = await buildApp({
   sessionDays: config.sessionDays,
   secureCookies: config.publicUrl.startsWith('https://'),
   loginRateLimit: config.loginRateLimit,
+  throttling: config.throttling,
   trustProxy: config.trustProxy,
   publicUrl: config.publicUrl,
   requestExpiryDays: config.requestExpiryDays,
@@ -78,4 +79,6 @@ if (config.seed === 'demo') {
   for (const account of demoAccountsToPrint) {
     console.log(`    ${account.email} / ${config.demoPassword} — ${account.role}`);
   }
+} else {
+  console.log('  Sans données de démonstration (SEED=demo pour les créer dans une base vide).');
 }

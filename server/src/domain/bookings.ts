@@ -3,6 +3,7 @@ import { bookingActions, bookingStatuses } from './booking-lifecycle.ts';
 import { declineCodes } from './notifications.ts';
 import { Nullable } from './nullable.ts';
 import { OrganisationKindSchema } from './organisations.ts';
+import { CursorQuerySchema } from '../pagination/shapes.ts';
 
 /**
  * The booking contract (demandes de prêt et réservations), shared by the API and the app.
@@ -236,7 +237,7 @@ export const BookingListQuerySchema = Type.Object(
     as: Type.Enum([...bookingRoles], { description: 'borrower : mes demandes ; lender : les demandes reçues' }),
     status: Type.Optional(Type.Enum([...bookingStatuses])),
     organisationId: Type.Optional(Uuid),
-    cursor: Type.Optional(Type.String({ maxLength: 300 })),
+    cursor: Type.Optional(CursorQuerySchema('booking-cursor', 300)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 30 })),
   },
   { additionalProperties: false },

@@ -4,6 +4,7 @@ import {
   daysFrom,
   eachDay,
   isCalendarDay,
+  isInstant,
   isoWeekday,
   loanLength,
   parisClockOf,
@@ -47,6 +48,45 @@ describe('Paris calendar days', () => {
     expect(isCalendarDay('2027-02-29')).toBe(false);
     expect(isCalendarDay('2028-02-29')).toBe(true);
     expect(isCalendarDay('2027-13-01')).toBe(false);
+  });
+
+  it('takes the days from 1900 to 2999 only: no year 0 for PostgreSQL, no 19xx misread by JavaScript', () => {
+    for (const day of ['1900-01-01', '2027-03-28', '2999-12-31']) expect(isCalendarDay(day), day).toBe(true);
+    for (const day of [
+      '0000-01-01',
+      '0050-06-01',
+      '1899-12-31',
+      '3000-01-01',
+      '9999-12-31',
+      '10000-01-01',
+      '-000001-01-01',
+    ])
+      expect(isCalendarDay(day), day).toBe(false);
+  });
+
+  it('takes ISO instants that JavaScript and PostgreSQL read alike', () => {
+    for (const instant of [
+      '2027-03-28T10:00:00Z',
+      '2027-03-28T10:00:00.123Z',
+      '2027-03-28T10:00:00.123456789Z',
+      '2027-03-28T10:00:00+02:00',
+      '2027-03-28T10:00:00-14:00',
+      '2027-03-28t10:00:00z',
+    ])
+      expect(isInstant(instant), instant).toBe(true);
+    for (const instant of [
+      '0000-01-01T00:00:00Z',
+      '9999-12-31T23:59:59Z',
+      '2027-06-30T23:59:60Z',
+      '2027-03-28T24:00:00Z',
+      '2027-03-28T10:00:00+23:59',
+      '2027-03-28T10:00:00+14:30',
+      '2027-03-28T10:00:00+02',
+      '2027-03-28T10:00:00',
+      '2027-03-28 10:00:00Z',
+      '2027-02-29T10:00:00Z',
+    ])
+      expect(isInstant(instant), instant).toBe(false);
   });
 });
 

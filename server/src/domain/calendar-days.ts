@@ -79,6 +79,33 @@ export function parisClockOf(instant: Date): string {
   return format(new TZDate(instant, parisZone), 'HH:mm');
 }
 
+/**
+ * The span of days and instants the API takes in. PostgreSQL has no year 0, JavaScript reads the
+ * years 0–99 as 1900–1999, and a day after 9999 no longer writes as `YYYY-MM-DD`; nothing Mutua
+ * plans (loans, blocked periods, needs, service slots) lies outside these years anyway.
+ */
+export const firstAcceptedDay = '1900-01-01';
+export const lastAcceptedDay = '2999-12-31';
+
+/** A `YYYY-MM-DD` day that exists, between `firstAcceptedDay` and `lastAcceptedDay`. */
 export function isCalendarDay(value: string): boolean {
-  return dayPattern.test(value) && new Date(utcDay(value)).toISOString().slice(0, 10) === value;
+  return (
+    dayPattern.test(value) &&
+    value >= firstAcceptedDay &&
+    value <= lastAcceptedDay &&
+    new Date(utcDay(value)).toISOString().slice(0, 10) === value
+  );
+}
+
+// RFC 3339 (`2027-03-28T10:00:00Z`, `…T10:00:00.5+02:00`): no leap second (JavaScript cannot read
+// one) and offsets within the ±14:00 of real zones (PostgreSQL refuses past ±15:59).
+const instantPattern = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
+
+/** An ISO instant whose day is a calendar day of the accepted span, readable alike by JavaScript and PostgreSQL. */
+export function isInstant(value: string): boolean {
+  const [, day, hours, minutes, seconds, offsetHours = '0', offsetMinutes = '0'] = instantPattern.exec(value) ?? [];
+  if (!day || !isCalendarDay(day)) return false;
+  if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) return false;
+  if (Number(offsetMinutes) > 59 || Number(offsetHours) * 60 + Number(offsetMinutes) > 14 * 60) return false;
+  return !Number.isNaN(Date.parse(value));
 }

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { availabilityFields, ServiceSlotSchema } from './bookings.ts';
+import { EurosSchema, PositiveEurosSchema } from './money.ts';
 import { Nullable } from './nullable.ts';
 import { PostcodeSchema } from './organisations.ts';
 
@@ -32,8 +33,6 @@ export const lenderStatuses = ['draft', 'published', 'archived'] as const;
 
 const Title = Type.String({ minLength: 3, maxLength: 120 });
 const LongText = (max: number) => Type.String({ maxLength: max });
-const Euros = Type.Number({ minimum: 0, maximum: 1_000_000, description: 'Montant en euros (2 décimales au plus)' });
-const PositiveEuros = Type.Number({ exclusiveMinimum: 0, maximum: 1_000_000, description: 'Montant en euros' });
 const Days = (min: number, max: number) => Type.Integer({ minimum: min, maximum: max });
 export const CategoryIdSchema = Type.String({
   pattern: '^[a-z0-9-]+$',
@@ -47,12 +46,12 @@ const itemFields = {
   categoryId: CategoryIdSchema,
   quantity: Type.Integer({ minimum: 1, maximum: 10_000, description: "Nombre d'unités identiques" }),
   condition: Type.Enum([...itemConditions]),
-  replacementValue: Euros,
-  deposit: Nullable(Euros),
+  replacementValue: EurosSchema,
+  deposit: Nullable(EurosSchema),
   fee: Type.Enum([...itemFees], {
     description: 'free : gratuit ; per_day / per_loan : participation par jour / par prêt',
   }),
-  feeAmount: Nullable(PositiveEuros),
+  feeAmount: Nullable(PositiveEurosSchema),
   pickupAddress: LongText(200),
   pickupCity: Type.String({ minLength: 1, maxLength: 80 }),
   pickupPostcode: PostcodeSchema,
@@ -123,7 +122,7 @@ const serviceFields = {
   participation: Type.Enum([...serviceParticipations], {
     description: 'free : gratuit ; exchange : en échange ; price : à prix coûtant',
   }),
-  price: Nullable(PositiveEuros),
+  price: Nullable(PositiveEurosSchema),
   city: Type.String({ minLength: 1, maxLength: 80 }),
   postcode: PostcodeSchema,
   slots: Type.Array(ServiceSlotSchema, {

@@ -3,7 +3,8 @@ import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import { categories } from '../db/schema/categories.ts';
 import { type ItemCreate, ItemCreateSchema } from '../domain/catalogue.ts';
-import { listingOwnerFor } from '../listings/ownership.ts';
+import { actingOrganisationId } from '../access/acting-for.ts';
+import { requireAccess } from '../access/require-access.ts';
 import { AppError } from '../domain/errors.ts';
 import { toFieldErrors } from '../plugins/validation-messages.ts';
 import { compileBodyValidator } from '../plugins/validation.ts';
@@ -35,7 +36,8 @@ export async function importItems(
   csv: string,
   options: { dryRun: boolean; organisationId?: string },
 ) {
-  const organisationId = listingOwnerFor(actor, options.organisationId);
+  const organisationId = actingOrganisationId(actor, options.organisationId);
+  await requireAccess(db, actor, 'inventory.import', { organisation: organisationId });
   const records = parseCsv(csv);
   const header = records[0] ?? [];
   const fields = matchHeader(header);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { items } from '../db/schema/items.ts';
-import { signedInStructure } from '../../test/factories.ts';
+import { signedInMember, signedInStructure } from '../../test/factories.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
 const t = useTestApp();
@@ -32,6 +32,15 @@ const frenchCsv = [
 ].join('\n');
 
 describe('POST /api/items/import', () => {
+  it('is for the structure’s managers: a plain member gets a 403 and nothing is written', async () => {
+    const lender = await signedInStructure(t.app, db());
+    const member = await signedInMember(t.app, db(), lender.organisation.id);
+    const response = await importCsv(member.headers, frenchCsv);
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error).toBe('forbidden');
+    expect(await titlesOf(lender.organisation.id)).toEqual([]);
+  });
+
   it('reports row by row on a dry run, and writes nothing', async () => {
     const lender = await signedInStructure(t.app, db());
     const response = await importCsv(lender.headers, frenchCsv, '?dryRun=true');

@@ -3,6 +3,7 @@ import { availabilityFields } from '../domain/bookings.ts';
 import { Nullable } from '../domain/nullable.ts';
 import { itemConditions, itemFees, listingStatuses, listingVisibilities, searchSorts } from '../domain/catalogue.ts';
 import { OrganisationKindSchema } from '../domain/organisations.ts';
+import { CursorQuerySchema } from '../pagination/shapes.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 
@@ -121,7 +122,7 @@ export const ListingSearchQuerySchema = Type.Object(
     sort: Type.Optional(
       Type.Enum([...searchSorts], { description: 'relevance (avec q), distance (avec near), newest' }),
     ),
-    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    cursor: Type.Optional(CursorQuerySchema('search-cursor')),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
   },
   { additionalProperties: false },

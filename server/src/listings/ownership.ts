@@ -1,7 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { actingOrganisationId } from '../access/acting-for.ts';
-import { activeMembership, decide } from '../access/decide.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import { networks } from '../db/schema/networks.ts';
 import { organisationNetworks } from '../db/schema/organisations.ts';
@@ -37,20 +34,4 @@ async function reviewRequired(db: Database, organisationId: string): Promise<boo
     .where(and(eq(organisationNetworks.organisationId, organisationId), eq(networks.requiresListingReview, true)))
     .limit(1);
   return Boolean(row);
-}
-
-/** @deprecated until the CSV import asks `requireAccess(…, 'inventory.import', …)` itself. */
-export function listingOwnerFor(actor: Actor, organisationId: string | undefined): string {
-  const id = actingOrganisationId(actor, organisationId);
-  const membership = activeMembership(actor, id);
-  if (!membership) throw new AppError('forbidden', "Vous n'agissez pas pour cette structure.");
-  const decision = decide(actor, 'inventory.import', {
-    type: 'organisation',
-    id,
-    status: membership.organisation.status,
-    networkIds: membership.organisation.networkIds,
-  });
-  if (!decision.allowed)
-    throw new AppError(decision.code, 'Seuls les gestionnaires de la structure importent un inventaire.');
-  return id;
 }

@@ -2,6 +2,7 @@ import Type from 'typebox';
 import { Nullable } from '../domain/nullable.ts';
 import { CategoryIdSchema, listingVisibilities, needKinds, needStatuses, serviceDomains } from '../domain/catalogue.ts';
 import { ListingOwnerSchema } from '../items/schemas.ts';
+import { CursorQuerySchema } from '../pagination/shapes.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 
@@ -55,7 +56,7 @@ export const NeedSearchQuerySchema = Type.Object(
     organisation: Type.Optional(Uuid),
     status: Type.Optional(Type.Enum([...needStatuses], { default: 'open' })),
     sort: Type.Optional(Type.Enum(['relevance', 'newest'])),
-    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    cursor: Type.Optional(CursorQuerySchema('search-cursor')),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
   },
   { additionalProperties: false },

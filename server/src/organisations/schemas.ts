@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { Nullable } from '../domain/nullable.ts';
 import { MembershipRoleSchema, OrganisationKindSchema, OrganisationStatusSchema } from '../domain/organisations.ts';
+import { CursorQuerySchema } from '../pagination/shapes.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 
@@ -53,7 +54,7 @@ export const OrganisationListQuerySchema = Type.Object(
     kind: Type.Optional(OrganisationKindSchema),
     network: Type.Optional(Uuid),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 30 })),
-    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    cursor: Type.Optional(CursorQuerySchema('directory-cursor')),
   },
   { additionalProperties: false },
 );

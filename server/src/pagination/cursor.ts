@@ -14,11 +14,16 @@ export function decodeIdCursor(cursor: string): number {
 }
 
 export function decodeCursor(cursor: string, arity: number): string[] {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((part) => typeof part === 'string')) return key;
-  } catch {
-    // fall through to the 400 below
-  }
+  const key = readCursor(cursor);
+  if (Array.isArray(key) && key.length === arity && key.every((part) => typeof part === 'string')) return key;
   throw fieldError('cursor', 'Le curseur de pagination est invalide.', 'format');
+}
+
+/** What a cursor holds, not yet checked (plugins/validation.ts checks it against its shape); undefined when it is not base64url JSON. */
+export function readCursor(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }

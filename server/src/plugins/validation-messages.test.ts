@@ -26,6 +26,19 @@ describe('validation messages', () => {
     );
   });
 
+  it('says what a day, an instant, an amount and a cursor must be', () => {
+    const [day, instant, amount, cursor] = toFieldErrors([
+      error('format', '/startDate', { format: 'date' }),
+      error('format', '/startsAt', { format: 'date-time' }),
+      error('multipleOf', '/deposit', { multipleOf: 0.01 }),
+      error('format', '/cursor', { format: 'search-cursor' }),
+    ]);
+    expect(day!.message).toBe('Le champ « startDate » doit être un jour qui existe (AAAA-MM-JJ), entre 1900 et 2999.');
+    expect(instant!.message).toContain('entre 1900 et 2999');
+    expect(amount).toMatchObject({ field: 'deposit', rule: 'multipleOf', message: expect.stringContaining('centime') });
+    expect(cursor).toMatchObject({ field: 'cursor', rule: 'format', message: expect.stringContaining('curseur') });
+  });
+
   it('names the part of the request when the whole of it is wrong', () => {
     expect(toFieldErrors([error('type', '', { type: 'object' })], 'body')[0]!.field).toBe('corps');
   });

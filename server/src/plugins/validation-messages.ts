@@ -1,4 +1,6 @@
 import type { FastifySchemaValidationError } from 'fastify';
+import { firstAcceptedDay, lastAcceptedDay } from '../domain/calendar-days.ts';
+import { cursorShapes } from '../pagination/shapes.ts';
 
 export type FieldError = { field: string; rule: string; message: string };
 
@@ -42,7 +44,11 @@ function frenchMessage(keyword: string, params: Record<string, unknown>, field: 
     case 'exclusiveMaximum':
       return `Le champ ${name} est trop grand (maximum ${String(params.limit)}).`;
     case 'format':
-      return `Le champ ${name} n'a pas le bon format (${String(params.format)}).`;
+      return formatMessage(String(params.format), name);
+    case 'multipleOf':
+      return params.multipleOf === 0.01
+        ? `Le champ ${name} est un montant au centime près (deux décimales au plus).`
+        : `Le champ ${name} doit être un multiple de ${String(params.multipleOf)}.`;
     case 'pattern':
       return `Le champ ${name} n'a pas le bon format.`;
     case 'enum':
@@ -56,6 +62,19 @@ function frenchMessage(keyword: string, params: Record<string, unknown>, field: 
     default:
       return `Le champ ${name} est invalide.`;
   }
+}
+
+const firstYear = firstAcceptedDay.slice(0, 4);
+const lastYear = lastAcceptedDay.slice(0, 4);
+
+function formatMessage(format: string, name: string): string {
+  if (format === 'date')
+    return `Le champ ${name} doit être un jour qui existe (AAAA-MM-JJ), entre ${firstYear} et ${lastYear}.`;
+  if (format === 'date-time')
+    return `Le champ ${name} doit être un instant ISO 8601 (AAAA-MM-JJTHH:MM:SSZ), entre ${firstYear} et ${lastYear}.`;
+  if (format in cursorShapes)
+    return `Le curseur de pagination ${name} est invalide : reprenez la liste depuis sa première page.`;
+  return `Le champ ${name} n'a pas le bon format (${format}).`;
 }
 
 export function describeValidationError(details: FieldError[]): string {

@@ -1,7 +1,10 @@
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import { isCalendarDay, isInstant } from '../domain/calendar-days.ts';
 import { AppError } from '../domain/errors.ts';
+import { readCursor } from '../pagination/cursor.ts';
+import { cursorShapes } from '../pagination/shapes.ts';
 import { describeValidationError, toFieldErrors } from './validation-messages.ts';
 
 /**
@@ -9,10 +12,41 @@ import { describeValidationError, toFieldErrors } from './validation-messages.ts
  * ("5" → 5); JSON bodies are not: `{"name": 42}` is a 400, never silently turned into "42".
  * Unknown fields are refused (schemas say additionalProperties: false), not stripped.
  */
-const common: Options = { removeAdditional: false, allErrors: true, useDefaults: true, strict: false };
-// ajv-formats is CommonJS: under NodeNext its function is the `default` of the module object.
-const forText = ajvFormats.default(new Ajv({ ...common, coerceTypes: 'array' }));
-const forJson = ajvFormats.default(new Ajv({ ...common, coerceTypes: false }));
+const common: Options = {
+  removeAdditional: false,
+  allErrors: true,
+  useDefaults: true,
+  strict: false,
+  // `multipleOf: 0.01` (amounts to the cent) despite float division: 12.34 / 0.01 is 1233.9999999999998.
+  multipleOfPrecision: 6,
+};
+const forText = withFormats(new Ajv({ ...common, coerceTypes: 'array' }));
+const forJson = withFormats(new Ajv({ ...common, coerceTypes: false }));
+
+/**
+ * ajv-formats, with `date` and `date-time` bounded to what PostgreSQL and JavaScript both read
+ * (domain/calendar-days.ts: no year 0000, no leap second, no offset of +23:59), and the cursor
+ * formats of pagination/shapes.ts: the cursor decoded and checked against its list's shape.
+ */
+function withFormats(ajv: Ajv): Ajv {
+  // ajv-formats is CommonJS: under NodeNext its function is the `default` of the module object.
+  ajvFormats.default(ajv);
+  ajv.addFormat('date', { type: 'string', validate: isCalendarDay });
+  ajv.addFormat('date-time', { type: 'string', validate: isInstant });
+  for (const [format, shape] of Object.entries(cursorShapes)) {
+    let matchesShape: ValidateFunction | undefined;
+    ajv.addFormat(format, {
+      type: 'string',
+      validate: (cursor) => {
+        // Compiled on first use, by the JSON validator: the decoded key is never coerced.
+        matchesShape ??= forJson.compile(shape);
+        const key = readCursor(cursor);
+        return key !== undefined && matchesShape(key);
+      },
+    });
+  }
+  return ajv;
+}
 
 export function installValidators(app: FastifyInstance) {
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? forJson : forText).compile(schema));

@@ -642,7 +642,7 @@ export const en: Record<MessageKey, string> = {
   'errors.organisation_not_pending': 'This organisation is no longer waiting: a decision has already been taken.',
   'errors.membership_not_pending': 'This person is already part of the organisation.',
   'errors.last_manager': 'The organisation must keep at least one manager: appoint another one first.',
-  'errors.rate_limited': 'Too many attempts: try again in a minute.',
+  'errors.rate_limited': 'Too many attempts: wait a while before trying again.',
   'errors.email_unverified': 'First confirm your email address: open the link we sent you, or ask for a new one.',
   'errors.link_invalid': 'This link is not valid.',
   'errors.link_used': 'This link was already used.',

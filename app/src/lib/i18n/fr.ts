@@ -659,7 +659,7 @@ export const fr = {
   'errors.organisation_not_pending': 'Cette structure n’est plus en attente : une décision a déjà été prise.',
   'errors.membership_not_pending': 'Cette personne fait déjà partie de la structure.',
   'errors.last_manager': 'La structure doit garder au moins un·e gestionnaire : nommez-en un·e autre d’abord.',
-  'errors.rate_limited': 'Trop de tentatives : réessayez dans une minute.',
+  'errors.rate_limited': 'Trop de tentatives : patientez un moment avant de réessayer.',
   'errors.email_unverified':
     'Confirmez d’abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé, ou demandez-en un nouveau.',
   'errors.link_invalid': 'Ce lien n’est pas valable.',
