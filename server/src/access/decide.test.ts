@@ -166,6 +166,12 @@ describe('who may do what (decide)', () => {
     expect(decide(actors.moderator, 'network.moderate_listings', hidden).allowed).toBe(true);
   });
 
+  it('lets someone on both sides of a loan answer only for the side whose structure may commit', () => {
+    const both = person([{ organisation: 'O', status: 'suspended' }, { organisation: 'X' }]);
+    expect(decide(both, 'booking.answer', loanOtoX)).toMatchObject({ allowed: true, sides: ['borrower'] });
+    expect(decide(both, 'booking.view', loanOtoX)).toMatchObject({ allowed: true, sides: ['lender', 'borrower'] });
+  });
+
   it('gives a pending member of a structure nothing of it but the page', () => {
     const pendingMember = person([{ organisation: 'O', pending: true }]);
     expect(decide(pendingMember, 'organisation.view_team', organisationO)).toMatchObject({ status: 403 });

@@ -91,11 +91,13 @@ function decideBooking(actor: Actor, permission: Permission, booking: BookingTar
     ([, membership]) => membership && grantedInStructure(membership.role, permission),
   );
   if (standing.length === 0) return refuse(403, 'forbidden');
-  const refusal = standing.map(([, m]) => tradingRefusal(actor, permission, m!.organisation.status)).find(Boolean);
-  if (refusal && standing.length === 1) return refusal;
+  // Someone on both sides acts only for the side whose structure may commit.
+  const refusals = standing.map(([, m]) => tradingRefusal(actor, permission, m!.organisation.status));
+  const able = standing.filter((_, index) => refusals[index] === null);
+  if (able.length === 0) return refusals[0]!;
   return grant({
-    sides: standing.map(([side]) => side),
-    organisationIds: standing.map(([, m]) => m!.organisation.id),
+    sides: able.map(([side]) => side),
+    organisationIds: able.map(([, m]) => m!.organisation.id),
   });
 }
 
