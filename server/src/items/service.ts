@@ -5,7 +5,8 @@ import type { OrganisationKind } from '../domain/organisations.ts';
 import { toCents, toCentsOrNull, toEuros, toEurosOrNull } from '../domain/money.ts';
 import { actingOrganisationId } from '../access/acting-for.ts';
 import { borrowingOrganisations } from '../access/borrowing.ts';
-import { hasAccess, requireAccess } from '../access/require-access.ts';
+import { decide } from '../access/decide.ts';
+import { requireAccess } from '../access/require-access.ts';
 import { statusAfterLenderRequest } from '../listings/ownership.ts';
 import { organisationPlace, placeOfListing, resolveCommune } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
@@ -106,7 +107,7 @@ export async function presentItemSummaries(db: Database, rows: Awaited<ReturnTyp
 }
 
 export async function getItem(db: Database, actor: Actor | null, id: string) {
-  await requireAccess(db, actor, 'listing.view', { item: id });
+  const { target } = await requireAccess(db, actor, 'listing.view', { item: id });
   const found = await selectItem(db, id);
   if (!found) throw notFound();
   const { item, organisation, category } = found;
@@ -116,7 +117,7 @@ export async function getItem(db: Database, actor: Actor | null, id: string) {
     item.status === 'published' &&
     organisation.status === 'active' &&
     borrowingOrganisations(actor, item.organisationId).length > 0;
-  const canEdit = await hasAccess(db, actor, 'listing.edit', { item: id });
+  const canEdit = decide(actor, 'listing.edit', target).allowed;
   return presentItem(item, owner, category, photos, { canEdit, canBorrow });
 }
 

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import { actingOrganisationId } from '../access/acting-for.ts';
-import { hasAccess, requireAccess } from '../access/require-access.ts';
+import { decide } from '../access/decide.ts';
+import { requireAccess } from '../access/require-access.ts';
 import type { Database } from '../db/client.ts';
 import { recordEvent } from '../notifications/record.ts';
 import { needs } from '../db/schema/needs.ts';
@@ -58,11 +59,11 @@ export async function searchNeeds(db: Database, actor: Actor | null, query: Need
 }
 
 export async function getNeed(db: Database, actor: Actor | null, id: string) {
-  await requireAccess(db, actor, 'listing.view', { need: id });
+  const { target } = await requireAccess(db, actor, 'listing.view', { need: id });
   const found = await selectNeed(db, id);
   if (!found) throw notFound();
   const { need, organisation, responseCount } = found;
-  const canEdit = await hasAccess(db, actor, 'listing.edit', { need: id });
+  const canEdit = decide(actor, 'listing.edit', target).allowed;
   const ownOrganisations = actor?.memberships.filter((m) => m.status === 'active').map((m) => m.organisation.id) ?? [];
   const responses = await selectResponses(db, need.id, canEdit ? 'all' : ownOrganisations);
   const {

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.ts';
-import { hasAccess, requireAccess } from '../access/require-access.ts';
+import { decide } from '../access/decide.ts';
+import { requireAccess } from '../access/require-access.ts';
 import { renewFeedAfterDeparture } from '../calendar/service.ts';
 import type { Database } from '../db/client.ts';
 import { recordEvent } from '../notifications/record.ts';
@@ -47,16 +48,14 @@ export async function listOrganisations(db: Database, query: OrganisationListQue
  * managers and its networks' admins.
  */
 export async function getOrganisation(db: Database, actor: Actor | null, id: string) {
-  await requireAccess(db, actor, 'organisation.view', { organisation: id });
+  const { target } = await requireAccess(db, actor, 'organisation.view', { organisation: id });
   const organisation = await selectOrganisation(db, id);
   if (!organisation) throw notFound();
   const membership = actor?.memberships.find((m) => m.organisation.id === id);
   const { address, contactEmail, phone, rejectionReason, ...publicFields } = organisation;
-  const [seesContacts, seesReview, canEdit] = await Promise.all([
-    hasAccess(db, actor, 'organisation.view_contacts', { organisation: id }),
-    hasAccess(db, actor, 'organisation.view_review', { organisation: id }),
-    hasAccess(db, actor, 'organisation.edit', { organisation: id }),
-  ]);
+  const seesContacts = decide(actor, 'organisation.view_contacts', target).allowed;
+  const seesReview = decide(actor, 'organisation.view_review', target).allowed;
+  const canEdit = decide(actor, 'organisation.edit', target).allowed;
   const viewer = { role: membership?.role ?? null, membershipStatus: membership?.status ?? null, canEdit };
   return {
     ...publicFields,
@@ -87,8 +86,8 @@ export async function updateOrganisation(db: Database, actor: Actor, id: string,
 
 /** Members of a structure: its active members see the team, managers also see requests to join. */
 export async function listMembers(db: Database, actor: Actor, organisationId: string) {
-  await requireAccess(db, actor, 'organisation.view_team', { organisation: organisationId });
-  const managesMembers = await hasAccess(db, actor, 'organisation.manage_members', { organisation: organisationId });
+  const { target } = await requireAccess(db, actor, 'organisation.view_team', { organisation: organisationId });
+  const managesMembers = decide(actor, 'organisation.manage_members', target).allowed;
   return { members: await selectMembers(db, organisationId, managesMembers) };
 }
 

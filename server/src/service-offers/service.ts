@@ -4,7 +4,8 @@ import type { ServiceCreate, ServicePatch } from '../domain/catalogue.ts';
 import { toCentsOrNull, toEurosOrNull } from '../domain/money.ts';
 import { actingOrganisationId } from '../access/acting-for.ts';
 import { borrowingOrganisations } from '../access/borrowing.ts';
-import { hasAccess, requireAccess } from '../access/require-access.ts';
+import { decide } from '../access/decide.ts';
+import { requireAccess } from '../access/require-access.ts';
 import { statusAfterLenderRequest } from '../listings/ownership.ts';
 import { organisationPlace, placeOfListing, resolveCommune } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
@@ -69,7 +70,7 @@ export async function presentServiceSummaries(db: Database, rows: Awaited<Return
 }
 
 export async function getService(db: Database, actor: Actor | null, id: string) {
-  await requireAccess(db, actor, 'listing.view', { service: id });
+  const { target } = await requireAccess(db, actor, 'listing.view', { service: id });
   const found = await selectService(db, id);
   if (!found) throw notFound();
   const { service, organisation } = found;
@@ -86,7 +87,7 @@ export async function getService(db: Database, actor: Actor | null, id: string) 
     slots,
     organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, city: organisation.city },
     photos: photos.map(presentPhoto),
-    viewer: { canEdit: await hasAccess(db, actor, 'listing.edit', { service: id }), canBorrow },
+    viewer: { canEdit: decide(actor, 'listing.edit', target).allowed, canBorrow },
     createdAt: service.createdAt.toISOString(),
     updatedAt: service.updatedAt.toISOString(),
   };
