@@ -1,4 +1,4 @@
-import type { Me } from '$lib/api-types';
+import type { Me } from '@mutua/server/contract';
 import type { Locale } from '$lib/i18n';
 import type { ApiClient } from '$lib/server/api';
 

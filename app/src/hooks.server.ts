@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { env } from '$env/dynamic/public';
-import type { Me } from '$lib/api-types';
+import type { Me } from '@mutua/server/contract';
 import { defaultLocale, isLocale, translator } from '$lib/i18n';
 import { createApiClient } from '$lib/server/api';
 import { defaultTilesUrl, tileImageSource, withImageSource } from '$lib/server/csp';

@@ -39,7 +39,11 @@ export type DeclineReason =
   /** Another request for the same items and days was accepted. */
   | { code: 'dates_taken' }
   /** Another request for the same service and time was accepted. */
-  | { code: 'slot_taken' };
+  | { code: 'slot_taken' }
+  /** The structure that asked was suspended while its request waited. */
+  | { code: 'borrower_suspended' }
+  /** The structure asked was suspended while the request waited: it can no longer answer. */
+  | { code: 'lender_suspended' };
 
 export type EmailInputs = {
   // Account
@@ -74,7 +78,8 @@ export type EmailInputs = {
     declineUrl: string | null;
   };
   'booking.accepted': { booking: BookingSummary; answer: string | null };
-  'booking.declined': { booking: BookingSummary; reason: DeclineReason };
+  /** side: which side the reader is on (both hear of a decline for a suspension; only the borrower of the others). */
+  'booking.declined': { booking: BookingSummary; reason: DeclineReason; side: 'lender' | 'borrower' };
   'booking.cancelled': { booking: BookingSummary; by: 'lender' | 'borrower'; reason: string | null };
   /** side: which side the reader is on. */
   'booking.expired': { booking: BookingSummary; side: 'lender' | 'borrower' };

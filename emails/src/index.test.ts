@@ -70,15 +70,29 @@ const cases: Case[] = [
   caseOf('booking.declined, slot taken', 'booking.declined', {
     booking: serviceBooking,
     reason: { code: 'slot_taken' },
+    side: 'borrower',
   }),
   caseOf('booking.declined, lender’s words', 'booking.declined', {
     booking: itemBooking,
     reason: { code: 'lender', text: 'La tonnelle est en réparation.' },
+    side: 'borrower',
   }),
   caseOf('booking.declined, lender silent', 'booking.declined', {
     booking: itemBooking,
     reason: { code: 'lender', text: null },
+    side: 'borrower',
   }),
+  ...(['borrower_suspended', 'lender_suspended'] as const).flatMap((code) =>
+    (['lender', 'borrower'] as const).flatMap((side) =>
+      [itemBooking, serviceBooking].map((booking) =>
+        caseOf(`booking.declined, ${code} (${booking.kind}, to the ${side})`, 'booking.declined', {
+          booking,
+          reason: { code },
+          side,
+        }),
+      ),
+    ),
+  ),
   caseOf('booking.cancelled by the lender, no reason', 'booking.cancelled', {
     booking: itemBooking,
     by: 'lender',

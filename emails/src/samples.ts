@@ -127,7 +127,7 @@ export const sampleInputs: { [K in EmailKind]: EmailInputs[K] } = {
     booking: tonnelleLoan,
     answer: 'Avec plaisir ! Retrait à partir de 9 h au 12 rue des Sarrazins, à Lille : sonnez à l’atelier.',
   },
-  'booking.declined': { booking: tonnelleLoan, reason: { code: 'dates_taken' } },
+  'booking.declined': { booking: tonnelleLoan, reason: { code: 'dates_taken' }, side: 'borrower' },
   'booking.cancelled': {
     booking: tonnelleLoan,
     by: 'borrower',

@@ -6,6 +6,7 @@ import { loadConfig } from '../src/config.ts';
 import { connectDatabase, rowsOf } from '../src/db/client.ts';
 import { demoItems } from '../src/db/seed/demo-catalogue.ts';
 import { seedReferenceData } from '../src/db/seed/seed.ts';
+import { migrateDatabase } from '../src/migrate.ts';
 
 const organisationCount = Number(process.env.SEED_LARGE_ORGANISATIONS ?? 2000);
 const itemCount = Number(process.env.SEED_LARGE_ITEMS ?? 100_000);
@@ -18,7 +19,7 @@ const started = Date.now();
 const step = (label: string) => console.log(`${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${label}`);
 
 await connection.exclusively(async () => {
-  await connection.migrate();
+  await migrateDatabase(connection);
   await seedReferenceData(db);
 });
 

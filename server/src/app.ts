@@ -9,8 +9,8 @@ import bookingsRoutes from './bookings/routes.ts';
 import calendarRoutes from './calendar/routes.ts';
 import type { Database } from './db/client.ts';
 import healthRoutes from './health/routes.ts';
+import inventoryRoutes from './inventory/routes.ts';
 import itemsRoutes from './items/routes.ts';
-import listingsRoutes from './listings/routes.ts';
 import moderationRoutes from './moderation/routes.ts';
 import needsRoutes from './needs/routes.ts';
 import adminEmailsRoutes from './notifications/admin-routes.ts';
@@ -26,7 +26,7 @@ import photosRoutes from './photos/routes.ts';
 import type { PhotoStorage } from './photos/storage.ts';
 import crossOriginPlugin from './plugins/cross-origin.ts';
 import openapiPlugin from './plugins/openapi.ts';
-import securityHeadersPlugin from './plugins/security-headers.ts';
+import securityHeadersPlugin, { refusedUrlHeaders } from './plugins/security-headers.ts';
 import sessionPlugin from './plugins/session.ts';
 import serviceOffersRoutes from './service-offers/routes.ts';
 import throttlingPlugin, { type ThrottlingOptions } from './throttling/plugin.ts';
@@ -53,14 +53,16 @@ export type AppOptions = {
 
 /** Builds the API: external plugins, then Mutua's own plugins, then the features under /api. */
 export async function buildApp(options: AppOptions) {
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
-    // Router errors (a path parameter over 100 characters, a bad %-escape) in the app's JSON shape.
-    frameworkErrors,
+    // Router errors (a path parameter over 100 characters, a bad %-escape) in the app's JSON shape,
+    // with the security headers that no hook adds to them (the router answers before any hook runs).
+    frameworkErrors: (error, request, reply) =>
+      frameworkErrors(error, request, reply.headers(refusedUrlHeaders(publicUrl))),
   }).withTypeProvider<TypeBoxTypeProvider>();
   installValidators(app);
-  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
 
   await app.register(fastifyRateLimit, {
     global: false,
@@ -99,7 +101,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(itemsRoutes);
       await api.register(serviceOffersRoutes);
       await api.register(photosRoutes, { storage: options.photoStorage });
-      await api.register(listingsRoutes);
+      await api.register(inventoryRoutes);
       await api.register(needsRoutes);
       await api.register(availabilityRoutes);
       await api.register(bookingsRoutes, { requestExpiryDays: options.requestExpiryDays ?? 7 });

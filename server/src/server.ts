@@ -3,17 +3,18 @@ import { loadConfig } from './config.ts';
 import { connectDatabase } from './db/client.ts';
 import { demoAccountsToPrint } from './db/seed/demo-data.ts';
 import { isEmpty, seedDemo, seedReferenceData } from './db/seed/seed.ts';
-import { startWorker } from './jobs/worker.ts';
+import { startWorker } from './worker.ts';
 import { defaultRetryDelaysSeconds } from './notifications/delivery.ts';
 import { mailboxTransport, smtpTransport } from './notifications/transports.ts';
 import { diskPhotoStorage } from './photos/storage.ts';
 import { mountSvelteKit } from './web/sveltekit.ts';
+import { migrateDatabase } from './migrate.ts';
 
 /** Starts Mutua: migrate, seed an empty database, serve the API and the app on one port. */
 const config = loadConfig(process.env);
 const connection = await connectDatabase(config.database);
 const seededDemoData = await connection.exclusively(async () => {
-  await connection.migrate();
+  await migrateDatabase(connection);
   await seedReferenceData(connection.db);
   const seedDemoData = config.seed === 'demo' && (await isEmpty(connection.db));
   if (seedDemoData) await seedDemo(connection.db, config.demoPassword);
@@ -47,7 +48,7 @@ const worker = await startWorker(connection, {
     leaseSeconds: 300,
   },
 });
-const appMounted = await mountSvelteKit(app);
+const appMounted = await mountSvelteKit(app, { publicUrl: config.publicUrl });
 
 let closing = false;
 async function close(signal: string) {

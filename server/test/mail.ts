@@ -4,7 +4,7 @@ import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DatabaseConnection } from '../src/db/client.ts';
 import { notifications } from '../src/db/schema/notifications.ts';
-import { startWorker } from '../src/jobs/worker.ts';
+import { startWorker } from '../src/worker.ts';
 import { deliverEmail, type DeliverySettings } from '../src/notifications/delivery.ts';
 import { mailboxTransport, smtpTransport, type Transport } from '../src/notifications/transports.ts';
 

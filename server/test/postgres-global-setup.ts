@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { connectDatabase } from '../src/db/client.ts';
 import { createPostgresDatabase, prepareReferenceData } from './test-database.ts';
+import { migrateDatabase } from '../src/migrate.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,7 +13,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const database = await createPostgresDatabase(process.env.DATABASE_URL!);
   const connection = await connectDatabase({ databaseUrl: database.url, poolSize: 2 });
-  await connection.migrate();
+  await migrateDatabase(connection);
   await prepareReferenceData(connection);
   await connection.close();
   project.provide('postgresTestUrl', database.url);

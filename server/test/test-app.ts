@@ -7,6 +7,7 @@ import { connectDatabase, type DatabaseConnection } from '../src/db/client.ts';
 import { diskPhotoStorage } from '../src/photos/storage.ts';
 import type { ThrottlingOptions } from '../src/throttling/plugin.ts';
 import { freshDatabase, prepareReferenceData } from './test-database.ts';
+import { migrateDatabase } from '../src/migrate.ts';
 
 export type TestContext = {
   app: App;
@@ -36,7 +37,7 @@ export function useTestApp(
       context.connection = await connectDatabase({ databaseUrl: inject('postgresTestUrl'), poolSize: 60 });
     } else {
       context.connection = await connectDatabase({});
-      await context.connection.migrate();
+      await migrateDatabase(context.connection);
       await prepareReferenceData(context.connection);
     }
     context.photosDir = await mkdtemp(join(tmpdir(), 'mutua-photos-'));

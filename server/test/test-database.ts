@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import { connectDatabase, type DatabaseConnection } from '../src/db/client.ts';
 import { networks } from '../src/db/schema/networks.ts';
 import { seedReferenceData } from '../src/db/seed/seed.ts';
+import { migrateDatabase } from '../src/migrate.ts';
 
 /**
  * Databases for tests. On PGlite each test file gets its own in-memory database. On a real
@@ -48,7 +49,7 @@ export async function freshDatabase(): Promise<{
   if (process.env.MUTUA_TEST_ENGINE === 'postgres') {
     const database = await createPostgresDatabase(process.env.DATABASE_URL!, 'mutua_fresh');
     const connection = await connectDatabase({ databaseUrl: database.url, poolSize: 10 });
-    await connection.migrate();
+    await migrateDatabase(connection);
     return {
       connection,
       url: database.url,
@@ -59,6 +60,6 @@ export async function freshDatabase(): Promise<{
     };
   }
   const connection = await connectDatabase({});
-  await connection.migrate();
+  await migrateDatabase(connection);
   return { connection, dispose: () => connection.close() };
 }

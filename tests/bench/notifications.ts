@@ -15,13 +15,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../server/src/app.ts';
 import { connectDatabase, type DatabaseConnection, rowsOf } from '../../server/src/db/client.ts';
-import { startWorker } from '../../server/src/jobs/worker.ts';
+import { startWorker } from '../../server/src/worker.ts';
 import { defaultRetryDelaysSeconds } from '../../server/src/notifications/delivery.ts';
 import { smtpTransport } from '../../server/src/notifications/transports.ts';
 import { diskPhotoStorage } from '../../server/src/photos/storage.ts';
 import { createPostgresDatabase, prepareReferenceData } from '../../server/test/test-database.ts';
 import { dayFromToday, lendingScene, makeBooking } from '../../server/test/factories.ts';
 import { startSmtpSink } from '../../server/test/mail.ts';
+import { migrateDatabase } from '../../server/src/migrate.ts';
 
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
@@ -110,7 +111,7 @@ const sink = await startSmtpSink();
 const transport = smtpTransport(sink.url);
 let failed = false;
 try {
-  await connection.migrate();
+  await migrateDatabase(connection);
   await prepareReferenceData(connection);
   const app = await buildApp({
     db: connection.db,

@@ -96,6 +96,8 @@ for (const javaScriptEnabled of [true, false]) {
         const sessions = page.getByRole('region', { name: 'Sessions' });
         await expect(sessions.getByRole('list', { name: 'Sessions ouvertes' }).getByRole('listitem')).toHaveCount(2);
         await expect(sessions.getByText('Cet appareil', { exact: true })).toHaveCount(1);
+        // The app passes the browser's user agent on to the API, so each device is named.
+        await expect(sessions.getByText(/^Chrome sur Linux/)).toHaveCount(2);
         await expect(sessions.getByRole('button', { name: /^Fermer cette session : / })).toHaveCount(1);
       });
 

@@ -40,6 +40,7 @@ async function approvalJourney(page: Page) {
   };
   const structure = `Ressourcerie d’essai ${stamp}`;
   let verificationLink = '';
+  let listingPage = '';
 
   await test.step('register a new structure', async () => {
     await page.goto('/');
@@ -79,6 +80,18 @@ async function approvalJourney(page: Page) {
     await page.getByLabel('Nom ou commune').fill(String(stamp));
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await expect(page.getByText('Aucune structure ne correspond à votre recherche.')).toBeVisible();
+    // Nor does it see the lenders' contact details yet, and the listing page says why.
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Catalogue' })
+      .click();
+    await page.getByRole('article').first().getByRole('link').first().click();
+    listingPage = page.url();
+    await expect(
+      page.getByText(
+        'Les coordonnées d’une structure sont visibles par les personnes des structures validées de ses réseaux.',
+      ),
+    ).toBeVisible();
   });
 
   await test.step('a network admin approves it', async () => {
@@ -129,5 +142,8 @@ async function approvalJourney(page: Page) {
     await expect(section.getByText('Validée', { exact: true })).toBeVisible();
     await expect(section.getByText('Structure validée : vous pouvez publier et emprunter.')).toBeVisible();
     await expect(section.getByText(/pas encore publier/)).toHaveCount(0);
+    await page.goto(listingPage);
+    await expect(page.getByRole('heading', { level: 2, name: 'Contact' })).toBeVisible();
+    await expect(page.getByText(/Les coordonnées d’une structure sont visibles/)).toHaveCount(0);
   });
 }

@@ -1,5 +1,5 @@
-import { button, paragraph, quote, type Template } from '../content.ts';
-import type { BookingSummary, DeclineReason } from '../contract.ts';
+import { button, type EmailContent, paragraph, quote, type Template } from '../content.ts';
+import type { BookingSummary, DeclineReason, EmailInputs, EmailLocale } from '../contract.ts';
 import { defineStrings, fr } from '../strings.ts';
 import { bookingDetails, bookingTitle, bookingWhen } from './booking-details.ts';
 
@@ -86,13 +86,60 @@ const declined = defineStrings({
   },
 });
 
-const summariseDeclined: Template<'booking.declined'>['summarise'] = ({ booking }, locale) => ({
-  text: declined[locale].summary(booking.lenderName, bookingTitle(booking, locale)),
-  url: booking.url,
+/**
+ * A request closed because one side was suspended: nobody answered it, so it is told as a fact
+ * to each side, the suspended one about itself and the other without a word of blame.
+ */
+const closed = defineStrings({
+  fr: {
+    subject: (title: string) => fr`Demande close : ${title}`,
+    ownSuspendedAsking: (lender: string) =>
+      fr`Votre structure n’est plus active sur Mutua : votre demande à ${lender} est close.`,
+    ownSuspendedAsked: (borrower: string) =>
+      fr`Votre structure n’est plus active sur Mutua : la demande de ${borrower} est close.`,
+    askingSuspended: (borrower: string) =>
+      fr`La structure qui vous a fait cette demande, ${borrower}, n’est plus active sur Mutua : sa demande est close. Vous n’avez rien à faire.`,
+    askedSuspended: (lender: string) =>
+      fr`La structure à qui vous avez fait cette demande, ${lender}, n’est plus active sur Mutua : votre demande est close.`,
+    askNetwork: 'Pour en savoir plus, écrivez à l’équipe de votre réseau.',
+    summary: (title: string, other: string) => fr`Demande close : ${title}, avec ${other}`,
+  },
+  en: {
+    subject: (title: string) => `Request closed: ${title}`,
+    ownSuspendedAsking: (lender: string) =>
+      `Your structure is no longer active on Mutua: your request to ${lender} is closed.`,
+    ownSuspendedAsked: (borrower: string) =>
+      `Your structure is no longer active on Mutua: the request from ${borrower} is closed.`,
+    askingSuspended: (borrower: string) =>
+      `${borrower}, the structure that made this request, is no longer active on Mutua: its request is closed. There is nothing for you to do.`,
+    askedSuspended: (lender: string) =>
+      `${lender}, the structure you made this request to, is no longer active on Mutua: your request is closed.`,
+    askNetwork: 'To find out more, write to your network’s team.',
+    summary: (title: string, other: string) => `Request closed: ${title}, with ${other}`,
+  },
 });
+
+type Input = EmailInputs['booking.declined'];
+
+const bySuspension = (reason: DeclineReason) =>
+  reason.code === 'borrower_suspended' || reason.code === 'lender_suspended';
+
+/** The other side, for the reader. */
+const otherName = ({ booking, side }: Input) => (side === 'lender' ? booking.borrowerName : booking.lenderName);
+
+const summariseDeclined: Template<'booking.declined'>['summarise'] = (input, locale) => {
+  const title = bookingTitle(input.booking, locale);
+  return {
+    text: bySuspension(input.reason)
+      ? closed[locale].summary(title, otherName(input))
+      : declined[locale].summary(input.booking.lenderName, title),
+    url: input.booking.url,
+  };
+};
 
 export const bookingDeclined: Template<'booking.declined'> = {
   compose(input, locale) {
+    if (bySuspension(input.reason)) return composeClosed(input, locale);
     const { booking, reason } = input;
     const t = declined[locale];
     return {
@@ -110,6 +157,32 @@ export const bookingDeclined: Template<'booking.declined'> = {
   summarise: summariseDeclined,
 };
 
+function composeClosed(input: Input, locale: EmailLocale): EmailContent {
+  const { booking, reason, side } = input;
+  const t = closed[locale];
+  const ownSuspended = (reason.code === 'borrower_suspended') === (side === 'borrower');
+  const intro =
+    reason.code === 'borrower_suspended'
+      ? side === 'borrower'
+        ? t.ownSuspendedAsking(booking.lenderName)
+        : t.askingSuspended(booking.borrowerName)
+      : side === 'lender'
+        ? t.ownSuspendedAsked(booking.borrowerName)
+        : t.askedSuspended(booking.lenderName);
+  return {
+    subject: t.subject(bookingTitle(booking, locale)),
+    preheader: summariseDeclined(input, locale).text,
+    blocks: [
+      paragraph(intro),
+      bookingDetails(booking, locale),
+      ownSuspended ? paragraph(t.askNetwork) : null,
+      // The borrower still needs the thing: others may lend it.
+      !ownSuspended && side === 'borrower' ? paragraph(declined[locale].elsewhere(booking.kind)) : null,
+      button(declined[locale].open, booking.url),
+    ],
+  };
+}
+
 function phraseReason(reason: DeclineReason, t: (typeof declined)['fr']) {
   switch (reason.code) {
     case 'dates_taken':
@@ -118,5 +191,7 @@ function phraseReason(reason: DeclineReason, t: (typeof declined)['fr']) {
       return paragraph(t.slotTaken);
     case 'lender':
       return quote(t.lenderReasonLabel, reason.text);
+    default:
+      return null;
   }
 }

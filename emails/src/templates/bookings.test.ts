@@ -55,8 +55,12 @@ describe('booking.requested', () => {
 });
 
 describe('booking.declined', () => {
-  const reasonText = (reason: EmailInputs['booking.declined']['reason'], locale: 'fr' | 'en' = 'fr') =>
-    renderEmail('booking.declined', { booking: request.booking, reason }, sampleContext(locale)).text;
+  type Input = EmailInputs['booking.declined'];
+  const rendered = (reason: Input['reason'], locale: 'fr' | 'en' = 'fr', side: Input['side'] = 'borrower') =>
+    renderEmail('booking.declined', { booking: request.booking, reason, side }, sampleContext(locale));
+  const reasonText = (reason: Input['reason'], locale: 'fr' | 'en' = 'fr', side: Input['side'] = 'borrower') =>
+    rendered(reason, locale, side).text;
+  const { lenderName, borrowerName } = request.booking;
 
   it('phrases the reason codes', () => {
     expect(reasonText({ code: 'dates_taken' })).toContain(
@@ -68,6 +72,34 @@ describe('booking.declined', () => {
     expect(reasonText({ code: 'dates_taken' }, 'en')).toContain(
       'The items are no longer free on these dates: another request has just been accepted.',
     );
+  });
+
+  it('tells each side of a request closed by a suspension, as a fact, and the suspended side about itself', () => {
+    expect(reasonText({ code: 'lender_suspended' })).toContain(
+      `La structure à qui vous avez fait cette demande, ${lenderName}, n’est plus active sur Mutua\u202f: votre demande est close.`,
+    );
+    expect(reasonText({ code: 'lender_suspended' })).toContain('D’autres structures du réseau prêtent peut-être');
+    expect(reasonText({ code: 'lender_suspended' }, 'fr', 'lender')).toContain(
+      `Votre structure n’est plus active sur Mutua\u202f: la demande de ${borrowerName} est close.`,
+    );
+    expect(reasonText({ code: 'borrower_suspended' }, 'fr', 'lender')).toContain(
+      `La structure qui vous a fait cette demande, ${borrowerName}, n’est plus active sur Mutua\u202f: sa demande est close. Vous n’avez rien à faire.`,
+    );
+    const ownSuspension = reasonText({ code: 'borrower_suspended' });
+    expect(ownSuspension).toContain(
+      `Votre structure n’est plus active sur Mutua\u202f: votre demande à ${lenderName} est close.`,
+    );
+    expect(ownSuspension).toContain('écrivez à l’équipe de votre réseau');
+    expect(ownSuspension).not.toContain('D’autres structures');
+    expect(reasonText({ code: 'lender_suspended' }, 'en')).toContain(
+      `${lenderName}, the structure you made this request to, is no longer active on Mutua: your request is closed.`,
+    );
+    expect(reasonText({ code: 'borrower_suspended' }, 'en', 'lender')).toContain(
+      `${borrowerName}, the structure that made this request, is no longer active on Mutua: its request is closed.`,
+    );
+    // Not « X ne peut pas donner suite »: nobody declined it.
+    expect(rendered({ code: 'lender_suspended' }).subject).toMatch(/^Demande close\u202f: Tonnelle/);
+    expect(ownSuspension).not.toContain('ne peut pas donner suite');
   });
 
   it('quotes the lender’s own words as typed, or says nothing more without them', () => {

@@ -222,7 +222,7 @@ describe('password reset', () => {
       expect(weak.statusCode, password).toBe(400);
       expect(weak.json()).toMatchObject({
         error: 'validation_failed',
-        details: [{ field: 'password', rule: 'strength', message: expect.any(String) }],
+        details: [{ path: 'password', code: 'strength', message: expect.any(String) }],
       });
     }
     const strong = await t.app.inject({
@@ -435,7 +435,7 @@ describe('PATCH /api/me', () => {
     expect(blank.statusCode).toBe(400);
     expect(blank.json()).toMatchObject({
       error: 'validation_failed',
-      details: [expect.objectContaining({ field: 'name' })],
+      details: [expect.objectContaining({ path: 'name' })],
     });
   });
 });

@@ -186,7 +186,7 @@ describe('POST /api/auth/register', () => {
       organisation: { ...body.organisation, networkId: '00000000-0000-4000-8000-000000000000' },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().details[0].field).toBe('organisation.networkId');
+    expect(response.json().details[0].path).toBe('organisation.networkId');
     expect(await countUsers(body.email)).toBe(0);
   });
 
@@ -229,7 +229,9 @@ describe('POST /api/auth/register', () => {
     expect(response.statusCode).toBe(400);
     const error = response.json();
     expect(error.error).toBe('validation_failed');
-    expect(error.details).toContainEqual(expect.objectContaining({ field, rule, message: expect.any(String) }));
+    expect(error.details).toContainEqual(
+      expect.objectContaining({ path: field, code: rule, message: expect.any(String) }),
+    );
     expect(await countUsers(String(body.email))).toBe(0);
   });
 
@@ -237,7 +239,7 @@ describe('POST /api/auth/register', () => {
     const { manager } = await makeStructureWithManager(t.connection.db);
     const response = await register(newStructureBody({ email: manager.email, password: 'motdepasse' }));
     expect(response.statusCode).toBe(400);
-    expect(response.json().details).toEqual([expect.objectContaining({ field: 'password', rule: 'strength' })]);
+    expect(response.json().details).toEqual([expect.objectContaining({ path: 'password', code: 'strength' })]);
   });
 
   it('asks for exactly one of a new structure or a structure to join', async () => {

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts';
 import { databaseError, uniqueViolation } from '../db/errors.ts';
 import { users } from '../db/schema/users.ts';
 import { issueToken, redeemToken } from '../email-links/tokens.ts';
-import { recordEvent } from '../notifications/record.ts';
+import { recordEvent } from '../events/record.ts';
 import { AppError } from '../domain/errors.ts';
 import { normaliseEmail } from './service.ts';
 
@@ -21,7 +21,7 @@ export async function requestEmailChange(db: Database, actor: Actor, input: { em
   const email = normaliseEmail(input.email);
   if (email === actor.user.email)
     throw new AppError('validation_failed', 'C’est déjà votre adresse.', [
-      { field: 'email', rule: 'different', message: 'C’est déjà votre adresse.' },
+      { path: 'email', code: 'different', message: 'C’est déjà votre adresse.' },
     ]);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) throw taken();

@@ -4,7 +4,7 @@ import type { Database } from '../db/client.ts';
 import { singleUseTokens } from '../db/schema/tokens.ts';
 import { users } from '../db/schema/users.ts';
 import { issueToken, redeemToken } from '../email-links/tokens.ts';
-import { recordEvent } from '../notifications/record.ts';
+import { recordEvent } from '../events/record.ts';
 import { AppError } from '../domain/errors.ts';
 
 export const verifyEmailHours = 48;

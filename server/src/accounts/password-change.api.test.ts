@@ -39,7 +39,7 @@ describe('POST /api/me/password', () => {
     expect(refused.json()).toEqual({
       error: 'validation_failed',
       message: expect.any(String),
-      details: [{ field: 'currentPassword', rule: 'current', message: 'Ce n’est pas votre mot de passe actuel.' }],
+      details: [{ path: 'currentPassword', code: 'current', message: 'Ce n’est pas votre mot de passe actuel.' }],
     });
     expect((await me(here)).statusCode).toBe(200);
     expect((await me(elsewhere)).statusCode).toBe(200);
@@ -55,7 +55,7 @@ describe('POST /api/me/password', () => {
       const refused = await changePassword(here, testPassword, weak);
       expect(refused.statusCode).toBe(400);
       expect(refused.json().details).toEqual([
-        { field: 'newPassword', rule: 'strength', message: expect.stringMatching(/trop facile à deviner/) },
+        { path: 'newPassword', code: 'strength', message: expect.stringMatching(/trop facile à deviner/) },
       ]);
       expect((await login(person.email, testPassword)).statusCode).toBe(200);
     },
@@ -65,10 +65,10 @@ describe('POST /api/me/password', () => {
     const person = await makeUser(t.connection.db);
     const here = await signIn(t.app, person.email);
     const same = await changePassword(here, testPassword, testPassword);
-    expect(same.json().details).toEqual([expect.objectContaining({ field: 'newPassword', rule: 'different' })]);
+    expect(same.json().details).toEqual([expect.objectContaining({ path: 'newPassword', code: 'different' })]);
     const short = await changePassword(here, testPassword, 'court');
     expect(short.statusCode).toBe(400);
-    expect(short.json().details).toEqual([expect.objectContaining({ field: 'newPassword', rule: 'minLength' })]);
+    expect(short.json().details).toEqual([expect.objectContaining({ path: 'newPassword', code: 'minLength' })]);
   });
 
   it('is for signed-in people only', async () => {

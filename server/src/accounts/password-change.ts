@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts';
 import { users } from '../db/schema/users.ts';
 import { fieldError } from '../domain/errors.ts';
 import { voidTokens } from '../email-links/tokens.ts';
-import { recordEvent } from '../notifications/record.ts';
+import { recordEvent } from '../events/record.ts';
 import { deleteOtherSessions, findPasswordHash } from './queries.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { Database } from '../db/client.ts';
 import { singleUseTokens } from '../db/schema/tokens.ts';
 import { sessions, users } from '../db/schema/users.ts';
 import { inspectToken, issueToken, redeemToken, voidTokens } from '../email-links/tokens.ts';
-import { recordEvent } from '../notifications/record.ts';
+import { recordEvent } from '../events/record.ts';
 import { normaliseEmail } from './service.ts';
 
 export const resetLinkMinutes = 60;

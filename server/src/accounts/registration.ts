@@ -3,7 +3,7 @@ import { assertStrongPassword, hashPassword, personalWords } from '../auth/passw
 import type { Database } from '../db/client.ts';
 import type { RegisterInput } from '../domain/accounts.ts';
 import { AppError, fieldError } from '../domain/errors.ts';
-import { recordEvent } from '../notifications/record.ts';
+import { recordEvent } from '../events/record.ts';
 import { joinByInvitation } from '../organisations/invitations.ts';
 import {
   findJoinableOrganisation,

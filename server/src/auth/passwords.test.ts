@@ -20,7 +20,7 @@ describe('assertStrongPassword', () => {
       expect(error!.statusCode).toBe(400);
       expect(error!.code).toBe('validation_failed');
       expect(error!.details).toEqual([
-        { field: 'password', rule: 'strength', message: expect.stringMatching(/^Mot de passe trop facile à deviner/) },
+        { path: 'password', code: 'strength', message: expect.stringMatching(/^Mot de passe trop facile à deviner/) },
       ]);
     },
   );

@@ -182,18 +182,18 @@ describe('GET /api/items/:id/availability', () => {
     expect(tooLong.json()).toMatchObject({
       error: 'validation_failed',
       message: 'Demandez au plus 366 jours à la fois.',
-      details: [{ field: 'to', rule: 'range' }],
+      details: [{ path: 'to', code: 'range' }],
     });
     const reversed = await availability(item.id, `from=${dayFromToday(5)}&to=${dayFromToday(4)}`);
     expect(reversed.statusCode).toBe(400);
-    expect(reversed.json().details[0].field).toBe('to');
+    expect(reversed.json().details[0].path).toBe('to');
     expect((await availability(item.id, 'from=14/06/2027')).statusCode).toBe(400);
     const tooMany = await availability(item.id, `from=${dayFromToday(1)}&to=${dayFromToday(5)}&quantity=2`);
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json()).toMatchObject({
       error: 'validation_failed',
       message: 'Ce matériel n’a qu’une unité.',
-      details: [{ field: 'quantity' }],
+      details: [{ path: 'quantity' }],
     });
     // Without `to`, a month from `from`.
     expect((await availability(item.id, `from=${dayFromToday(1)}`)).json().days).toHaveLength(31);
@@ -331,7 +331,7 @@ describe('blocked periods', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
       error: 'validation_failed',
-      details: [{ field: 'endDate', rule: 'order' }],
+      details: [{ path: 'endDate', code: 'order' }],
     });
     const unknownReason = await block(item.id, lender.headers, {
       startDate: dayFromToday(9),
@@ -421,6 +421,6 @@ describe('GET /api/items by dates (« dates first »)', () => {
   ])('refuses %s (400 naming the field)', async (_case, query, field) => {
     const response = await t.app.inject({ method: 'GET', url: `/api/items?${query()}` });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: 'validation_failed', details: [{ field }] });
+    expect(response.json()).toMatchObject({ error: 'validation_failed', details: [{ path: field }] });
   });
 });

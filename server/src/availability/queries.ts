@@ -4,9 +4,9 @@ import { itemBlockedPeriods } from '../db/schema/availability.ts';
 import { bookingUnits } from '../db/schema/bookings.ts';
 import { items } from '../db/schema/items.ts';
 import { organisations } from '../db/schema/organisations.ts';
-import type { BlockedPeriod, Hold, LoanRules } from './rules.ts';
+import type { BlockedPeriod, Hold } from './rules.ts';
 
-export const loanRuleColumns = {
+const loanRuleColumns = {
   quantity: items.quantity,
   minLoanDays: items.minLoanDays,
   maxLoanDays: items.maxLoanDays,
@@ -49,7 +49,7 @@ export async function selectCalendar(db: Database, itemId: string, range: { from
 }
 
 /** The same range expression as the exclusion constraint, so that its index answers. */
-export function heldDays(): SQL {
+function heldDays(): SQL {
   return sql`daterange(${bookingUnits.heldFrom}, ${bookingUnits.heldUntil}, '[)')`;
 }
 
@@ -90,5 +90,3 @@ export async function deleteBlockedPeriodRow(db: Database, itemId: string, perio
     .returning({ id: itemBlockedPeriods.id });
   return rows.length > 0;
 }
-
-export type ItemLoanRules = LoanRules & { handoverOpensAt: string | null; handoverClosesAt: string | null };

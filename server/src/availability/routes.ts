@@ -7,7 +7,7 @@ import {
   BlockedPeriodSchema,
 } from '../domain/bookings.ts';
 import { errorResponses } from '../domain/errors.ts';
-import { ListingParamsSchema } from '../items/schemas.ts';
+import { ListingParamsSchema } from '../listings/schemas.ts';
 import { signedIn } from '../plugins/openapi.ts';
 import { createBlockedPeriod, deleteBlockedPeriod, getAvailability, listBlockedPeriods } from './service.ts';
 

@@ -149,7 +149,7 @@ function requestVerdict(
   blocked: BlockedPeriod[],
 ): { requestable: boolean; why: string } {
   const breach = loanRuleBreach(rules, today, loan, blocked);
-  if (breach) return { requestable: false, why: breach.rule };
+  if (breach) return { requestable: false, why: breach.code };
   const free = unitsFreeThroughout(rules.quantity, holds, heldRange(loan.startDate, loan.endDate, rules.bufferDays));
   return free >= loan.quantity ? { requestable: true, why: 'free' } : { requestable: false, why: 'units_taken' };
 }

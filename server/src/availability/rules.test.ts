@@ -168,25 +168,25 @@ describe('the rules a request must respect', () => {
   });
 
   it('names the rule broken, in French', () => {
-    expect(breach('2027-03-05', '2027-03-03')).toMatchObject({ field: 'endDate', rule: 'order' });
-    expect(breach('2027-02-26', '2027-03-02')).toMatchObject({ rule: 'past' });
+    expect(breach('2027-03-05', '2027-03-03')).toMatchObject({ path: 'endDate', code: 'order' });
+    expect(breach('2027-02-26', '2027-03-02')).toMatchObject({ code: 'past' });
     expect(breach('2027-03-02', '2027-03-04')).toMatchObject({
-      rule: 'notice',
+      code: 'notice',
       message: expect.stringContaining('2 jours de préavis'),
     });
     expect(breach('2027-03-03', '2027-03-03')).toMatchObject({
-      rule: 'min_length',
+      code: 'min_length',
       message: 'Ce matériel se prête au moins 2 jours.',
     });
-    expect(breach('2027-03-03', '2027-03-10')).toMatchObject({ rule: 'max_length' });
-    expect(breach('2027-04-29', '2027-05-03')).toMatchObject({ rule: 'horizon' });
+    expect(breach('2027-03-03', '2027-03-10')).toMatchObject({ code: 'max_length' });
+    expect(breach('2027-04-29', '2027-05-03')).toMatchObject({ code: 'horizon' });
     expect(breach('2027-03-03', '2027-03-04', 3)).toMatchObject({
-      field: 'quantity',
+      path: 'quantity',
       message: 'Ce matériel n’a que 2 unités : vous en demandez 3.',
     });
     expect(breach('2027-03-05', '2027-03-06')).toMatchObject({
-      field: 'endDate',
-      rule: 'handover_day',
+      path: 'endDate',
+      code: 'handover_day',
       message: expect.stringContaining('samedi'),
     });
     expect(
@@ -194,7 +194,7 @@ describe('the rules a request must respect', () => {
         { startDate: '2027-03-04', endDate: '2027-03-08', reason: 'internal_use' },
       ]),
     ).toMatchObject({
-      rule: 'blocked',
+      code: 'blocked',
       message: expect.stringContaining('usage interne'),
     });
   });

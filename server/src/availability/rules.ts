@@ -2,6 +2,7 @@ import { fr } from 'date-fns/locale';
 import { format } from 'date-fns';
 import type { AvailabilityDay, BlockedReason, UnavailableReason } from '../domain/bookings.ts';
 import { addDays, daysFrom, eachDay, isoWeekday, loanLength, parisMidnight } from '../domain/calendar-days.ts';
+import type { ErrorDetail } from '../domain/errors.ts';
 
 /**
  * The availability rules of an item, as pure functions: what the calendar shows and what a
@@ -22,7 +23,8 @@ export type LoanRules = {
 export type Hold = { unitNumber: number; heldFrom: string; heldUntil: string };
 export type BlockedPeriod = { startDate: string; endDate: string; reason: BlockedReason };
 
-export type RuleBreach = { field: 'startDate' | 'endDate' | 'quantity'; rule: string; message: string };
+/** The field of the request at fault (the caller places it: `lines.2.endDate` in a basket), the rule, a French sentence. */
+export type RuleBreach = ErrorDetail & { path: 'startDate' | 'endDate' | 'quantity' };
 
 export function bookableWindow(rules: LoanRules, today: string) {
   return { firstBookableDay: addDays(today, rules.minNoticeDays), lastBookableDay: addDays(today, rules.horizonDays) };
@@ -146,45 +148,45 @@ export function loanRuleBreach(
   const { startDate, endDate, quantity } = loan;
   const { firstBookableDay, lastBookableDay } = bookableWindow(rules, today);
   if (endDate < startDate)
-    return { field: 'endDate', rule: 'order', message: 'Le dernier jour du prêt doit suivre le premier.' };
+    return { path: 'endDate', code: 'order', message: 'Le dernier jour du prêt doit suivre le premier.' };
   if (startDate < today)
     return {
-      field: 'startDate',
-      rule: 'past',
+      path: 'startDate',
+      code: 'past',
       message: 'Ces dates sont passées : choisissez un premier jour à partir d’aujourd’hui.',
     };
   if (startDate < firstBookableDay) {
     return {
-      field: 'startDate',
-      rule: 'notice',
+      path: 'startDate',
+      code: 'notice',
       message: `Le prêteur demande ${plural(rules.minNoticeDays, 'jour')} de préavis : premier jour possible le ${longDay(firstBookableDay)}.`,
     };
   }
   if (endDate > lastBookableDay) {
     return {
-      field: 'endDate',
-      rule: 'horizon',
+      path: 'endDate',
+      code: 'horizon',
       message: `On réserve au plus ${plural(rules.horizonDays, 'jour')} à l’avance : dernier jour possible le ${longDay(lastBookableDay)}.`,
     };
   }
   const length = loanLength(startDate, endDate);
   if (length < rules.minLoanDays)
     return {
-      field: 'endDate',
-      rule: 'min_length',
+      path: 'endDate',
+      code: 'min_length',
       message: `Ce matériel se prête au moins ${plural(rules.minLoanDays, 'jour')}.`,
     };
   if (rules.maxLoanDays !== null && length > rules.maxLoanDays) {
     return {
-      field: 'endDate',
-      rule: 'max_length',
+      path: 'endDate',
+      code: 'max_length',
       message: `Ce matériel se prête au plus ${plural(rules.maxLoanDays, 'jour')} (vous en demandez ${length}).`,
     };
   }
   if (quantity > rules.quantity) {
     return {
-      field: 'quantity',
-      rule: 'quantity',
+      path: 'quantity',
+      code: 'quantity',
       message: `${onlyUnits(rules.quantity)} : vous en demandez ${quantity}.`,
     };
   }
@@ -194,8 +196,8 @@ export function loanRuleBreach(
   ] as const) {
     if (!rules.handoverWeekdays.includes(isoWeekday(day))) {
       return {
-        field,
-        rule: 'handover_day',
+        path: field,
+        code: 'handover_day',
         message: `${what} n’est pas possible le ${weekdayName(day)} : ${handoverDaysSentence(rules.handoverWeekdays)}.`,
       };
     }
@@ -203,8 +205,8 @@ export function loanRuleBreach(
   const closed = blocked.find((period) => period.startDate <= endDate && startDate <= period.endDate);
   if (closed) {
     return {
-      field: 'startDate',
-      rule: 'blocked',
+      path: 'startDate',
+      code: 'blocked',
       message: `Ce matériel n’est pas prêté du ${longDay(closed.startDate)} au ${longDay(closed.endDate)} (${blockedReasonLabels[closed.reason]}).`,
     };
   }

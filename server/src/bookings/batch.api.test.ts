@@ -139,7 +139,7 @@ describe('POST /api/bookings/batch: all lines or none', () => {
     });
     expect(response.statusCode).toBe(400);
     const body = response.json();
-    expect(body).toMatchObject({ error: 'booking_rule', details: [{ field: 'lines.1.quantity', rule: 'quantity' }] });
+    expect(body).toMatchObject({ error: 'booking_rule', details: [{ path: 'lines.1.quantity', code: 'quantity' }] });
     expect(body.details).toHaveLength(1);
     for (const message of [body.message, body.details[0].message]) {
       expect(message).toMatch(/^« Tonnelle 3x3 » : .*n’a que 3 unités : vous en demandez 4\.$/);
@@ -158,7 +158,7 @@ describe('POST /api/bookings/batch: all lines or none', () => {
     expect(response.json()).toMatchObject({
       error: 'booking_rule',
       message: expect.stringMatching(/^« Tables pliantes » : .*au plus 2 jours \(vous en demandez 4\)\.$/),
-      details: [{ field: 'lines.2.endDate', rule: 'max_length' }],
+      details: [{ path: 'lines.2.endDate', code: 'max_length' }],
     });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 0, groups: 0 });
   });
@@ -180,11 +180,11 @@ describe('POST /api/bookings/batch: all lines or none', () => {
       message: '2 lignes de la demande posent problème : rien n’a été envoyé.',
       details: [
         {
-          field: 'lines.2.itemId',
-          rule: 'duplicate',
+          path: 'lines.2.itemId',
+          code: 'duplicate',
           message: 'Cet objet est déjà dans la demande : changez plutôt sa quantité.',
         },
-        { field: 'lines.3.itemId', rule: 'exists', message: 'Objet introuvable.' },
+        { path: 'lines.3.itemId', code: 'exists', message: 'Objet introuvable.' },
       ],
     });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 0, groups: 0 });
@@ -204,7 +204,7 @@ describe('POST /api/bookings/batch: all lines or none', () => {
     expect(response.json()).toMatchObject({
       error: 'item_unavailable',
       message: expect.stringContaining('« Vélo cargo » n’est plus disponible'),
-      details: [{ field: 'lines.1.quantity', rule: 'available' }],
+      details: [{ path: 'lines.1.quantity', code: 'available' }],
     });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 0, groups: 0 });
   });
@@ -219,7 +219,7 @@ describe('POST /api/bookings/batch: all lines or none', () => {
       endDate: dayFromToday(5),
     });
     expect(reversed.statusCode).toBe(400);
-    expect(reversed.json()).toMatchObject({ error: 'booking_rule', details: [{ field: 'endDate', rule: 'order' }] });
+    expect(reversed.json()).toMatchObject({ error: 'booking_rule', details: [{ path: 'endDate', code: 'order' }] });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 0, groups: 0 });
   });
 });

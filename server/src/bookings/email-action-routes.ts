@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { BookingDetailSchema } from '../domain/bookings.ts';
+import { BookingDetailSchema, EmailActionSchema } from '../domain/bookings.ts';
 import { LinkTokenParamsSchema } from '../domain/accounts.ts';
 import { errorResponses } from '../domain/errors.ts';
 import { confirmEmailAction, describeEmailAction } from './email-actions.ts';
@@ -21,7 +21,7 @@ const emailActionRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (
         summary: 'Ce que ferait un lien « Accepter » ou « Refuser » d’un e-mail, et la demande (sans agir)',
         params: LinkTokenParamsSchema,
         response: {
-          200: Type.Object({ action: Type.Enum(['accept', 'decline']), booking: BookingDetailSchema }),
+          200: EmailActionSchema,
           ...errorResponses(400, 403, 404, 409, 410),
         },
       },

@@ -255,7 +255,7 @@ describe('cancelling', () => {
       expect(bare.json()).toMatchObject({
         error: 'validation_failed',
         message: expect.stringContaining('pourquoi vous annulez'),
-        details: [{ field: 'reason', rule: 'required' }],
+        details: [{ path: 'reason', code: 'required' }],
       });
     }
     expect((await seen(lender.headers, booking.id)).status).toBe('accepted');

@@ -82,6 +82,6 @@ describe('GET /api/bookings', () => {
     const { borrower } = await fiveRequests();
     const response = await list(borrower.headers, `as=borrower&cursor=${cursor}`);
     expect(response.statusCode, response.body).toBe(400);
-    expect(response.json()).toMatchObject({ error: 'validation_failed', details: [{ field: 'cursor' }] });
+    expect(response.json()).toMatchObject({ error: 'validation_failed', details: [{ path: 'cursor' }] });
   });
 });

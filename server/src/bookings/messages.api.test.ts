@@ -85,7 +85,7 @@ describe('the conversation of a request', () => {
     for (const body of ['', '   \n ']) {
       const response = await write(borrower.headers, booking.id, body);
       expect(response.statusCode).toBe(400);
-      expect(response.json()).toMatchObject({ error: 'validation_failed', details: [{ field: 'body' }] });
+      expect(response.json()).toMatchObject({ error: 'validation_failed', details: [{ path: 'body' }] });
     }
     expect((await read(borrower.headers, booking.id)).json()).toEqual([]);
   });

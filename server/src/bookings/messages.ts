@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
-import { recordEvent } from '../notifications/record.ts';
+import { recordEvent } from '../events/record.ts';
 import { AppError } from '../domain/errors.ts';
 import type { BookingTarget } from '../access/decide.ts';
 import { requireAccess } from '../access/require-access.ts';
@@ -28,7 +28,7 @@ export async function postMessage(db: Database, actor: Actor, bookingId: string,
   const text = body.trim();
   if (!text)
     throw new AppError('validation_failed', 'Le message est vide.', [
-      { field: 'body', rule: 'minLength', message: 'Écrivez un message.' },
+      { path: 'body', code: 'minLength', message: 'Écrivez un message.' },
     ]);
   const authorOrganisationId = sides.includes('borrower')
     ? booking.borrowerOrganisationId

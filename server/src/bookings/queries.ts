@@ -14,6 +14,7 @@ import { organisations } from '../db/schema/organisations.ts';
 import { services } from '../db/schema/services.ts';
 import { users } from '../db/schema/users.ts';
 import type { BookingStatus } from '../domain/booking-lifecycle.ts';
+import type { DeclineCode } from '../domain/notifications.ts';
 
 export type BookingRow = typeof bookings.$inferSelect;
 export type NewBookingRow = typeof bookings.$inferInsert;
@@ -235,7 +236,7 @@ export async function selectEvents(db: Database, bookingId: string) {
       actorId: users.id,
       actorName: users.name,
       note: bookingEvents.note,
-      reasonCode: sql<'dates_taken' | 'slot_taken' | 'no_answer' | null>`${bookingEvents.reasonCode}`,
+      reasonCode: sql<DeclineCode | 'no_answer' | null>`${bookingEvents.reasonCode}`,
       at: bookingEvents.createdAt,
     })
     .from(bookingEvents)

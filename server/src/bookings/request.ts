@@ -11,7 +11,7 @@ import type { BatchCreate, ItemBookingCreate, ServiceBookingCreate } from '../do
 import { addDays, parisInstant, parisToday } from '../domain/calendar-days.ts';
 import { organisationCanTrade } from '../domain/organisations.ts';
 import { selectItem } from '../items/queries.ts';
-import { AppError } from '../domain/errors.ts';
+import { AppError, type ErrorDetail } from '../domain/errors.ts';
 import { selectService, selectSlots } from '../service-offers/queries.ts';
 import { serviceSlotBreach } from './service-slots.ts';
 import { insertBookingRow, insertGroup, insertLineRows } from './queries.ts';
@@ -19,7 +19,8 @@ import { recordBookingStep } from './steps.ts';
 
 export type RequestSettings = { requestExpiryDays: number };
 
-type LineProblem = { field: string; rule: string; message: string; unavailable: boolean };
+/** What is wrong with one line (its path placed: `lines.2.endDate`), and whether it is only units taken. */
+type LineProblem = ErrorDetail & { unavailable: boolean };
 type PlannedLine = { itemId: string; quantity: number; lenderOrganisationId: string };
 
 /** A single item: a group of one line, without the group. */
@@ -36,7 +37,7 @@ export async function requestItemLoan(
     settings,
     {
       grouped: false,
-      fieldOf: (field) => (field === 'itemId' ? 'itemId' : field),
+      pathOf: (field) => field,
     },
   );
   return bookingIds[0]!;
@@ -47,7 +48,7 @@ export async function requestBatch(db: Database, actor: Actor, input: BatchCreat
   // Every refusal of a line names that line, a date rule of its item too (`lines.2.endDate`, the same path style as schema errors): the basket shows it there.
   return requestLoans(db, actor, input, settings, {
     grouped: true,
-    fieldOf: (field, index) => `lines.${index}.${field}`,
+    pathOf: (field, index) => `lines.${index}.${field}`,
   });
 }
 
@@ -56,24 +57,21 @@ async function requestLoans(
   actor: Actor,
   input: BatchCreate,
   settings: RequestSettings,
-  options: { grouped: boolean; fieldOf: (field: string, lineIndex: number) => string },
+  options: { grouped: boolean; pathOf: (field: string, lineIndex: number) => string },
 ) {
   const borrowerId = await borrowingOrganisationFor(db, actor, input.organisationId);
   const { startDate, endDate } = input;
-  if (endDate < startDate)
-    throw new AppError('booking_rule', 'Le dernier jour du prêt doit suivre le premier.', [
-      { field: 'endDate', rule: 'order', message: 'Le dernier jour du prêt doit suivre le premier.' },
-    ]);
+  if (endDate < startDate) throw ruleError('endDate', 'order', 'Le dernier jour du prêt doit suivre le premier.');
   const today = parisToday();
   const problems: LineProblem[] = [];
   const planned: PlannedLine[] = [];
   for (const [index, line] of input.lines.entries()) {
     const quantity = line.quantity ?? 1;
-    const field = (name: string) => options.fieldOf(name, index);
+    const path = (field: string) => options.pathOf(field, index);
     if (input.lines.findIndex((other) => other.itemId === line.itemId) !== index) {
       problems.push({
-        field: field('itemId'),
-        rule: 'duplicate',
+        path: path('itemId'),
+        code: 'duplicate',
         message: 'Cet objet est déjà dans la demande : changez plutôt sa quantité.',
         unavailable: false,
       });
@@ -83,14 +81,14 @@ async function requestLoans(
       ? await selectItem(db, line.itemId)
       : undefined;
     if (!found) {
-      problems.push({ field: field('itemId'), rule: 'exists', message: 'Objet introuvable.', unavailable: false });
+      problems.push({ path: path('itemId'), code: 'exists', message: 'Objet introuvable.', unavailable: false });
       continue;
     }
     const { item, organisation } = found;
     if (item.status !== 'published' || !organisationCanTrade(organisation.status)) {
       problems.push({
-        field: field('itemId'),
-        rule: 'lendable',
+        path: path('itemId'),
+        code: 'lendable',
         message: `« ${item.title} » n’est pas proposé au prêt en ce moment.`,
         unavailable: false,
       });
@@ -98,8 +96,8 @@ async function requestLoans(
     }
     if (item.organisationId === borrowerId) {
       problems.push({
-        field: field('itemId'),
-        rule: 'own_item',
+        path: path('itemId'),
+        code: 'own_item',
         message: `« ${item.title} » appartient à votre structure : pas besoin de le demander.`,
         unavailable: false,
       });
@@ -115,8 +113,8 @@ async function requestLoans(
     if (breach) {
       const about = input.lines.length > 1 || options.grouped ? `« ${item.title} » : ` : '';
       problems.push({
-        field: field(breach.field),
-        rule: breach.rule,
+        path: path(breach.path),
+        code: breach.code,
         message: about ? about + lowerFirst(breach.message) : breach.message,
         unavailable: false,
       });
@@ -130,8 +128,8 @@ async function requestLoans(
     );
     if (free < quantity) {
       problems.push({
-        field: field('quantity'),
-        rule: 'available',
+        path: path('quantity'),
+        code: 'available',
         message: unavailableMessage(item.title, free, quantity, startDate, endDate),
         unavailable: true,
       });
@@ -206,7 +204,7 @@ export async function requestService(
     endsAt,
     parisToday(),
   );
-  if (breach) throw ruleError(breach.field, breach.rule, breach.message);
+  if (breach) throw ruleError(breach.path, breach.code, breach.message);
   const [taken] = await db
     .select({ id: bookings.id })
     .from(bookings)
@@ -220,7 +218,7 @@ export async function requestService(
     .limit(1);
   if (taken)
     throw new AppError('slot_unavailable', 'Ce créneau est déjà pris : choisissez-en un autre.', [
-      { field: 'startsAt', rule: 'available', message: 'Créneau déjà pris.' },
+      { path: 'startsAt', code: 'available', message: 'Créneau déjà pris.' },
     ]);
   return db.transaction(async (tx) => {
     const { id } = await insertBookingRow(tx, {
@@ -266,14 +264,14 @@ function lowerFirst(sentence: string) {
   return sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }
 
-function ruleError(field: string, rule: string, message: string) {
-  return new AppError('booking_rule', message, [{ field, rule, message }]);
+function ruleError(path: string, code: string, message: string) {
+  return new AppError('booking_rule', message, [{ path, code, message }]);
 }
 
 function requestRefused(problems: LineProblem[], grouped: boolean) {
-  const details = problems.map(({ field, rule, message }) => ({ field, rule, message }));
+  const details = problems.map(({ path, code, message }): ErrorDetail => ({ path, code, message }));
   // Asked for alone, an item the borrower cannot see is simply not found; in a basket, its line says so.
-  if (!grouped && problems[0]!.rule === 'exists') return new AppError('not_found', problems[0]!.message, details);
+  if (!grouped && problems[0]!.code === 'exists') return new AppError('not_found', problems[0]!.message, details);
   const onlyUnavailable = problems.every((problem) => problem.unavailable);
   const message =
     problems.length === 1

@@ -70,22 +70,22 @@ describe('POST /api/bookings: the lender’s rules, each refused with a sentence
     string,
     Record<string, unknown>,
     (dates: { itemId: string }) => Record<string, unknown>,
-    { field: string; rule: string; message: string },
+    { path: string; code: string; message: string },
   ];
   const cases: Case[] = [
     [
       'dates in reverse',
       {},
       ({ itemId }) => ({ itemId, startDate: dayFromToday(6), endDate: dayFromToday(4) }),
-      { field: 'endDate', rule: 'order', message: 'Le dernier jour du prêt doit suivre le premier.' },
+      { path: 'endDate', code: 'order', message: 'Le dernier jour du prêt doit suivre le premier.' },
     ],
     [
       'a first day in the past',
       {},
       ({ itemId }) => ({ itemId, startDate: dayFromToday(-1), endDate: dayFromToday(2) }),
       {
-        field: 'startDate',
-        rule: 'past',
+        path: 'startDate',
+        code: 'past',
         message: 'Ces dates sont passées : choisissez un premier jour à partir d’aujourd’hui.',
       },
     ],
@@ -94,8 +94,8 @@ describe('POST /api/bookings: the lender’s rules, each refused with a sentence
       { minNoticeDays: 5 },
       ({ itemId }) => ({ itemId, startDate: dayFromToday(3), endDate: dayFromToday(7) }),
       {
-        field: 'startDate',
-        rule: 'notice',
+        path: 'startDate',
+        code: 'notice',
         message: `Le prêteur demande 5 jours de préavis : premier jour possible le ${frenchDay(dayFromToday(5))}.`,
       },
     ],
@@ -103,21 +103,21 @@ describe('POST /api/bookings: the lender’s rules, each refused with a sentence
       'a loan longer than the maximum',
       { maxLoanDays: 3 },
       ({ itemId }) => ({ itemId, startDate: dayFromToday(4), endDate: dayFromToday(8) }),
-      { field: 'endDate', rule: 'max_length', message: 'Ce matériel se prête au plus 3 jours (vous en demandez 5).' },
+      { path: 'endDate', code: 'max_length', message: 'Ce matériel se prête au plus 3 jours (vous en demandez 5).' },
     ],
     [
       'a loan shorter than the minimum',
       { minLoanDays: 3 },
       ({ itemId }) => ({ itemId, startDate: dayFromToday(4), endDate: dayFromToday(5) }),
-      { field: 'endDate', rule: 'min_length', message: 'Ce matériel se prête au moins 3 jours.' },
+      { path: 'endDate', code: 'min_length', message: 'Ce matériel se prête au moins 3 jours.' },
     ],
     [
       'a last day beyond how far ahead one may book',
       { horizonDays: 30 },
       ({ itemId }) => ({ itemId, startDate: dayFromToday(28), endDate: dayFromToday(31) }),
       {
-        field: 'endDate',
-        rule: 'horizon',
+        path: 'endDate',
+        code: 'horizon',
         message: `On réserve au plus 30 jours à l’avance : dernier jour possible le ${frenchDay(dayFromToday(30))}.`,
       },
     ],
@@ -125,7 +125,7 @@ describe('POST /api/bookings: the lender’s rules, each refused with a sentence
       'more units than the item has',
       { quantity: 2 },
       ({ itemId }) => ({ itemId, quantity: 3, startDate: dayFromToday(4), endDate: dayFromToday(5) }),
-      { field: 'quantity', rule: 'quantity', message: 'Ce matériel n’a que 2 unités : vous en demandez 3.' },
+      { path: 'quantity', code: 'quantity', message: 'Ce matériel n’a que 2 unités : vous en demandez 3.' },
     ],
   ];
 
@@ -133,8 +133,8 @@ describe('POST /api/bookings: the lender’s rules, each refused with a sentence
     const { borrower, item } = await lendingScene(t.app, db(), rules);
     const response = await request(borrower.headers, payload({ itemId: item.id }));
     expect(response.statusCode).toBe(400);
-    const { field, rule, message } = expected;
-    expect(response.json()).toEqual({ error: 'booking_rule', message, details: [{ field, rule, message }] });
+    const { path, code, message } = expected;
+    expect(response.json()).toEqual({ error: 'booking_rule', message, details: [{ path, code, message }] });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 0, groups: 0 });
   });
 
@@ -149,8 +149,8 @@ describe('POST /api/bookings: the lender’s rules, each refused with a sentence
     expect(pickup.statusCode).toBe(400);
     expect(pickup.json().details).toEqual([
       {
-        field: 'startDate',
-        rule: 'handover_day',
+        path: 'startDate',
+        code: 'handover_day',
         message: 'Le retrait n’est pas possible le jeudi : retraits et retours le mercredi, samedi.',
       },
     ]);
@@ -160,7 +160,7 @@ describe('POST /api/bookings: the lender’s rules, each refused with a sentence
     expect(back.json()).toMatchObject({
       error: 'booking_rule',
       message: 'Le retour n’est pas possible le jeudi : retraits et retours le mercredi, samedi.',
-      details: [{ field: 'endDate', rule: 'handover_day' }],
+      details: [{ path: 'endDate', code: 'handover_day' }],
     });
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(0);
 
@@ -188,7 +188,7 @@ describe('POST /api/bookings: the lender’s rules, each refused with a sentence
     expect(response.json()).toEqual({
       error: 'booking_rule',
       message,
-      details: [{ field: 'startDate', rule: 'blocked', message }],
+      details: [{ path: 'startDate', code: 'blocked', message }],
     });
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(0);
     // The days right after are lendable.
@@ -220,7 +220,7 @@ describe('POST /api/bookings: the lender’s rules, each refused with a sentence
     expect(two.json()).toEqual({
       error: 'item_unavailable',
       message,
-      details: [{ field: 'quantity', rule: 'available', message }],
+      details: [{ path: 'quantity', code: 'available', message }],
     });
 
     const other = await signedInStructure(t.app, db());
@@ -277,7 +277,7 @@ describe('POST /api/bookings: what cannot be asked for, and who cannot ask', () 
     expect(response.json()).toEqual({
       error: 'not_found',
       message: 'Objet introuvable.',
-      details: [{ field: 'itemId', rule: 'exists', message: 'Objet introuvable.' }],
+      details: [{ path: 'itemId', code: 'exists', message: 'Objet introuvable.' }],
     });
     expect(await bookingCounts(db(), borrower.organisation.id)).toEqual({ bookings: 0, groups: 0 });
   });
@@ -294,7 +294,7 @@ describe('POST /api/bookings: what cannot be asked for, and who cannot ask', () 
     expect(response.json()).toMatchObject({
       error: 'booking_rule',
       message: '« Barnum 6x3 » n’est pas proposé au prêt en ce moment.',
-      details: [{ field: 'itemId', rule: 'lendable' }],
+      details: [{ path: 'itemId', code: 'lendable' }],
     });
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(0);
   });
@@ -311,7 +311,7 @@ describe('POST /api/bookings: what cannot be asked for, and who cannot ask', () 
     expect(response.json()).toMatchObject({
       error: 'booking_rule',
       message: '« Perceuse » appartient à votre structure : pas besoin de le demander.',
-      details: [{ field: 'itemId', rule: 'own_item' }],
+      details: [{ path: 'itemId', code: 'own_item' }],
     });
     expect((await bookingCounts(db(), lender.organisation.id)).bookings).toBe(0);
   });
@@ -342,7 +342,7 @@ describe('POST /api/bookings: what cannot be asked for, and who cannot ask', () 
     const payload = { itemId: item.id, startDate: dayFromToday(5), endDate: dayFromToday(6) };
     const unnamed = await request(borrower.headers, payload);
     expect(unnamed.statusCode).toBe(400);
-    expect(unnamed.json()).toMatchObject({ error: 'validation_failed', details: [{ field: 'organisationId' }] });
+    expect(unnamed.json()).toMatchObject({ error: 'validation_failed', details: [{ path: 'organisationId' }] });
     const named = await request(borrower.headers, { ...payload, organisationId: second.organisation.id });
     expect(named.statusCode, named.body).toBe(201);
     expect(named.json().borrower.id).toBe(second.organisation.id);
@@ -388,7 +388,7 @@ describe('POST /api/bookings for a service, by time slot', () => {
       expect(response.json()).toEqual({
         error: 'booking_rule',
         message,
-        details: [{ field: 'startsAt', rule: 'slot', message }],
+        details: [{ path: 'startsAt', code: 'slot', message }],
       });
     }
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(1);
@@ -407,7 +407,7 @@ describe('POST /api/bookings for a service, by time slot', () => {
     expect(overlapping.json()).toMatchObject({
       error: 'slot_unavailable',
       message: 'Ce créneau est déjà pris : choisissez-en un autre.',
-      details: [{ field: 'startsAt', rule: 'available' }],
+      details: [{ path: 'startsAt', code: 'available' }],
     });
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(0);
     expect((await request(borrower.headers, { serviceId: service.id, ...at(day, '10:30', '11:30') })).statusCode).toBe(
@@ -467,12 +467,12 @@ describe('POST /api/bookings for a service, by time slot', () => {
       endsAt: parisInstant(dayFromToday(95), '10:00').toISOString(),
     });
     expect(overDays.statusCode).toBe(400);
-    expect(overDays.json()).toMatchObject({ error: 'booking_rule', details: [{ field: 'endsAt', rule: 'same_day' }] });
+    expect(overDays.json()).toMatchObject({ error: 'booking_rule', details: [{ path: 'endsAt', code: 'same_day' }] });
     const tooFar = await request(borrower.headers, {
       serviceId: service.id,
       ...at(dayFromToday(400), '10:00', '11:00'),
     });
-    expect(tooFar.json()).toMatchObject({ error: 'booking_rule', details: [{ field: 'startsAt', rule: 'horizon' }] });
+    expect(tooFar.json()).toMatchObject({ error: 'booking_rule', details: [{ path: 'startsAt', code: 'horizon' }] });
 
     const closed = await t.app.inject({
       method: 'PATCH',
@@ -498,7 +498,7 @@ describe('POST /api/bookings for a service, by time slot', () => {
     const borrower = await signedInStructure(t.app, db());
     const past = await request(borrower.headers, { serviceId: service.id, ...at(dayFromToday(-2), '10:00', '11:00') });
     expect(past.statusCode).toBe(400);
-    expect(past.json()).toMatchObject({ error: 'booking_rule', details: [{ field: 'startsAt', rule: 'past' }] });
+    expect(past.json()).toMatchObject({ error: 'booking_rule', details: [{ path: 'startsAt', code: 'past' }] });
     const reversed = await request(borrower.headers, {
       serviceId: service.id,
       ...at(dayFromToday(5), '11:00', '10:00'),
@@ -507,7 +507,7 @@ describe('POST /api/bookings for a service, by time slot', () => {
     expect(reversed.json()).toMatchObject({
       error: 'booking_rule',
       message: 'La fin du créneau doit suivre son début.',
-      details: [{ field: 'endsAt', rule: 'order' }],
+      details: [{ path: 'endsAt', code: 'order' }],
     });
     expect((await bookingCounts(db(), borrower.organisation.id)).bookings).toBe(0);
   });

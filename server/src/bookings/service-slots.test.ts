@@ -18,7 +18,7 @@ describe('service slots', () => {
   it('refuses one outside the slots, unless the service also takes requests on demand', () => {
     const outside = [new Date('2027-03-31T13:00:00Z'), new Date('2027-03-31T16:00:00Z'), today] as const;
     expect(serviceSlotBreach(slots, false, ...outside)).toMatchObject({
-      rule: 'slot',
+      code: 'slot',
       message: expect.stringContaining('mercredi 14:00–17:00'),
     });
     expect(serviceSlotBreach(slots, true, ...outside)).toBeNull();
@@ -27,7 +27,7 @@ describe('service slots', () => {
   it('refuses everything for a service with no slots that takes no requests on demand', () => {
     expect(
       serviceSlotBreach([], false, new Date('2027-03-31T12:00:00Z'), new Date('2027-03-31T15:00:00Z'), today),
-    ).toMatchObject({ rule: 'slot' });
+    ).toMatchObject({ code: 'slot' });
   });
 
   it('keeps a request on demand within one Paris day (midnight included) and the year ahead', () => {
@@ -36,13 +36,13 @@ describe('service slots', () => {
     ).toBeNull();
     expect(
       serviceSlotBreach([], true, new Date('2027-03-31T20:00:00Z'), new Date('2027-04-01T08:00:00Z'), today),
-    ).toMatchObject({ field: 'endsAt', rule: 'same_day' });
+    ).toMatchObject({ path: 'endsAt', code: 'same_day' });
     expect(
       serviceSlotBreach([], true, new Date('2027-03-31T08:00:00Z'), new Date('2027-06-29T08:00:00Z'), today),
-    ).toMatchObject({ rule: 'same_day' });
+    ).toMatchObject({ code: 'same_day' });
     expect(
       serviceSlotBreach([], true, new Date('2028-01-05T08:00:00Z'), new Date('2028-01-05T10:00:00Z'), today),
-    ).toMatchObject({ rule: 'horizon' });
+    ).toMatchObject({ code: 'horizon' });
     expect(
       serviceSlotBreach([], true, new Date('2028-01-04T08:00:00Z'), new Date('2028-01-04T10:00:00Z'), today),
     ).toBeNull();

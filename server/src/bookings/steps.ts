@@ -1,6 +1,6 @@
 import type { Database } from '../db/client.ts';
 import type { BookingAction } from '../domain/booking-lifecycle.ts';
-import { type EventType, recordEvent } from '../notifications/record.ts';
+import { type EventType, recordEvent } from '../events/record.ts';
 import { insertEvent, type NewEventRow } from './queries.ts';
 
 /** The event each step records (what the notifications read). */

@@ -8,7 +8,6 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { migrateJobQueue } from '../jobs/queue.ts';
 
 /** The one type the features see, whichever engine is underneath. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -16,8 +15,8 @@ export type Database = PgDatabase<PgQueryResultHKT>;
 export type DatabaseConnection = {
   db: Database;
   engine: 'postgres' | 'pglite';
-  /** Mutua's migrations (drizzle/), then the job queue's tables and queues. */
-  migrate(): Promise<void>;
+  /** Mutua's own migrations (drizzle/); `migrateDatabase` (src/migrate.ts) adds the job queue's. */
+  migrateTables(): Promise<void>;
   /**
    * Runs `task` while holding a database-wide lock, so that several instances starting at once
    * migrate and seed one after the other. PGlite has a single owner, so it just runs the task.
@@ -52,9 +51,8 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
     const connection: DatabaseConnection = {
       db,
       engine: 'postgres',
-      async migrate() {
+      async migrateTables() {
         await migratePostgres(drizzlePostgres(sql), { migrationsFolder });
-        await migrateJobQueue(connection);
       },
       async exclusively(task) {
         const lockHolder = await sql.reserve();
@@ -89,9 +87,8 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
   const connection: DatabaseConnection = {
     db: pgliteDb as unknown as Database,
     engine: 'pglite',
-    async migrate() {
+    async migrateTables() {
       await migratePglite(pgliteDb, { migrationsFolder });
-      await migrateJobQueue(connection);
     },
     exclusively: (task) => task(),
     async executeSql(text, values) {

@@ -19,6 +19,8 @@ for (const kind of ['item', 'service'] as const) {
   allowed.push(
     [kind, 'requested', 'accept', 'lender', 'accepted'],
     [kind, 'requested', 'decline', 'lender', 'declined'],
+    // Dates taken by another accepted request, or a side's structure suspended.
+    [kind, 'requested', 'decline', 'system', 'declined'],
     [kind, 'requested', 'cancel', 'borrower', 'cancelled'],
     [kind, 'requested', 'expire', 'system', 'expired'],
     [kind, 'accepted', 'cancel', 'borrower', 'cancelled'],

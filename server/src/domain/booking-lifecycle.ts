@@ -30,7 +30,8 @@ const both: BookingKind[] = ['item', 'service'];
 
 const transitions: Record<BookingAction, Transition[]> = {
   accept: [{ from: 'requested', to: 'accepted', by: ['lender'], kinds: both }],
-  decline: [{ from: 'requested', to: 'declined', by: ['lender'], kinds: both }],
+  // The platform declines too: dates taken by another accepted request, a suspended structure.
+  decline: [{ from: 'requested', to: 'declined', by: ['lender', 'system'], kinds: both }],
   cancel: [
     { from: 'requested', to: 'cancelled', by: ['borrower'], kinds: both },
     { from: 'accepted', to: 'cancelled', by: ['borrower', 'lender'], kinds: both },

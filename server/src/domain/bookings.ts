@@ -3,7 +3,7 @@ import { bookingActions, bookingStatuses } from './booking-lifecycle.ts';
 import { declineCodes } from './notifications.ts';
 import { Nullable } from './nullable.ts';
 import { OrganisationKindSchema } from './organisations.ts';
-import { CursorQuerySchema } from '../pagination/shapes.ts';
+import { CursorQuerySchema } from './cursor-shapes.ts';
 
 /**
  * The booking contract (demandes de prêt et réservations), shared by the API and the app.
@@ -192,7 +192,7 @@ export const BookingSchema = Type.Object({
   declineCode: Nullable(
     Type.Enum([...declineCodes], {
       description:
-        'Refusée par la plateforme : dates_taken (une autre demande acceptée sur ces dates), slot_taken (ce créneau)',
+        'Refusée par la plateforme : dates_taken (une autre demande acceptée sur ces dates), slot_taken (ce créneau), borrower_suspended (la structure qui demande a été suspendue), lender_suspended (la structure sollicitée a été suspendue)',
     }),
   ),
   cancelReason: Nullable(Type.String()),
@@ -223,6 +223,13 @@ export const BookingEventSchema = Type.Object({
 });
 
 export const BookingDetailSchema = Type.Object({ ...BookingSchema.properties, events: Type.Array(BookingEventSchema) });
+export type BookingDetail = Type.Static<typeof BookingDetailSchema>;
+
+/** What a single-use link of a new-request email would do, with the request: it does not act. */
+export const EmailActionSchema = Type.Object({
+  action: Type.Enum(['accept', 'decline']),
+  booking: BookingDetailSchema,
+});
 
 export const BookingGroupSchema = Type.Object({
   id: Uuid,

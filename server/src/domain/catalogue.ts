@@ -24,12 +24,20 @@ export const needKinds = ['item', 'service'] as const;
 export const needStatuses = ['open', 'fulfilled', 'closed'] as const;
 export const searchSorts = ['relevance', 'distance', 'newest'] as const;
 
-export type ListingStatus = (typeof listingStatuses)[number];
-export type ListingVisibility = (typeof listingVisibilities)[number];
-export type SearchSort = (typeof searchSorts)[number];
-
 /** What a lender may ask for a listing; `pending_review` and `hidden` are the moderators' to set. */
 export const lenderStatuses = ['draft', 'published', 'archived'] as const;
+
+export type ItemCondition = (typeof itemConditions)[number];
+export type ItemFee = (typeof itemFees)[number];
+export type ServiceDomain = (typeof serviceDomains)[number];
+export type ServiceFormat = (typeof serviceFormats)[number];
+export type ServiceParticipation = (typeof serviceParticipations)[number];
+export type ListingStatus = (typeof listingStatuses)[number];
+export type LenderStatus = (typeof lenderStatuses)[number];
+export type ListingVisibility = (typeof listingVisibilities)[number];
+export type NeedKind = (typeof needKinds)[number];
+export type NeedStatus = (typeof needStatuses)[number];
+export type SearchSort = (typeof searchSorts)[number];
 
 const Title = Type.String({ minLength: 3, maxLength: 120 });
 const LongText = (max: number) => Type.String({ maxLength: max });

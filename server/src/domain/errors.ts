@@ -48,13 +48,34 @@ export const errorStatuses = {
 
 export type ErrorCode = keyof typeof errorStatuses;
 
+/**
+ * One thing wrong with a request, the same shape wherever it comes from (schema validation, a
+ * use case's rule, a booking's line): `path` names the field as a dot path into the part of the
+ * request at fault (`slots.0.endsAt`, `lines.2.startDate`, `organisation.networkId`; `''` for the
+ * part as a whole), `code` the rule it breaks (an ajv keyword such as `required` or `format`, or a
+ * rule of ours such as `order`, `past`, `consistency`), `message` a French sentence about it.
+ */
+export const ErrorDetailSchema = Type.Object(
+  {
+    path: Type.String({
+      description:
+        'Le champ en cause, en chemin à points (slots.0.endsAt, lines.2.startDate) ; vide pour la partie entière',
+    }),
+    code: Type.String({ description: 'La règle enfreinte (required, format, minLength…, order, past, consistency…)' }),
+    message: Type.String({ description: 'Phrase lisible, en français' }),
+  },
+  { additionalProperties: false },
+);
+
+export type ErrorDetail = Type.Static<typeof ErrorDetailSchema>;
+
 /** An expected failure of a use case: its code decides the HTTP status. */
 export class AppError extends Error {
   readonly statusCode: number;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: unknown,
+    readonly details?: ErrorDetail[],
   ) {
     super(message);
     this.statusCode = errorStatuses[code];
@@ -62,20 +83,21 @@ export class AppError extends Error {
 }
 
 /** A 400 about one field, for rules that span several fields or need the database. */
-export function fieldError(field: string, message: string, rule = 'consistency') {
-  return new AppError('validation_failed', message, [{ field, rule, message }]);
+export function fieldError(path: string, message: string, code = 'consistency') {
+  return new AppError('validation_failed', message, [{ path, code, message }]);
 }
-
-export type ErrorBody = { error: ErrorCode | string; message: string; details?: unknown };
 
 export const ErrorSchema = Type.Object(
   {
     error: Type.String({ description: "Code de l'erreur, stable (ex. validation_failed)" }),
     message: Type.String({ description: 'Phrase lisible, en français' }),
-    details: Type.Optional(Type.Unknown()),
+    details: Type.Optional(Type.Array(ErrorDetailSchema, { description: 'Ce qui ne va pas, champ par champ' })),
   },
   { $id: 'Error', description: 'Erreur' },
 );
+
+/** Every 4xx and 5xx body: `error` is an ErrorCode, or a code of the framework's (`bad_request`). */
+export type ErrorBody = Type.Static<typeof ErrorSchema>;
 
 /** The error responses a route documents, by status. */
 export function errorResponses(...statuses: number[]) {

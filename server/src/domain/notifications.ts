@@ -36,7 +36,7 @@ export type NotificationKind = (typeof notificationKinds)[number];
 
 /**
  * Cannot be turned off nor held for the digest: account security, and the answers to one's own
- * requests and structures (domain.md: « essential »).
+ * requests and structures (docs/domain.md, « Notifications »: essential).
  */
 export const essentialKinds: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
   'account.verify_email',
@@ -79,9 +79,20 @@ export type Channel = (typeof channels)[number];
 export const emailStatuses = ['queued', 'sending', 'sent', 'retrying', 'failed', 'held', 'skipped'] as const;
 export type EmailStatus = (typeof emailStatuses)[number];
 
-/** Why an automatic decline happened, phrased by the reader's side. */
-export const declineCodes = ['dates_taken', 'slot_taken'] as const;
+/**
+ * Why the platform declined a request, phrased for each reader's side: another request was
+ * accepted for the same days (`dates_taken`) or time (`slot_taken`); the structure that asks
+ * (`borrower_suspended`) or the one asked (`lender_suspended`) was suspended while it waited.
+ * The database's `bookings_decline_code` check is built from this list (a new code needs a migration).
+ */
+export const declineCodes = ['dates_taken', 'slot_taken', 'borrower_suspended', 'lender_suspended'] as const;
 export type DeclineCode = (typeof declineCodes)[number];
+
+/** Declined because one side was suspended: nobody's answer, so both sides hear of it (as of an expiry). */
+export const suspensionDeclineCodes: ReadonlySet<string> = new Set<DeclineCode>([
+  'borrower_suspended',
+  'lender_suspended',
+]);
 
 const Instant = Type.String({ format: 'date-time' });
 

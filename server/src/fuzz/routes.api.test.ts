@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errorShapeProblem } from '../../test/fuzz/error-shape.ts';
 import { changedTables, fingerprinter } from '../../test/fuzz/fingerprint.ts';
 import { boundariesOf, type FuzzRequest, requestsFor } from '../../test/fuzz/requests.ts';
 import { type JsonSchema, type Route, routeName, routeTable } from '../../test/fuzz/route-table.ts';
@@ -10,8 +11,9 @@ import { useTestApp } from '../../test/test-app.ts';
  * Every route of the OpenAPI document, called with requests derived from its own schemas
  * (test/fuzz/arbitraries.ts: fitting, boundary and hostile values, real ids of the scene's rows,
  * real and crafted cursors) by anonymous callers and by signed-in people of the scene
- * (test/fuzz/scene.ts). Whatever comes in: never a 5xx, every refusal is the JSON error shape, and a
- * refusal leaves no write behind (the database's fingerprint is the same before and after it).
+ * (test/fuzz/scene.ts). Whatever comes in: never a 5xx, every refusal is the JSON error shape (each
+ * detail `{ path, code, message }`, a dot path: test/fuzz/error-shape.ts), and a refusal leaves no
+ * write behind (the database's fingerprint is the same before and after it).
  *
  * Each route gets random calls (fast-check, a fixed seed per route), then a boundary sweep: every
  * edge value of every field in a call that otherwise fits. CI runs the defaults; to dig deeper or
@@ -136,15 +138,15 @@ describe('every JSON route, from its schema', () => {
         };
         if (response.statusCode >= 500) return report('5xx');
         if (response.statusCode < 400) return;
-        let body: { error?: unknown; message?: unknown } | undefined;
+        let body: unknown;
         try {
           body = response.json();
         } catch {
           body = undefined;
         }
+        const shapeProblem = errorShapeProblem(body);
         if (!String(response.headers['content-type']).includes('application/json')) report('refusal not in JSON');
-        else if (typeof body?.error !== 'string' || typeof body.message !== 'string')
-          report('refusal without { error, message }');
+        else if (shapeProblem) report(shapeProblem);
         const written = changedTables(before, current);
         if (written.length > 0) report(`refusal wrote to ${written.join(', ')}`);
       }

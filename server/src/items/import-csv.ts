@@ -5,20 +5,21 @@ import { categories } from '../db/schema/categories.ts';
 import { type ItemCreate, ItemCreateSchema } from '../domain/catalogue.ts';
 import { actingOrganisationId } from '../access/acting-for.ts';
 import { requireAccess } from '../access/require-access.ts';
-import { AppError } from '../domain/errors.ts';
-import { toFieldErrors } from '../plugins/validation-messages.ts';
+import { AppError, type ErrorDetail } from '../domain/errors.ts';
+import { toErrorDetails } from '../plugins/validation-messages.ts';
 import { compileBodyValidator } from '../plugins/validation.ts';
 import { type CsvField, csvColumns, csvValues, normaliseLabel, numericFields } from './csv-columns.ts';
 import { createItem } from './service.ts';
 
-export const maxImportRows = 2000;
+const maxImportRows = 2000;
 
 export type ImportRow = {
   line: number;
   status: 'valid' | 'created' | 'invalid';
   title: string;
   itemId?: string;
-  errors: Array<{ field: string; message: string }>;
+  /** `field` is the file's column; `code` the rule (kept for the refusal's details, not in the report). */
+  errors: Array<{ field: string; code: string; message: string }>;
 };
 
 const validateItem = compileBodyValidator(ItemCreateSchema);
@@ -42,10 +43,11 @@ export async function importItems(
   const header = records[0] ?? [];
   const fields = matchHeader(header);
   // Errors speak of the file's own columns (« Catégorie »), not of the API's fields (categoryId).
-  const inFileTerms = (error: { field: string; message: string }) => {
+  const inFileTerms = (error: ImportRow['errors'][number]) => {
     const label = header[fields.indexOf(error.field as CsvField)] ?? error.field;
     return {
       field: label,
+      code: error.code,
       message: error.message
         .replaceAll(`« ${error.field} »`, `« ${label} »`)
         .replaceAll(`(${error.field})`, `(${label})`),
@@ -72,10 +74,10 @@ export async function importItems(
           });
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          const details = Array.isArray(error.details)
-            ? (error.details as Array<{ field: string; message: string }>)
-            : [];
-          row.errors = details.length ? details.map(inFileTerms) : [{ field: 'ligne', message: error.message }];
+          const details = error.details ?? [];
+          row.errors = details.length
+            ? details.map(({ path, code, message }) => inFileTerms({ field: path, code, message }))
+            : [{ field: 'ligne', code: error.code, message: error.message }];
         }
       }
       if (options.dryRun || rows.some((row) => row.status === 'invalid')) throw new RollBack();
@@ -90,7 +92,10 @@ export async function importItems(
     throw new AppError(
       'import_invalid',
       `${invalid.length} ligne(s) sur ${rows.length} ne peuvent pas être importées (ligne ${invalid[0]!.line} : ${invalid[0]!.errors[0]?.message}). Rien n'a été importé.`,
-      { rows },
+      // The file's line and column (`lines.4.Quantité`); the whole report is the dry run's.
+      invalid.flatMap((row) =>
+        row.errors.map(({ field, code, message }) => ({ path: `lines.${row.line}.${field}`, code, message })),
+      ),
     );
   }
   return { dryRun: options.dryRun, created: rows.filter((row) => row.status === 'created').length, rows };
@@ -137,7 +142,18 @@ function matchHeader(header: string[]): Array<CsvField> {
     throw new AppError(
       'import_columns',
       `En-têtes du fichier incorrects : ${parts.join(' ; ')}. Téléchargez le modèle.`,
-      { missing, unknown },
+      [
+        ...missing.map((label): ErrorDetail => ({
+          path: `columns.${label}`,
+          code: 'required',
+          message: `Colonne obligatoire manquante : « ${label} ».`,
+        })),
+        ...unknown.map((label): ErrorDetail => ({
+          path: `columns.${label}`,
+          code: 'additionalProperties',
+          message: `Colonne inconnue : « ${label} ».`,
+        })),
+      ],
     );
   }
   return fields;
@@ -152,17 +168,18 @@ function toItemInput(fields: CsvField[], record: string[], categoryIds: Map<stri
     if (field === 'categoryId') {
       const id = categoryIds.get(normaliseLabel(raw));
       if (id) input.categoryId = id;
-      else errors.push({ field, message: `Catégorie inconnue : « ${raw} ».` });
+      else errors.push({ field, code: 'exists', message: `Catégorie inconnue : « ${raw} ».` });
     } else if (numericFields.has(field)) {
       const value = Number(raw.replace(/\s|€/g, '').replace(',', '.'));
       if (Number.isFinite(value)) input[field] = value;
-      else errors.push({ field, message: `« ${raw} » n'est pas un nombre.` });
+      else errors.push({ field, code: 'type', message: `« ${raw} » n'est pas un nombre.` });
     } else if (csvValues[field]) {
       const value = csvValues[field][normaliseLabel(raw)];
       if (value) input[field] = value;
       else
         errors.push({
           field,
+          code: 'enum',
           message: `Valeur non reconnue : « ${raw} » (${Object.keys(csvValues[field]).join(', ')}).`,
         });
     } else {
@@ -172,8 +189,8 @@ function toItemInput(fields: CsvField[], record: string[], categoryIds: Map<stri
   if (!validateItem(input)) {
     // Schema errors for the cells that could be read; a cell already reported is not reported twice.
     const reported = new Set(errors.map((error) => error.field));
-    for (const { field, message } of toFieldErrors(validateItem.errors ?? []))
-      if (!reported.has(field)) errors.push({ field, message });
+    for (const { path: field, code, message } of toErrorDetails(validateItem.errors ?? []))
+      if (!reported.has(field)) errors.push({ field, code, message });
   }
   errors.sort((a, b) => fields.indexOf(a.field as CsvField) - fields.indexOf(b.field as CsvField));
   return { input: input as Partial<ItemCreate>, errors };

@@ -89,22 +89,14 @@ describe('POST /api/items/import', () => {
     const body = response.json();
     expect(body.error).toBe('import_invalid');
     expect(body.message).toContain('ligne 4');
-    const [, , rocket, drill] = body.details.rows;
-    expect(rocket).toMatchObject({ line: 4, status: 'invalid' });
-    expect(rocket.errors.map((e: { field: string }) => e.field)).toEqual([
-      'Catégorie',
-      'Quantité',
-      'État',
-      'Valeur de remplacement',
+    expect(body.details.map((detail: { path: string }) => detail.path)).toEqual([
+      'lines.4.Catégorie',
+      'lines.4.Quantité',
+      'lines.4.État',
+      'lines.4.Valeur de remplacement',
+      'lines.5.Montant participation',
     ]);
-    expect(rocket.errors[1].message).toContain('« Quantité »');
-    expect(drill).toMatchObject({
-      line: 5,
-      status: 'invalid',
-      errors: [expect.objectContaining({ field: 'Montant participation' })],
-    });
-    expect(body.details.rows[0]).toMatchObject({ status: 'valid' });
-    expect(body.details.rows[0]).not.toHaveProperty('itemId');
+    expect(body.details[1]).toMatchObject({ code: 'minimum', message: expect.stringContaining('« Quantité »') });
     expect(await titlesOf(lender.organisation.id)).toEqual([]);
   });
 
@@ -114,7 +106,12 @@ describe('POST /api/items/import', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
       error: 'import_columns',
-      details: { missing: ['titre', 'categorie'], unknown: ['nom_objet', 'couleur'] },
+      details: [
+        { path: 'columns.titre', code: 'required', message: 'Colonne obligatoire manquante : « titre ».' },
+        { path: 'columns.categorie', code: 'required', message: 'Colonne obligatoire manquante : « categorie ».' },
+        { path: 'columns.nom_objet', code: 'additionalProperties', message: 'Colonne inconnue : « nom_objet ».' },
+        { path: 'columns.couleur', code: 'additionalProperties', message: 'Colonne inconnue : « couleur ».' },
+      ],
     });
     const headerOnly = await importCsv(lender.headers, 'titre;categorie\n');
     expect(headerOnly.statusCode).toBe(400);

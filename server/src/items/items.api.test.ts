@@ -138,7 +138,7 @@ describe('POST /api/items', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toBe('validation_failed');
-    expect(response.json().details.map((d: { field: string }) => d.field)).toContain(field);
+    expect(response.json().details.map((d: { path: string }) => d.path)).toContain(field);
     expect(await countItems(lender.organisation.id)).toBe(0);
   });
 
@@ -256,7 +256,7 @@ describe('PATCH, DELETE and duplicate', () => {
       payload: { maxLoanDays: 2 },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().details[0].field).toBe('maxLoanDays');
+    expect(response.json().details[0].path).toBe('maxLoanDays');
     const empty = await t.app.inject({
       method: 'PATCH',
       url: `/api/items/${item.id}`,

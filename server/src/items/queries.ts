@@ -90,8 +90,3 @@ export async function updateItemRow(db: Database, id: string, changes: Partial<N
 export async function deleteItemRow(db: Database, id: string) {
   await db.delete(items).where(eq(items.id, id));
 }
-
-export async function categoryExists(db: Database, id: string) {
-  const [row] = await db.select({ id: categories.id }).from(categories).where(eq(categories.id, id));
-  return Boolean(row);
-}

@@ -5,12 +5,12 @@ import { signedIn } from '../plugins/openapi.ts';
 import Type from 'typebox';
 import { csvColumns, csvTemplate } from './csv-columns.ts';
 import { importItems } from './import-csv.ts';
+import { ListingParamsSchema } from '../listings/schemas.ts';
 import {
   ImportQuerySchema,
   ImportReportSchema,
   ItemDetailSchema,
   ItemSearchResultSchema,
-  ListingParamsSchema,
   ItemSearchQuerySchema,
 } from './schemas.ts';
 import { createItem, deleteItem, duplicateItem, getItem, searchItems, updateItem } from './service.ts';

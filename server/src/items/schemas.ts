@@ -1,26 +1,12 @@
 import Type from 'typebox';
 import { availabilityFields } from '../domain/bookings.ts';
 import { Nullable } from '../domain/nullable.ts';
-import { itemConditions, itemFees, listingStatuses, listingVisibilities, searchSorts } from '../domain/catalogue.ts';
-import { OrganisationKindSchema } from '../domain/organisations.ts';
-import { CursorQuerySchema } from '../pagination/shapes.ts';
+import { itemConditions, itemFees, listingStatuses, listingVisibilities } from '../domain/catalogue.ts';
+import { ListingOwnerSchema, ListingSearchQuerySchema } from '../listings/schemas.ts';
+import { PhotoSchema } from '../photos/schemas.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 
-export const PhotoSchema = Type.Object({
-  id: Uuid,
-  width: Type.Integer(),
-  height: Type.Integer(),
-  alt: Type.String(),
-  urls: Type.Object({ small: Type.String(), medium: Type.String(), large: Type.String() }),
-});
-
-export const ListingOwnerSchema = Type.Object({
-  id: Uuid,
-  name: Type.String(),
-  kind: OrganisationKindSchema,
-  city: Type.String(),
-});
 const CategoryRefSchema = Type.Object({ id: Type.String(), name: Type.String(), parentId: Nullable(Type.String()) });
 
 /** An item as a search result shows it. */
@@ -92,43 +78,6 @@ export const ItemDetailSchema = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 
-export const ListingSearchQuerySchema = Type.Object(
-  {
-    q: Type.Optional(
-      Type.String({
-        maxLength: 200,
-        description: 'Texte libre, en français (accents, majuscules et pluriels indifférents)',
-      }),
-    ),
-    category: Type.Optional(
-      Type.String({
-        pattern: '^[a-z0-9_-]+$',
-        maxLength: 60,
-        description: 'Catégorie (matériel, sous-catégories comprises) ou domaine (services)',
-      }),
-    ),
-    territory: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'Code du département (ex. 59)' })),
-    organisation: Type.Optional(Type.String({ format: 'uuid', description: 'Une structure prêteuse' })),
-    near: Type.Optional(
-      Type.String({
-        minLength: 2,
-        maxLength: 80,
-        description: 'Commune (code INSEE ou nom) autour de laquelle chercher',
-      }),
-    ),
-    radius_km: Type.Optional(
-      Type.Number({ exclusiveMinimum: 0, maximum: 300, description: 'Rayon autour de near, en km (20 par défaut)' }),
-    ),
-    sort: Type.Optional(
-      Type.Enum([...searchSorts], { description: 'relevance (avec q), distance (avec near), newest' }),
-    ),
-    cursor: Type.Optional(CursorQuerySchema('search-cursor')),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
-  },
-  { additionalProperties: false },
-);
-export type ListingSearchQuery = Type.Static<typeof ListingSearchQuerySchema>;
-
 /** Items are also found by dates: free for the whole of [available_from, available_to], in that quantity. */
 export const ItemSearchQuerySchema = Type.Object(
   {
@@ -146,8 +95,6 @@ export const ItemSearchQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 export type ItemSearchQuery = Type.Static<typeof ItemSearchQuerySchema>;
-
-export const ListingParamsSchema = Type.Object({ id: Uuid }, { additionalProperties: false });
 
 export const ImportQuerySchema = Type.Object(
   {

@@ -7,6 +7,7 @@ import { actingOrganisationId } from '../access/acting-for.ts';
 import { borrowingOrganisations } from '../access/borrowing.ts';
 import { decide } from '../access/decide.ts';
 import { requireAccess } from '../access/require-access.ts';
+import { requireCategory } from '../listings/categories.ts';
 import { statusAfterLenderRequest } from '../listings/ownership.ts';
 import { organisationPlace, placeOfListing, resolveCommune } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
@@ -19,7 +20,6 @@ import { AppError, fieldError } from '../domain/errors.ts';
 import { presentPhoto } from '../photos/present.ts';
 import { selectPhotos } from '../photos/queries.ts';
 import {
-  categoryExists,
   deleteItemRow,
   insertItem,
   type ItemRow,
@@ -36,9 +36,7 @@ const notFound = () => new AppError('not_found', 'Objet introuvable.');
 export async function searchItems(db: Database, actor: Actor | null, query: ItemSearchQuery) {
   const limit = query.limit ?? 20;
   const dates = loanDatesOf(query);
-  if (query.category && !(await categoryExists(db, query.category))) {
-    throw fieldError('category', `Catégorie inconnue : « ${query.category} » (voir GET /api/categories).`);
-  }
+  if (query.category) await requireCategory(db, 'category', query.category);
   const near = query.near ? await resolveCommune(db, query.near) : undefined;
   const plan = planSearch(
     searchableItems,
@@ -124,7 +122,7 @@ export async function getItem(db: Database, actor: Actor | null, id: string) {
 export async function createItem(db: Database, actor: Actor, input: ItemCreate) {
   const organisationId = actingOrganisationId(actor, input.organisationId);
   await requireAccess(db, actor, 'listing.create', { organisation: organisationId });
-  await requireCategory(db, input.categoryId);
+  await requireCategory(db, 'categoryId', input.categoryId);
   const place = await organisationPlace(db, organisationId);
   const pickup = await placeOfListing(db, place, { city: input.pickupCity, postcode: input.pickupPostcode });
   const row = {
@@ -167,7 +165,7 @@ export async function updateItem(db: Database, actor: Actor, id: string, patch: 
   await requireAccess(db, actor, 'listing.edit', { item: id });
   const found = await selectItem(db, id);
   if (!found) throw notFound();
-  if (patch.categoryId) await requireCategory(db, patch.categoryId);
+  if (patch.categoryId) await requireCategory(db, 'categoryId', patch.categoryId);
   const changes: Partial<NewItemRow> = {
     ...pick(patch, [
       'description',
@@ -214,7 +212,7 @@ export async function updateItem(db: Database, actor: Actor, id: string, patch: 
       throw new AppError(
         'quantity_in_use',
         'Des prêts acceptés occupent plus d’unités que cette quantité : gardez au moins ce nombre jusqu’à leur retour.',
-        [{ field: 'quantity', rule: 'in_use', message: 'Quantité inférieure aux unités réservées.' }],
+        [{ path: 'quantity', code: 'in_use', message: 'Quantité inférieure aux unités réservées.' }],
       );
     }
     throw error;
@@ -284,11 +282,6 @@ function checkItemRules(
   if (item.maxLoanDays !== null && item.maxLoanDays < item.minLoanDays) {
     throw fieldError('maxLoanDays', 'La durée maximale de prêt doit être au moins égale à la durée minimale.');
   }
-}
-
-async function requireCategory(db: Database, categoryId: string) {
-  if (!(await categoryExists(db, categoryId)))
-    throw fieldError('categoryId', `Catégorie inconnue : « ${categoryId} » (voir GET /api/categories).`);
 }
 
 /** Postgres answers `time` as HH:MM:SS; the API speaks HH:MM. */

@@ -13,6 +13,8 @@ export const queues = {
   deliverEmail: 'deliver-email',
   /** Periodic tasks, one run per tick whatever the number of instances. */
   expireRequests: 'expire-requests',
+  /** Declines the waiting requests of structures suspended by any path (the suspension itself does it at once). */
+  sweepSuspendedRequests: 'sweep-suspended-requests',
   sendReminders: 'send-reminders',
   sweepOutbox: 'sweep-outbox',
   sendDigests: 'send-digests',

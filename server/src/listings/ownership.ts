@@ -1,9 +1,26 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import { items } from '../db/schema/items.ts';
 import { networks } from '../db/schema/networks.ts';
 import { organisationNetworks } from '../db/schema/organisations.ts';
+import { services } from '../db/schema/services.ts';
 import type { ListingStatus } from '../domain/catalogue.ts';
 import { AppError } from '../domain/errors.ts';
+
+/** An item or a service offer: what photos belong to, and what an answer to a need may show. */
+export type ListingRef = { itemId: string } | { serviceId: string };
+
+/** The structure a listing belongs to, or undefined when there is no such listing. */
+export async function selectListingOwner(db: Database, listing: ListingRef) {
+  const [row] =
+    'itemId' in listing
+      ? await db.select({ organisationId: items.organisationId }).from(items).where(eq(items.id, listing.itemId))
+      : await db
+          .select({ organisationId: services.organisationId })
+          .from(services)
+          .where(eq(services.id, listing.serviceId));
+  return row?.organisationId;
+}
 
 /**
  * The status a lender's request leads to. Publishing waits for a moderator when one of the

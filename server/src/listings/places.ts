@@ -1,6 +1,6 @@
 import { eq, or, sql } from 'drizzle-orm';
 import { organisations } from '../db/schema/organisations.ts';
-import { locate } from '../organisations/queries.ts';
+import { locate } from '../reference/queries.ts';
 import type { Database } from '../db/client.ts';
 import { communes } from '../db/schema/territories.ts';
 import { fieldError } from '../domain/errors.ts';

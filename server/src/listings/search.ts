@@ -8,7 +8,7 @@ import { inCategory, matchesText, relevance } from './text-search.ts';
 import { findableBy, type Viewer } from './visibility.ts';
 
 /** The columns every searchable listing table has (items, services, needs). */
-export type SearchableColumns = {
+type SearchableColumns = {
   id: PgColumn;
   organisationId: PgColumn;
   visibility: PgColumn;
@@ -21,7 +21,7 @@ export type SearchableColumns = {
   longitude: PgColumn | null;
 };
 
-export type SearchCriteria = {
+type SearchCriteria = {
   q?: string;
   category?: string;
   territory?: string;
@@ -47,10 +47,12 @@ export function planSearch(
   options: { findable?: SQL; extra?: SQL[] } = {},
 ) {
   const text = criteria.q?.trim() || undefined;
-  const sort: SearchSort = criteria.sort ?? (text ? 'relevance' : criteria.near ? 'distance' : 'newest');
-  if (sort === 'distance' && !criteria.near) {
+  const requested: SearchSort = criteria.sort ?? (text ? 'relevance' : criteria.near ? 'distance' : 'newest');
+  if (requested === 'distance' && !criteria.near) {
     throw fieldError('sort', 'Le tri par distance demande une commune (near).', 'requires');
   }
+  // Without text there is no rank: « relevance » orders as « newest », and its cursors say so.
+  const sort: SearchSort = requested === 'relevance' && !text ? 'newest' : requested;
   const conditions: SQL[] = [options.findable ?? findableBy(viewer, listing), ...(options.extra ?? [])];
   if (text) conditions.push(matchesText(listing.search, listing.categoryId, text, criteria.namedCategories ?? []));
   if (criteria.category && listing.categoryId) conditions.push(inCategory(listing.categoryId, criteria.category));
@@ -71,10 +73,9 @@ export function planSearch(
     ? relevance(listing.search, listing.categoryId, text, criteria.namedCategories ?? [])
     : sql<number>`0::float8`;
   const createdKey = sql<string>`to_char(${listing.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-  const byRelevance = sort === 'relevance' && text;
   let orderBy: SQL[];
   let sortKey: SQL;
-  if (byRelevance) {
+  if (sort === 'relevance') {
     orderBy = [desc(rank), asc(listing.id)];
     sortKey = sql`${rank}::text`;
   } else if (sort === 'distance') {
@@ -88,11 +89,10 @@ export function planSearch(
   }
 
   if (criteria.cursor) {
+    // The route has checked the cursor's shape (domain/cursor-shapes.ts); it must also be one of this order.
     const [cursorSort, key, id] = decodeCursor(criteria.cursor, 3);
-    const keyIsValid =
-      byRelevance || sort === 'distance' ? Number.isFinite(Number(key)) : !Number.isNaN(Date.parse(key!));
-    if (cursorSort !== sort || !keyIsValid || !uuidPattern.test(id!)) throw invalidCursor();
-    if (byRelevance)
+    if (cursorSort !== sort) throw invalidCursor();
+    if (sort === 'relevance')
       conditions.push(
         sql`(${rank} < ${Number(key)}::float8 or (${rank} = ${Number(key)}::float8 and ${listing.id} > ${id}))`,
       );
@@ -117,8 +117,6 @@ export function planSearch(
     },
   };
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function invalidCursor() {
   return fieldError('cursor', 'Le curseur de pagination ne correspond pas à cette recherche.', 'format');

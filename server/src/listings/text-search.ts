@@ -8,7 +8,7 @@ import { categories } from '../db/schema/categories.ts';
  * French full-text search on the `search` column (see the french_search migration): the query
  * goes through the same unaccent, plural folding and stemming as the documents.
  */
-export function textQuery(text: string): SQL {
+function textQuery(text: string): SQL {
   return sql`websearch_to_tsquery('mutua_french', mutua_search_text(${text}))`;
 }
 

@@ -11,7 +11,7 @@ import { organisationNetworks, organisations } from '../db/schema/organisations.
  */
 export type Viewer = { networkIds: string[] };
 
-export const anonymousViewer: Viewer = { networkIds: [] };
+const anonymousViewer: Viewer = { networkIds: [] };
 
 export async function viewerOf(db: Database, actor: Actor | null): Promise<Viewer> {
   if (!actor) return anonymousViewer;

@@ -92,7 +92,10 @@ describe('approving and rejecting a structure', () => {
       payload: { reason: 'Trop tard' },
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ error: 'organisation_not_pending', details: { status: 'active' } });
+    expect(again.json()).toEqual({
+      error: 'organisation_not_pending',
+      message: "Cette structure n'est plus en attente (statut : active).",
+    });
   });
 
   it('applies one of two simultaneous decisions and answers the other with a 409', async () => {
@@ -158,6 +161,6 @@ describe('approving and rejecting a structure', () => {
       payload: { reason: 'x', notify: false },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().details[0].field).toBe('notify');
+    expect(response.json().details[0].path).toBe('notify');
   });
 });

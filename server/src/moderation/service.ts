@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor.ts';
 import { requireAccess } from '../access/require-access.ts';
 import type { Database } from '../db/client.ts';
-import { recordEvent } from '../notifications/record.ts';
+import { recordEvent } from '../events/record.ts';
 import type { OrganisationStatus } from '../domain/organisations.ts';
 import { AppError } from '../domain/errors.ts';
 import { decidePendingOrganisation, selectOrganisationsForReview, selectStatus } from './queries.ts';
@@ -41,9 +41,7 @@ async function decide(
   });
   if (!decided) {
     const status = await selectStatus(db, organisationId);
-    throw new AppError('organisation_not_pending', `Cette structure n'est plus en attente (statut : ${status}).`, {
-      status,
-    });
+    throw new AppError('organisation_not_pending', `Cette structure n'est plus en attente (statut : ${status}).`);
   }
   const [reviewed] = (await selectOrganisationsForReview(db, networkIds, decision.status)).filter(
     (organisation) => organisation.id === organisationId,

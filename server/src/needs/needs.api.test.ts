@@ -47,7 +47,7 @@ describe('needs (« je cherche »)', () => {
     const seeker = await signedInStructure(t.app, db());
     const response = await postNeed(seeker.headers, payload);
     expect(response.statusCode).toBe(400);
-    expect(response.json().details.map((d: { field: string }) => d.field)).toContain(field);
+    expect(response.json().details.map((d: { path: string }) => d.path)).toContain(field);
   });
 
   it('takes answers from other structures, each seeing only its own, and can be marked fulfilled', async () => {
@@ -135,7 +135,7 @@ describe('needs (« je cherche »)', () => {
     });
     const search = await t.app.inject({ method: 'GET', url: `/api/needs?status=closed` });
     expect(search.statusCode).toBe(400);
-    expect(search.json().details[0].field).toBe('status');
+    expect(search.json().details[0].path).toBe('status');
     const other = await signedInStructure(t.app, db());
     expect(
       (await t.app.inject({ method: 'GET', url: `/api/needs/${need.id}`, headers: other.headers })).statusCode,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NeedCreateSchema, NeedPatchSchema, NeedResponseCreateSchema } from '../domain/catalogue.ts';
 import { errorResponses } from '../domain/errors.ts';
-import { ListingParamsSchema } from '../items/schemas.ts';
+import { ListingParamsSchema } from '../listings/schemas.ts';
 import { signedIn } from '../plugins/openapi.ts';
 import { NeedDetailSchema, NeedResponseSchema, NeedSearchQuerySchema, NeedSearchResultSchema } from './schemas.ts';
 import { createNeed, deleteNeed, getNeed, respondToNeed, searchNeeds, updateNeed } from './service.ts';

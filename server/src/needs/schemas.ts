@@ -1,8 +1,8 @@
 import Type from 'typebox';
 import { Nullable } from '../domain/nullable.ts';
 import { CategoryIdSchema, listingVisibilities, needKinds, needStatuses, serviceDomains } from '../domain/catalogue.ts';
-import { ListingOwnerSchema } from '../items/schemas.ts';
-import { CursorQuerySchema } from '../pagination/shapes.ts';
+import { ListingOwnerSchema } from '../listings/schemas.ts';
+import { CursorQuerySchema } from '../domain/cursor-shapes.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 
@@ -21,7 +21,7 @@ const needCommon = {
   createdAt: Type.String({ format: 'date-time' }),
 };
 
-export const NeedSummarySchema = Type.Object({ ...needCommon, excerpt: Type.String() });
+const NeedSummarySchema = Type.Object({ ...needCommon, excerpt: Type.String() });
 export const NeedSearchResultSchema = Type.Object({
   items: Type.Array(NeedSummarySchema),
   nextCursor: Nullable(Type.String()),

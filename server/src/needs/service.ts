@@ -4,15 +4,15 @@ import { actingOrganisationId } from '../access/acting-for.ts';
 import { decide } from '../access/decide.ts';
 import { requireAccess } from '../access/require-access.ts';
 import type { Database } from '../db/client.ts';
-import { recordEvent } from '../notifications/record.ts';
+import { recordEvent } from '../events/record.ts';
 import { needs } from '../db/schema/needs.ts';
 import type { NeedCreate, NeedPatch, NeedResponseCreate } from '../domain/catalogue.ts';
-import { categoryExists } from '../items/queries.ts';
+import { requireCategory } from '../listings/categories.ts';
 import { organisationPlace } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
 import { categoriesMatching } from '../listings/text-search.ts';
 import { ownerIsActive, viewerOf, visibleTo } from '../listings/visibility.ts';
-import { selectListingOwner } from '../photos/queries.ts';
+import { selectListingOwner } from '../listings/ownership.ts';
 import { AppError, fieldError } from '../domain/errors.ts';
 import {
   deleteNeedRow,
@@ -184,9 +184,7 @@ async function checkNeedRules(
     throw fieldError('serviceDomain', 'Un besoin de matériel a une catégorie, pas un domaine de service.');
   if (need.kind === 'service' && need.categoryId)
     throw fieldError('categoryId', 'Un besoin de service a un domaine, pas une catégorie de matériel.');
-  if (need.categoryId && !(await categoryExists(db, need.categoryId))) {
-    throw fieldError('categoryId', `Catégorie inconnue : « ${need.categoryId} » (voir GET /api/categories).`);
-  }
+  if (need.categoryId) await requireCategory(db, 'categoryId', need.categoryId);
   if (need.neededFrom && need.neededUntil && need.neededUntil < need.neededFrom) {
     throw fieldError('neededUntil', 'La date de fin doit suivre la date de début.');
   }

@@ -1,35 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { errorResponses } from '../domain/errors.ts';
-import { emailStatuses } from '../domain/notifications.ts';
-import { Nullable } from '../domain/nullable.ts';
+import { CursorQuerySchema } from '../domain/cursor-shapes.ts';
 import { signedIn } from '../plugins/openapi.ts';
 import { getEmail, listEmails, listTemplates, retryEmail } from './admin-emails.ts';
+import { AdminEmailListSchema, AdminEmailSchema, EmailStatusSchema, EmailTemplateListSchema } from './admin-schemas.ts';
 
 const tags = ['admin'];
-const Status = Type.Enum([...emailStatuses]);
-const EmailSummary = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  to: Type.String(),
-  locale: Type.Enum(['fr', 'en']),
-  status: Status,
-  subject: Nullable(Type.String()),
-  attempts: Type.Integer(),
-  lastError: Nullable(Type.String()),
-  nextAttemptAt: Nullable(Type.String({ format: 'date-time' })),
-  sentAt: Nullable(Type.String({ format: 'date-time' })),
-  createdAt: Type.String({ format: 'date-time' }),
-  undeliverable: Type.Boolean({ description: 'Le serveur de courrier a refusé cette adresse' }),
-});
-const EmailDetail = Type.Object({
-  ...EmailSummary.properties,
-  text: Nullable(Type.String()),
-  html: Nullable(Type.String()),
-  calendar: Nullable(Type.String()),
-  messageId: Nullable(Type.String()),
-});
-const Rendered = Type.Object({ subject: Type.String(), text: Type.String(), html: Type.String() });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 20 }) }, { additionalProperties: false });
 
 const adminEmailsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -43,18 +20,14 @@ const adminEmailsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: signedIn,
         querystring: Type.Object(
           {
-            status: Type.Optional(Status),
-            cursor: Type.Optional(Type.String({ maxLength: 200 })),
+            status: Type.Optional(EmailStatusSchema),
+            cursor: Type.Optional(CursorQuerySchema('id-cursor', 200)),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
           },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({
-            emails: Type.Array(EmailSummary),
-            counts: Type.Record(Type.String(), Type.Integer()),
-            nextCursor: Nullable(Type.String()),
-          }),
+          200: AdminEmailListSchema,
           ...errorResponses(400, 401, 403),
         },
       },
@@ -69,7 +42,7 @@ const adminEmailsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Un e-mail, tel qu’envoyé',
         security: signedIn,
         params: IdParams,
-        response: { 200: EmailDetail, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: AdminEmailSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => getEmail(app.db, await request.requireActor(), request.params.id),
@@ -82,7 +55,7 @@ const adminEmailsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Renvoyer un e-mail en échec',
         security: signedIn,
         params: IdParams,
-        response: { 200: EmailDetail, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: AdminEmailSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => retryEmail(app.db, await request.requireActor(), request.params.id),
@@ -95,7 +68,7 @@ const adminEmailsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Chaque modèle d’e-mail rendu avec des données d’exemple, en français et en anglais',
         security: signedIn,
         response: {
-          200: Type.Object({ templates: Type.Array(Type.Object({ kind: Type.String(), fr: Rendered, en: Rendered })) }),
+          200: EmailTemplateListSchema,
           ...errorResponses(401, 403),
         },
       },

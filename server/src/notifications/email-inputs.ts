@@ -9,7 +9,7 @@ import { memberships } from '../db/schema/memberships.ts';
 import { needResponses, needs } from '../db/schema/needs.ts';
 import { organisations } from '../db/schema/organisations.ts';
 import { users } from '../db/schema/users.ts';
-import type { NotificationKind } from '../domain/notifications.ts';
+import { declineCodes, type NotificationKind } from '../domain/notifications.ts';
 import { issueActionLinks } from '../bookings/email-actions.ts';
 import { signToken } from '../email-links/tokens.ts';
 import { appPathOf } from './paths.ts';
@@ -59,7 +59,7 @@ export async function emailInputOf(
       case 'booking.accepted':
         return { kind, input: { booking: summary, answer: row.answer } };
       case 'booking.declined':
-        return { kind, input: { booking: summary, reason: declineReasonOf(row) } };
+        return { kind, input: { booking: summary, reason: declineReasonOf(row), side } };
       case 'booking.cancelled':
         return {
           kind,
@@ -181,9 +181,8 @@ const purposes = {
 } as const;
 
 function declineReasonOf(row: typeof bookings.$inferSelect): DeclineReason {
-  if (row.declineCode === 'dates_taken') return { code: 'dates_taken' };
-  if (row.declineCode === 'slot_taken') return { code: 'slot_taken' };
-  return { code: 'lender', text: row.answer };
+  const code = declineCodes.find((known) => known === row.declineCode);
+  return code ? { code } : { code: 'lender', text: row.answer };
 }
 
 async function bookingSummaryOf(db: Database, bookingId: string, publicUrl: string) {

@@ -7,7 +7,7 @@ import { dayFromToday, lendingScene, makeBooking, makeService, moveBookingTo } f
 import { deliverySettings } from '../../test/mail.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { deliverEmail } from './delivery.ts';
-import { recordEvent } from './record.ts';
+import { recordEvent } from '../events/record.ts';
 import { recordDueReminders } from './reminders.ts';
 import { mailboxTransport } from './transports.ts';
 

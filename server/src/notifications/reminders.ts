@@ -4,7 +4,7 @@ import { bookings } from '../db/schema/bookings.ts';
 import type { events } from '../db/schema/events.ts';
 import { addDays, daysFrom, parisInstant, parisToday } from '../domain/calendar-days.ts';
 import type { NotificationKind } from '../domain/notifications.ts';
-import { recordEvent } from './record.ts';
+import { recordEvent } from '../events/record.ts';
 
 /** Reminders go at this Paris time on the day they fall due (pickup and return the day before, overdue the day after). */
 export const reminderClock = '09:00';

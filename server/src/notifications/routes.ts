@@ -8,6 +8,7 @@ import {
   NotificationPreferencesSchema,
   notificationKinds,
 } from '../domain/notifications.ts';
+import { CursorQuerySchema } from '../domain/cursor-shapes.ts';
 import { signedIn } from '../plugins/openapi.ts';
 import {
   describeUnsubscribe,
@@ -23,7 +24,7 @@ import {
 const tags = ['notifications'];
 const ListQuery = Type.Object(
   {
-    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    cursor: Type.Optional(CursorQuerySchema('id-cursor', 200)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },
   { additionalProperties: false },

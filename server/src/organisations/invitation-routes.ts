@@ -11,17 +11,16 @@ import {
   inviteToOrganisation,
   listInvitations,
 } from './invitations.ts';
-import { OrganisationParamsSchema } from './schemas.ts';
+import {
+  InvitationAcceptedSchema,
+  InvitationDetailSchema,
+  InvitationListSchema,
+  InvitationSchema,
+  OrganisationParamsSchema,
+} from './schemas.ts';
 
 const tags = ['organisations'];
 const Uuid = Type.String({ format: 'uuid' });
-const InvitationSchema = Type.Object({
-  id: Uuid,
-  email: Type.String(),
-  role: MembershipRoleSchema,
-  expiresAt: Type.String({ format: 'date-time' }),
-  createdAt: Type.String({ format: 'date-time' }),
-});
 const InvitationBody = Type.Object(
   { email: Type.String({ format: 'email', maxLength: 254 }), role: MembershipRoleSchema },
   { additionalProperties: false },
@@ -54,7 +53,7 @@ const invitationRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (a
         security: signedIn,
         params: OrganisationParamsSchema,
         response: {
-          200: Type.Object({ invitations: Type.Array(InvitationSchema) }),
+          200: InvitationListSchema,
           ...errorResponses(400, 401, 403, 404),
         },
       },
@@ -85,12 +84,7 @@ const invitationRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (a
         summary: 'Ce qu’offre un lien d’invitation (sans l’utiliser)',
         params: LinkTokenParamsSchema,
         response: {
-          200: Type.Object({
-            organisationName: Type.String(),
-            role: MembershipRoleSchema,
-            email: Type.String(),
-            hasAccount: Type.Boolean(),
-          }),
+          200: InvitationDetailSchema,
           ...errorResponses(400, 409, 410),
         },
       },
@@ -105,7 +99,7 @@ const invitationRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (a
         summary: 'Rejoindre la structure avec le lien (le compte de l’adresse invitée)',
         security: signedIn,
         params: LinkTokenParamsSchema,
-        response: { 200: Type.Object({ organisationId: Uuid }), ...errorResponses(400, 401, 403, 409, 410) },
+        response: { 200: InvitationAcceptedSchema, ...errorResponses(400, 401, 403, 409, 410) },
       },
     },
     async (request) => acceptInvitation(app.db, secret, await request.requireActor(), request.params.token),

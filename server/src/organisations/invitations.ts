@@ -7,7 +7,7 @@ import { organisations } from '../db/schema/organisations.ts';
 import { singleUseTokens } from '../db/schema/tokens.ts';
 import { users } from '../db/schema/users.ts';
 import { inspectToken, issueToken, redeemToken, type TokenRow } from '../email-links/tokens.ts';
-import { recordEvent } from '../notifications/record.ts';
+import { recordEvent } from '../events/record.ts';
 import { AppError } from '../domain/errors.ts';
 
 export const invitationDays = 14;

@@ -83,7 +83,7 @@ describe('GET /api/organisations/:id', () => {
       (await t.app.inject({ method: 'GET', url: `/api/organisations/${organisation.id}`, headers })).json();
     const anonymous = await read();
     expect(anonymous).not.toHaveProperty('phone');
-    expect(anonymous.viewer).toEqual({ role: null, membershipStatus: null, canEdit: false });
+    expect(anonymous.viewer).toEqual({ role: null, membershipStatus: null, canEdit: false, seesContacts: false });
 
     const stranger = await makeUser(db());
     const registered = await makeStructureWithManager(db(), { networkId, status: 'pending' });
@@ -93,9 +93,11 @@ describe('GET /api/organisations/:id', () => {
       expect(seen, email).not.toHaveProperty('phone');
       expect(seen).not.toHaveProperty('contactEmail');
       expect(seen).not.toHaveProperty('address');
+      expect(seen.viewer.seesContacts).toBe(false);
     }
     const neighbour = await makeStructureWithManager(db(), { networkId });
     expect(await read(await signIn(t.app, neighbour.manager.email))).toMatchObject({
+      viewer: { seesContacts: true },
       phone: '03 20 00 00 00',
       contactEmail: 'contact@ressourcerie.test',
       address: '3 rue des Tonnelles',

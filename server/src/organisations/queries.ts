@@ -4,8 +4,8 @@ import { memberships } from '../db/schema/memberships.ts';
 import { networks } from '../db/schema/networks.ts';
 import { organisationNetworks, organisations } from '../db/schema/organisations.ts';
 import { users } from '../db/schema/users.ts';
-import { communes, territories } from '../db/schema/territories.ts';
 import type { OrganisationKind, OrganisationStatus } from '../domain/organisations.ts';
+import { locate } from '../reference/queries.ts';
 
 const summaryColumns = {
   id: organisations.id,
@@ -199,33 +199,6 @@ export async function findNetwork(db: Database, networkId: string | undefined) {
     .from(networks)
     .where(networkId ? eq(networks.id, networkId) : eq(networks.isDefault, true));
   return row;
-}
-
-/** Where a structure is: its département from the postcode, its coordinates when the commune is known. */
-export async function locate(db: Database, city: string, postcode: string) {
-  const [territory] = await db
-    .select({ code: territories.code })
-    .from(territories)
-    .where(eq(territories.code, postcode.slice(0, 2)));
-  const [commune] = await db
-    .select({
-      inseeCode: communes.inseeCode,
-      name: communes.name,
-      latitude: communes.latitude,
-      longitude: communes.longitude,
-    })
-    .from(communes)
-    .where(
-      and(eq(communes.postcode, postcode), sql`lower(unaccent(${communes.name})) = lower(unaccent(${city.trim()}))`),
-    );
-  return {
-    /** The commune's own spelling when it is known ("lille" → "Lille"). */
-    city: commune?.name ?? city.trim(),
-    territoryCode: territory?.code ?? null,
-    communeInseeCode: commune?.inseeCode ?? null,
-    latitude: commune?.latitude ?? null,
-    longitude: commune?.longitude ?? null,
-  };
 }
 
 export type NewOrganisation = { name: string; kind: OrganisationKind; city: string; postcode: string };

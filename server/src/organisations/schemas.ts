@@ -1,7 +1,7 @@
 import Type from 'typebox';
 import { Nullable } from '../domain/nullable.ts';
 import { MembershipRoleSchema, OrganisationKindSchema, OrganisationStatusSchema } from '../domain/organisations.ts';
-import { CursorQuerySchema } from '../pagination/shapes.ts';
+import { CursorQuerySchema } from '../domain/cursor-shapes.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 
@@ -22,7 +22,10 @@ export const OrganisationSummarySchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 
-/** One structure; contact details only for signed-in people, `viewer` says what the caller may do. */
+/**
+ * One structure; its address, email and phone only for those who may see them (`viewer.seesContacts`:
+ * people of approved structures in a shared network, and its admins), `viewer` says what the caller may do.
+ */
 export const OrganisationDetailSchema = Type.Intersect([
   OrganisationSummarySchema,
   Type.Object({
@@ -38,6 +41,7 @@ export const OrganisationDetailSchema = Type.Intersect([
       role: Nullable(MembershipRoleSchema),
       membershipStatus: Nullable(Type.Union([Type.Literal('pending'), Type.Literal('active')])),
       canEdit: Type.Boolean(),
+      seesContacts: Type.Boolean({ description: 'Vrai quand address, contactEmail et phone sont donnés' }),
     }),
   }),
 ]);
@@ -77,3 +81,21 @@ export const MemberSchema = Type.Object({
 export const MemberListSchema = Type.Object({ members: Type.Array(MemberSchema) });
 
 export const MemberRolePatchSchema = Type.Object({ role: MembershipRoleSchema }, { additionalProperties: false });
+
+export const InvitationSchema = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  role: MembershipRoleSchema,
+  expiresAt: Type.String({ format: 'date-time' }),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export const InvitationListSchema = Type.Object({ invitations: Type.Array(InvitationSchema) });
+
+/** What an invitation link offers, read before it is used. */
+export const InvitationDetailSchema = Type.Object({
+  organisationName: Type.String(),
+  role: MembershipRoleSchema,
+  email: Type.String(),
+  hasAccount: Type.Boolean(),
+});
+export const InvitationAcceptedSchema = Type.Object({ organisationId: Uuid });

@@ -3,13 +3,13 @@ import { decide } from '../access/decide.ts';
 import { requireAccess } from '../access/require-access.ts';
 import { renewFeedAfterDeparture } from '../calendar/service.ts';
 import type { Database } from '../db/client.ts';
-import { recordEvent } from '../notifications/record.ts';
+import { recordEvent } from '../events/record.ts';
 import type { OrganisationPatch } from '../domain/organisations.ts';
 import { AppError } from '../domain/errors.ts';
 import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
+import { locate } from '../reference/queries.ts';
 import {
   countActiveManagers,
-  locate,
   deleteMembership,
   lockOrganisation,
   selectMembers,
@@ -56,7 +56,12 @@ export async function getOrganisation(db: Database, actor: Actor | null, id: str
   const seesContacts = decide(actor, 'organisation.view_contacts', target).allowed;
   const seesReview = decide(actor, 'organisation.view_review', target).allowed;
   const canEdit = decide(actor, 'organisation.edit', target).allowed;
-  const viewer = { role: membership?.role ?? null, membershipStatus: membership?.status ?? null, canEdit };
+  const viewer = {
+    role: membership?.role ?? null,
+    membershipStatus: membership?.status ?? null,
+    canEdit,
+    seesContacts,
+  };
   return {
     ...publicFields,
     ...(seesContacts ? { address, contactEmail, phone } : {}),

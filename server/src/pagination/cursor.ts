@@ -5,12 +5,9 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** A cursor of one row id (a bigserial): the id, or a 400. */
+/** A cursor of one row id (a bigserial), whose shape the route checked (`id-cursor`, domain/cursor-shapes.ts). */
 export function decodeIdCursor(cursor: string): number {
-  const id = Number(decodeCursor(cursor, 1)[0]);
-  if (!Number.isSafeInteger(id) || id <= 0)
-    throw fieldError('cursor', 'Le curseur de pagination est invalide.', 'format');
-  return id;
+  return Number(decodeCursor(cursor, 1)[0]);
 }
 
 export function decodeCursor(cursor: string, arity: number): string[] {

@@ -16,12 +16,12 @@ const db = () => t.connection.db;
 const someId = '8c4b8f3e-2d1a-4c5b-9e7f-0a1b2c3d4e5f';
 const createdKey = '2027-03-28T10:00:00.123456Z';
 
-/** A 400 that names the cursor, whichever shape the details take ({ field } or { path }). */
+/** A 400 whose details name the cursor. */
 function expectCursorRefused(response: { statusCode: number; body: string }) {
   expect(response.statusCode, response.body).toBe(400);
-  const body = JSON.parse(response.body) as { error: string; details?: Array<Record<string, unknown>> };
+  const body = JSON.parse(response.body) as { error: string; details?: Array<{ path: string }> };
   expect(body.error).toBe('validation_failed');
-  expect(body.details?.map((detail) => detail.field ?? detail.path)).toContain('cursor');
+  expect(body.details?.map((detail) => detail.path)).toContain('cursor');
 }
 
 async function get(url: string, headers: Record<string, string> = {}) {

@@ -1,10 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { items } from '../db/schema/items.ts';
 import { listingPhotos } from '../db/schema/photos.ts';
-import { services } from '../db/schema/services.ts';
-
-export type ListingRef = { itemId: string } | { serviceId: string };
+import type { ListingRef } from '../listings/ownership.ts';
 
 const photoColumns = {
   id: listingPhotos.id,
@@ -61,16 +58,4 @@ function ownedBy(listing: ListingRef) {
   return 'itemId' in listing
     ? eq(listingPhotos.itemId, listing.itemId)
     : eq(listingPhotos.serviceId, listing.serviceId);
-}
-
-/** The structure a listing belongs to, or undefined when there is no such listing. */
-export async function selectListingOwner(db: Database, listing: ListingRef) {
-  const [row] =
-    'itemId' in listing
-      ? await db.select({ organisationId: items.organisationId }).from(items).where(eq(items.id, listing.itemId))
-      : await db
-          .select({ organisationId: services.organisationId })
-          .from(services)
-          .where(eq(services.id, listing.serviceId));
-  return row?.organisationId;
 }

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { errorResponses } from '../domain/errors.ts';
-import { PhotoSchema } from '../items/schemas.ts';
+import { ListingParamsSchema } from '../listings/schemas.ts';
 import { signedIn } from '../plugins/openapi.ts';
 import { maxPhotoBytes, maxPhotoPixels, type PhotoSize, photoSizes } from '../domain/photos.ts';
 import { attachPhoto, readPhotoFile, removePhoto } from './service.ts';
 import type { PhotoStorage } from './storage.ts';
+import { PhotoSchema } from './schemas.ts';
 import { withUpload } from './upload.ts';
 
-const ListingParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const PhotoParams = Type.Object(
   { id: Type.String({ format: 'uuid' }), photoId: Type.String({ format: 'uuid' }) },
   { additionalProperties: false },
@@ -36,7 +36,7 @@ const photosRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = async
           description: uploadDescription,
           consumes: ['multipart/form-data'],
           security: signedIn,
-          params: ListingParams,
+          params: ListingParamsSchema,
           response: { 201: PhotoSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
         },
       },

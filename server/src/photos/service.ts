@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { hasAccess, requireAccess, type TargetRef } from '../access/require-access.ts';
+import { decide } from '../access/decide.ts';
+import { requireAccess, type TargetRef } from '../access/require-access.ts';
+import { loadListingTarget } from '../access/targets.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import { violatedConstraint } from '../db/errors.ts';
@@ -7,7 +9,8 @@ import { AppError } from '../domain/errors.ts';
 import { presentPhoto } from './present.ts';
 import { maxPhotosPerListing, type PhotoSize, photoSizes } from '../domain/photos.ts';
 import { makeWebSizes } from './processing.ts';
-import { countPhotos, deletePhotoRow, insertPhoto, type ListingRef, selectPhoto } from './queries.ts';
+import type { ListingRef } from '../listings/ownership.ts';
+import { countPhotos, deletePhotoRow, insertPhoto, selectPhoto } from './queries.ts';
 import type { PhotoStorage } from './storage.ts';
 import type { Upload } from './upload.ts';
 
@@ -73,10 +76,11 @@ export async function readPhotoFile(
 ) {
   const photo = await selectPhoto(db, photoId);
   if (!photo) throw photoNotFound();
-  const listing = targetOf(photo.itemId ? { itemId: photo.itemId } : { serviceId: photo.serviceId! });
+  const listing = await loadListingTarget(db, photo.itemId ? 'item' : 'service', photo.itemId ?? photo.serviceId!);
+  if (!listing) throw photoNotFound();
   // Most photos are of public listings: those are answered without reading the session.
-  const shared = await hasAccess(db, null, 'listing.view', listing);
-  if (!shared && !(await hasAccess(db, await getActor(), 'listing.view', listing))) throw photoNotFound();
+  const shared = decide(null, 'listing.view', listing).allowed;
+  if (!shared && !decide(await getActor(), 'listing.view', listing).allowed) throw photoNotFound();
   const file = await storage.read(`${photo.storageKey}/${size}.webp`);
   if (!file) throw photoNotFound();
   return { file, shared };

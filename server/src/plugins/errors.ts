@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { databaseError } from '../db/errors.ts';
-import { AppError, type ErrorBody, type ErrorCode, errorStatuses } from '../domain/errors.ts';
-import { describeValidationError, type FieldError, toFieldErrors } from './validation-messages.ts';
+import { AppError, type ErrorBody, type ErrorCode, type ErrorDetail, errorStatuses } from '../domain/errors.ts';
+import { describeValidationError, toErrorDetails } from './validation-messages.ts';
 
 /** One error handler: the same JSON shape everywhere, 5xx details logged and never shown. */
 export default fp(async function errorsPlugin(app: FastifyInstance) {
@@ -29,9 +29,9 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   void answerError(error, request, reply);
 }
 
-/** A 400 about one part of the request, in the shape schema validation answers with. */
-function invalidRequest(field: string, rule: string, message: string): ErrorBody {
-  const details: FieldError[] = [{ field, rule, message }];
+/** A 400 about a whole part of the request (path `''`: no one field), in the shape schema validation answers with. */
+function invalidRequest(code: string, message: string): ErrorBody {
+  const details: ErrorDetail[] = [{ path: '', code, message }];
   return { error: 'validation_failed', message: describeValidationError(details), details };
 }
 
@@ -42,7 +42,7 @@ function toErrorBody(error: FastifyError): ErrorBody {
       : { error: error.code, message: error.message, details: error.details };
   }
   if (error.validation) {
-    const details: FieldError[] = toFieldErrors(error.validation, error.validationContext);
+    const details = toErrorDetails(error.validation, error.validationContext);
     return { error: 'validation_failed', message: describeValidationError(details), details };
   }
   switch (error.code) {
@@ -61,15 +61,14 @@ function toErrorBody(error: FastifyError): ErrorBody {
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return { error: 'unsupported_media_type', message: 'Envoyez le fichier en multipart/form-data.' };
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return invalidRequest('chemin', 'maxLength', 'Un paramètre du chemin est trop long.');
+      return invalidRequest('maxLength', 'Un paramètre du chemin est trop long.');
     case 'FST_ERR_BAD_URL':
-      return invalidRequest('chemin', 'format', 'Le chemin contient un encodage « % » invalide.');
+      return invalidRequest('format', 'Le chemin contient un encodage « % » invalide.');
   }
   // The request guard (plugins/validation.ts) refuses NUL in params, query and JSON or text
   // bodies; this catches what reaches the database by another way (a multipart text field).
   if (databaseError(error)?.code === characterNotInRepertoire) {
     return invalidRequest(
-      'requête',
       'characters',
       'La requête contient un caractère nul (U+0000) ou invalide, qui n’est pas accepté.',
     );

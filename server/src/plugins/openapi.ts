@@ -18,7 +18,7 @@ export default fp(async function openapiPlugin(app: FastifyInstance) {
       info: {
         title: 'Mutua API',
         description:
-          "API de Mutua, la plateforme de mutualisation des réseaux de l'ESS. Les erreurs ont toutes la forme `{ error, message, details? }`.",
+          "API de Mutua, la plateforme de mutualisation des réseaux de l'ESS. Les erreurs ont toutes la forme `{ error, message, details? }`, où `details` est une liste de `{ path, code, message }` (`path` en chemin à points, ex. `slots.0.endsAt`).",
         version: '0.1.0',
       },
       tags: [

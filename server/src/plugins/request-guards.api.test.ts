@@ -6,15 +6,18 @@ import { useTestApp } from '../../test/test-app.ts';
 const t = useTestApp();
 const db = () => t.connection.db;
 
-/** The answer to a request with a NUL (U+0000) in `field`: what PostgreSQL cannot store never reaches it. */
-const nulRefused = (field: string) => ({
+/**
+ * The answer to a request with a NUL (U+0000) at `path` (`''`: the whole part, named in the message):
+ * what PostgreSQL cannot store never reaches it.
+ */
+const nulRefused = (path: string, name = path) => ({
   error: 'validation_failed',
-  message: `Requête invalide : le champ « ${field} » contient un caractère nul (U+0000), qui n'est pas accepté.`,
+  message: `Requête invalide : le champ « ${name} » contient un caractère nul (U+0000), qui n'est pas accepté.`,
   details: [
     {
-      field,
-      rule: 'characters',
-      message: `Le champ « ${field} » contient un caractère nul (U+0000), qui n'est pas accepté.`,
+      path,
+      code: 'characters',
+      message: `Le champ « ${name} » contient un caractère nul (U+0000), qui n'est pas accepté.`,
     },
   ],
 });
@@ -60,8 +63,8 @@ describe('a NUL character in a request', () => {
     });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().details).toEqual([
-      expect.objectContaining({ field: 'lines.1.itemId', rule: 'characters' }),
-      expect.objectContaining({ field: 'message', rule: 'characters' }),
+      expect.objectContaining({ path: 'lines.1.itemId', code: 'characters' }),
+      expect.objectContaining({ path: 'message', code: 'characters' }),
     ]);
   });
 
@@ -89,7 +92,7 @@ describe('a NUL character in a request', () => {
       payload: csv,
     });
     expect(response.statusCode, response.body).toBe(400);
-    expect(response.json()).toEqual(nulRefused('corps'));
+    expect(response.json()).toEqual(nulRefused('', 'corps'));
   });
 
   it('is a 400, not a 500, even in a multipart field the guard cannot see (the database refusal is mapped)', async () => {
@@ -117,7 +120,7 @@ describe('a NUL character in a request', () => {
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json()).toMatchObject({
       error: 'validation_failed',
-      details: [{ field: 'requête', rule: 'characters' }],
+      details: [{ path: '', code: 'characters' }],
     });
     expect(response.json().message).toMatch(/^Requête invalide : /);
   });
@@ -133,7 +136,7 @@ describe('a path the router refuses before any route', () => {
       expect(response.json()).toEqual({
         error: 'validation_failed',
         message: 'Requête invalide : un paramètre du chemin est trop long.',
-        details: [{ field: 'chemin', rule: 'maxLength', message: 'Un paramètre du chemin est trop long.' }],
+        details: [{ path: '', code: 'maxLength', message: 'Un paramètre du chemin est trop long.' }],
       });
     }
   });
@@ -143,7 +146,7 @@ describe('a path the router refuses before any route', () => {
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json()).toMatchObject({
       error: 'validation_failed',
-      details: [{ field: 'chemin', rule: 'format' }],
+      details: [{ path: '', code: 'format' }],
     });
     expect(response.json().message).toMatch(/^Requête invalide : /);
   });

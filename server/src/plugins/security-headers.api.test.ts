@@ -39,6 +39,7 @@ describe('the API’s security headers', () => {
       '/api/nothing-here',
       '/api/docs/json',
       '/%61pi/me',
+      '/api/items/%E0%A4%A',
     ];
     for (const url of urls) {
       const response = await t.app.inject({ method: 'GET', url });
@@ -92,27 +93,33 @@ describe('the API’s security headers', () => {
     }
   });
 
-  it('stay off the app’s pages, which SvelteKit answers with headers of its own', async () => {
+  it('are SvelteKit’s own CSP on the app’s pages, with no sniffing, no framing and the origin only as referrer', async () => {
     const buildDir = await mkdtemp(join(tmpdir(), 'mutua-app-build-'));
     await writeFile(
       join(buildDir, 'handler.js'),
       `export function handler(req, res) {
-        res.setHeader('content-type', 'text/html');
-        res.setHeader('content-security-policy', "default-src 'self'");
+        res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'" });
         res.end('<p>page</p>');
       }`,
     );
-    const app = await appWith('http://localhost:3000');
-    try {
-      expect(await mountSvelteKit(app, buildDir)).toBe(true);
-      const page = await app.inject({ method: 'GET', url: '/catalogue' });
-      expect(page.body).toBe('<p>page</p>');
-      expect(page.headers['content-security-policy']).toBe("default-src 'self'");
-      expect(page.headers['x-frame-options']).toBe(undefined);
-      expectDataHeaders((await app.inject({ method: 'GET', url: '/api/health' })).headers, 'the API beside the app');
-    } finally {
-      await app.close();
-      await rm(buildDir, { recursive: true, force: true });
+    for (const publicUrl of ['http://localhost:3000', 'https://mutua.example.org']) {
+      const app = await appWith(publicUrl);
+      try {
+        expect(await mountSvelteKit(app, { publicUrl, buildDir })).toBe(true);
+        const page = await app.inject({ method: 'GET', url: '/catalogue' });
+        expect(page.body).toBe('<p>page</p>');
+        expect(page.headers['content-security-policy']).toBe("default-src 'self'");
+        expect(page.headers['x-content-type-options']).toBe('nosniff');
+        expect(page.headers['x-frame-options']).toBe('DENY');
+        expect(page.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+        expect(page.headers['strict-transport-security']).toBe(
+          publicUrl.startsWith('https:') ? 'max-age=31536000' : undefined,
+        );
+        expectDataHeaders((await app.inject({ method: 'GET', url: '/api/health' })).headers, 'the API beside the app');
+      } finally {
+        await app.close();
+      }
     }
+    await rm(buildDir, { recursive: true, force: true });
   });
 });

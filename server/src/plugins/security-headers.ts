@@ -11,8 +11,8 @@ export type SecurityHeadersOptions = {
 /**
  * The headers a browser needs to treat what /api answers (JSON, .ics, photos, the docs) as data:
  * no sniffing it into HTML, no framing, no referrer, and a CSP that lets nothing run. Swagger UI
- * at /api/docs is the one page and gets a policy of its own. The app's pages (outside /api) are
- * SvelteKit's and set their own headers.
+ * at /api/docs is the one page and gets a policy of its own. The app's pages (outside /api) carry
+ * SvelteKit's CSP and the `pageHeaders` below, set in web/sveltekit.ts.
  */
 export default fp(
   async function securityHeadersPlugin(app: FastifyInstance, options: SecurityHeadersOptions) {
@@ -29,7 +29,7 @@ export default fp(
     // On send, so on every answer Fastify writes itself (the API, its errors, the docs) and on none
     // of SvelteKit's: those are written straight to the socket by the app (see web/sveltekit.ts).
     app.addHook('onSend', async (request, reply) => {
-      // Unset only when the router refused the URL before any hook ran (a malformed %-escape).
+      // Unset when the router refused the URL before any hook ran (see refusedUrlHeaders).
       if (typeof reply.helmet !== 'function') return;
       const path = request.url.split('?', 1)[0]!;
       reply.helmet(
@@ -61,4 +61,32 @@ const docsPolicy = {
 /** Swagger UI's page and its static files; its document (/json, /yaml) is data like the rest. */
 function isDocsPage(path: string): boolean {
   return path === docsPrefix || path === `${docsPrefix}/` || path.startsWith(`${docsPrefix}/static/`);
+}
+
+function hsts(publicUrl: string): Record<string, string> {
+  return publicUrl.startsWith('https://') ? { 'strict-transport-security': 'max-age=31536000' } : {};
+}
+
+/** What helmet writes, for the router's refusals (a bad %-escape), which no hook sees: app.ts adds them. */
+export function refusedUrlHeaders(publicUrl: string): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    ...hsts(publicUrl),
+  };
+}
+
+/**
+ * Beside SvelteKit's own CSP on the app's pages and files: no sniffing, no framing (for browsers
+ * that ignore frame-ancestors), and links to other sites carry the origin only, never the page.
+ */
+export function pageHeaders(publicUrl: string): Record<string, string> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    ...hsts(publicUrl),
+  };
 }

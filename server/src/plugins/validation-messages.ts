@@ -1,9 +1,9 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { firstAcceptedDay, lastAcceptedDay } from '../domain/calendar-days.ts';
-import { cursorShapes } from '../pagination/shapes.ts';
+import type { ErrorDetail } from '../domain/errors.ts';
+import { cursorShapes } from '../domain/cursor-shapes.ts';
 
-export type FieldError = { field: string; rule: string; message: string };
-
+/** The parts of a request, as a message names them when the error is about the part as a whole. */
 const sources: Record<string, string> = {
   body: 'corps',
   querystring: 'paramètre',
@@ -11,17 +11,27 @@ const sources: Record<string, string> = {
   headers: 'en-tête',
 };
 
-/** Turns ajv's errors into `{ field, rule, message }` with a French message naming the field. */
-export function toFieldErrors(errors: FastifySchemaValidationError[], context?: string): FieldError[] {
+/**
+ * Turns ajv's errors into details: `path` is the dot path of the field within its part
+ * (`/slots/0/endsAt` → `slots.0.endsAt`, a missing or unexpected property appended to it), or
+ * `''` for the part itself (a body that is not an object). Keys keep JSON Pointer's escapes
+ * (`~1` for a `/`, as ajv writes them), so that a path never holds a `/`.
+ */
+export function toErrorDetails(errors: FastifySchemaValidationError[], context?: string): ErrorDetail[] {
   return errors.map((error) => {
     const params = error.params as Record<string, unknown>;
-    const path = error.instancePath.split('/').filter(Boolean).join('.');
-    const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined;
-    const extra = typeof params.additionalProperty === 'string' ? params.additionalProperty : undefined;
-    const field =
-      [path, missing ?? extra].filter(Boolean).join('.') || (context ? (sources[context] ?? context) : 'requête');
-    return { field, rule: error.keyword, message: frenchMessage(error.keyword, params, field) };
+    const named = [params.missingProperty, params.additionalProperty].find((key) => typeof key === 'string');
+    const segments = error.instancePath.split('/').slice(1);
+    if (named !== undefined) segments.push(escapeKey(named));
+    const path = segments.join('.');
+    const name = path || (context ? (sources[context] ?? context) : 'requête');
+    return { path, code: error.keyword, message: frenchMessage(error.keyword, params, name) };
   });
+}
+
+/** A key as JSON Pointer (and so ajv's instancePath) writes it. */
+function escapeKey(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 function frenchMessage(keyword: string, params: Record<string, unknown>, field: string): string {
@@ -77,7 +87,7 @@ function formatMessage(format: string, name: string): string {
   return `Le champ ${name} n'a pas le bon format (${format}).`;
 }
 
-export function describeValidationError(details: FieldError[]): string {
+export function describeValidationError(details: ErrorDetail[]): string {
   const first = details[0];
   if (!first) return 'Requête invalide.';
   return details.length === 1

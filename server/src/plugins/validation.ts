@@ -4,8 +4,8 @@ import type { FastifyInstance, FastifyRequest, FastifySchemaValidationError } fr
 import { isCalendarDay, isInstant } from '../domain/calendar-days.ts';
 import { AppError } from '../domain/errors.ts';
 import { readCursor } from '../pagination/cursor.ts';
-import { cursorShapes } from '../pagination/shapes.ts';
-import { describeValidationError, toFieldErrors } from './validation-messages.ts';
+import { cursorShapes } from '../domain/cursor-shapes.ts';
+import { describeValidationError, toErrorDetails } from './validation-messages.ts';
 
 /**
  * Request validation. Query strings and path parameters arrive as text, so they are coerced
@@ -26,7 +26,7 @@ const forJson = withFormats(new Ajv({ ...common, coerceTypes: false }));
 /**
  * ajv-formats, with `date` and `date-time` bounded to what PostgreSQL and JavaScript both read
  * (domain/calendar-days.ts: no year 0000, no leap second, no offset of +23:59), and the cursor
- * formats of pagination/shapes.ts: the cursor decoded and checked against its list's shape.
+ * formats of domain/cursor-shapes.ts: the cursor decoded and checked against its list's shape.
  */
 function withFormats(ajv: Ajv): Ajv {
   // ajv-formats is CommonJS: under NodeNext its function is the `default` of the module object.
@@ -71,12 +71,12 @@ function refuseNulCharacters(request: FastifyRequest) {
       params: {},
       message: '',
     }));
-    const details = toFieldErrors(errors, context);
+    const details = toErrorDetails(errors, context);
     throw new AppError('validation_failed', describeValidationError(details), details);
   }
 }
 
-/** The JSON-pointer paths (as ajv writes them) of the strings and keys that hold a NUL, in document order; a loop, so deep nesting cannot overflow the stack. */
+/** The JSON-pointer paths (as ajv writes them, `~1` for a `/` in a key) of the strings and keys that hold a NUL, in document order; a loop, so deep nesting cannot overflow the stack. */
 function pathsWithNul(root: unknown): string[] {
   const found: string[] = [];
   const pending: Array<{ value: unknown; path: string; badKey?: boolean }> = [{ value: root, path: '' }];
@@ -90,7 +90,7 @@ function pathsWithNul(root: unknown): string[] {
         const [key, inner] = entries[index]!;
         pending.push({
           value: inner,
-          path: `${path}/${key.replaceAll('\u0000', '\\u0000')}`,
+          path: `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1').replaceAll('\u0000', '\\u0000')}`,
           badKey: key.includes('\u0000'),
         });
       }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ServiceCreateSchema, ServicePatchSchema } from '../domain/catalogue.ts';
 import { errorResponses } from '../domain/errors.ts';
-import { ListingParamsSchema, ListingSearchQuerySchema } from '../items/schemas.ts';
+import { ListingParamsSchema, ListingSearchQuerySchema } from '../listings/schemas.ts';
 import { signedIn } from '../plugins/openapi.ts';
 import { ServiceDetailSchema, ServiceSearchResultSchema } from './schemas.ts';
 import { createService, deleteService, getService, searchServices, updateService } from './service.ts';

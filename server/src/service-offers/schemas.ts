@@ -8,7 +8,8 @@ import {
   serviceFormats,
   serviceParticipations,
 } from '../domain/catalogue.ts';
-import { ListingOwnerSchema, PhotoSchema } from '../items/schemas.ts';
+import { ListingOwnerSchema } from '../listings/schemas.ts';
+import { PhotoSchema } from '../photos/schemas.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 

@@ -10,7 +10,7 @@ import { statusAfterLenderRequest } from '../listings/ownership.ts';
 import { organisationPlace, placeOfListing, resolveCommune } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
 import { viewerOf } from '../listings/visibility.ts';
-import type { ListingSearchQuery } from '../items/schemas.ts';
+import type { ListingSearchQuery } from '../listings/schemas.ts';
 import { presentPhoto } from '../photos/present.ts';
 import { selectPhotos } from '../photos/queries.ts';
 import { violatedConstraint } from '../db/errors.ts';
@@ -167,7 +167,7 @@ export async function deleteService(db: Database, actor: Actor, id: string) {
 function checkSlots(slots: ServiceSlot[]) {
   slots.forEach((slot, index) => {
     if (slot.endsAt <= slot.startsAt)
-      throw fieldError(`slots/${index}/endsAt`, 'Un créneau finit après avoir commencé.');
+      throw fieldError(`slots.${index}.endsAt`, 'Un créneau finit après avoir commencé.');
   });
 }
 

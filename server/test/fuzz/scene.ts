@@ -1,18 +1,8 @@
 import type { InjectOptions } from 'fastify';
 import type { App } from '../../src/app.ts';
 import type { Database } from '../../src/db/client.ts';
-import {
-  dayFromToday,
-  lendingScene,
-  makeBooking,
-  makeItem,
-  makeNetworkAdmin,
-  makeService,
-  makeStructureWithManager,
-  moveBookingTo,
-  signIn,
-  signedInMember,
-} from '../factories.ts';
+import { buildAccessScene } from '../access-scene.ts';
+import { dayFromToday } from '../factories.ts';
 
 export type Actor = 'anonymous' | 'lender' | 'borrower' | 'member' | 'admin' | 'pending';
 
@@ -42,10 +32,11 @@ export type Scene = {
 };
 
 /**
- * A small network with some of everything: a lender (manager of an approved structure) with
- * items, a service, a need, blocked periods and an invitation; a borrower whose requests it
- * received (one accepted, with a message); a plain member of the lender; the network's admin;
- * and the person of a structure still waiting for approval.
+ * The authorisation matrix's network (test/access-scene.ts) with its loans, and some more of
+ * everything: a message, a blocked period, a basket, an invitation, a calendar feed. The lender
+ * is the manager of the structure that owns things, the borrower the member of the other
+ * approved structure, `member` a plain member of the lender, `pending` the person of a structure
+ * still waiting for approval.
  */
 export async function buildScene(app: App, db: Database): Promise<Scene> {
   const inject = async (request: InjectOptions) => {
@@ -55,77 +46,44 @@ export async function buildScene(app: App, db: Database): Promise<Scene> {
   };
   const json = async <T>(request: InjectOptions) => JSON.parse((await inject(request)).body) as T;
 
-  const { lender, borrower, item } = await lendingScene(app, db, { quantity: 3 });
-  const networkId = lender.networkId;
-  const member = await signedInMember(app, db, lender.organisation.id);
-  const admin = await makeNetworkAdmin(db, networkId);
-  const pending = await makeStructureWithManager(db, { status: 'pending', networkId });
-  const otherItem = await makeItem(db, { organisationId: lender.organisation.id, title: 'Scie sauteuse' });
-  const service = await makeService(db, { organisationId: lender.organisation.id, title: 'Animation de réunion' });
+  const world = await buildAccessScene(app, db);
+  const loans = await world.loans();
+  const headers: Record<Actor, Record<string, string>> = {
+    anonymous: {},
+    lender: world.headers.ownerManager,
+    borrower: world.headers.otherMember,
+    member: world.headers.ownerMember,
+    admin: world.headers.admin,
+    pending: world.headers.pendingStructure,
+  };
 
-  const loan = await makeBooking(app, borrower.headers, {
-    itemId: item.id,
-    startDate: dayFromToday(12),
-    endDate: dayFromToday(13),
-  });
-  const accepted = await makeBooking(app, borrower.headers, {
-    itemId: otherItem.id,
-    startDate: dayFromToday(20),
-    endDate: dayFromToday(22),
-  });
-  await moveBookingTo(app, lender.headers, accepted.id, 'accept');
   await inject({
     method: 'POST',
-    url: `/api/bookings/${accepted.id}/messages`,
-    headers: borrower.headers,
+    url: `/api/bookings/${loans.accepted}/messages`,
+    headers: headers.borrower,
     payload: { body: 'Nous passerons vers 10 h.' },
-  });
-  const batch = await json<{ id: string }>({
-    method: 'POST',
-    url: '/api/bookings/batch',
-    headers: borrower.headers,
-    payload: {
-      lines: [{ itemId: item.id }, { itemId: otherItem.id }],
-      startDate: dayFromToday(30),
-      endDate: dayFromToday(31),
-    },
   });
   const period = await json<{ id: string }>({
     method: 'POST',
-    url: `/api/items/${item.id}/blocked-periods`,
-    headers: lender.headers,
+    url: `/api/items/${world.item.id}/blocked-periods`,
+    headers: headers.lender,
     payload: { startDate: dayFromToday(40), endDate: dayFromToday(45), reason: 'repair' },
-  });
-  const need = await json<{ id: string }>({
-    method: 'POST',
-    url: '/api/needs',
-    headers: borrower.headers,
-    payload: { kind: 'item', title: 'Des tonnelles pour la fête', categoryId: 'tonnelles', visibility: 'all' },
   });
   const invitation = await json<{ id: string }>({
     method: 'POST',
-    url: `/api/organisations/${lender.organisation.id}/invitations`,
-    headers: lender.headers,
+    url: `/api/organisations/${world.owner.id}/invitations`,
+    headers: headers.lender,
     payload: { email: 'invitee@test.mutua.fr', role: 'member' },
   });
   const feed = await json<{ url: string }>({
     method: 'POST',
-    url: `/api/organisations/${lender.organisation.id}/calendar-feed`,
-    headers: lender.headers,
+    url: `/api/organisations/${world.owner.id}/calendar-feed`,
+    headers: headers.lender,
   });
-
-  const headers = {
-    anonymous: {},
-    lender: lender.headers,
-    borrower: borrower.headers,
-    member: member.headers,
-    admin: await signIn(app, admin.email),
-    pending: await signIn(app, pending.manager.email),
-  };
   const notifications = await json<{ notifications: Array<{ id: string | number }> }>({
     method: 'GET',
     url: '/api/notifications',
-    headers: lender.headers,
+    headers: headers.lender,
   });
   const emails = await json<{ emails: Array<{ id: string | number }> }>({
     method: 'GET',
@@ -135,10 +93,10 @@ export async function buildScene(app: App, db: Database): Promise<Scene> {
 
   const cursors: Record<string, string[]> = {};
   for (const [url, actor] of [
-    ['/api/items?limit=1', 'anonymous'],
+    ['/api/items?limit=1', 'borrower'],
     ['/api/items?limit=1&q=scie', 'lender'],
     ['/api/services?limit=1', 'anonymous'],
-    ['/api/needs?limit=1', 'anonymous'],
+    ['/api/needs?limit=1', 'borrower'],
     ['/api/organisations?limit=1', 'anonymous'],
     ['/api/bookings?as=borrower&limit=1', 'borrower'],
     ['/api/bookings?as=lender&limit=1', 'lender'],
@@ -150,16 +108,24 @@ export async function buildScene(app: App, db: Database): Promise<Scene> {
     if (page.nextCursor) cursors[list] = [...(cursors[list] ?? []), page.nextCursor];
   }
 
+  const { people } = world;
   return {
     headers,
     ids: {
-      organisations: [lender.organisation.id, borrower.organisation.id, pending.organisation.id],
-      users: [lender.manager.id, borrower.manager.id, member.user.id, admin.id, pending.manager.id],
-      items: [item.id, otherItem.id],
-      services: [service.id],
-      needs: [need.id],
-      bookings: [loan.id, accepted.id],
-      groups: [batch.id],
+      organisations: [world.owner.id, world.other.id, world.pending.id],
+      users: [
+        people.ownerManager.id,
+        people.otherMember.id,
+        people.ownerMember.id,
+        people.admin.id,
+        people.pendingStructure.id,
+        world.joiner.id,
+      ],
+      items: [world.item.id, world.spareItem.id, world.draft.id],
+      services: [world.service.id],
+      needs: [world.need.id],
+      bookings: [loans.requested, loans.accepted, loans.pickedUp, loans.returned, loans.serviceAccepted],
+      groups: [loans.groupId],
       periods: [period.id],
       invitations: [invitation.id],
       notifications: notifications.notifications.map((notification) => String(notification.id)),
@@ -172,6 +138,6 @@ export async function buildScene(app: App, db: Database): Promise<Scene> {
         .at(-1)!
         .replace(/\.ics$/, ''),
     ],
-    emails: [lender.manager.email, borrower.manager.email, member.user.email, admin.email],
+    emails: [people.ownerManager.email, people.otherMember.email, people.ownerMember.email, people.admin.email],
   };
 }

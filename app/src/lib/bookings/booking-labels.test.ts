@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Booking } from '$lib/api-types';
+import type { Booking } from '@mutua/server/contract';
 import { translator } from '../i18n/index.ts';
 import {
   bookingTitle,

@@ -3,7 +3,7 @@
  * other structure, the tone of its status. Calendar days (`YYYY-MM-DD`) are formatted as they
  * are, never shifted by a time zone; instants (services, events, messages) are told in Paris.
  */
-import type { Booking, BookingStatus } from '$lib/api-types';
+import type { Booking, BookingStatus } from '@mutua/server/contract';
 import { plural, type Locale, type Translator } from '../i18n/index.ts';
 
 const intlLocale = (lang: Locale) => (lang === 'fr' ? 'fr-FR' : 'en-GB');

@@ -3,7 +3,7 @@
  * sentences. Days are `YYYY-MM-DD` strings read at midnight UTC, so the machine's zone never
  * shifts them (the same way as formatCalendarDay).
  */
-import type { ItemDetail } from '$lib/api-types';
+import type { ItemDetail } from '@mutua/server/contract';
 import { type Locale, plural, type Translator } from '../i18n/index.ts';
 import type { Month } from './calendar/month.ts';
 

@@ -1,4 +1,4 @@
-import type { Category } from '$lib/api-types';
+import type { Category } from '@mutua/server/contract';
 
 export type CategoryFamily = { family: Category; children: Category[] };
 

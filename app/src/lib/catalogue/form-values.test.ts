@@ -17,7 +17,7 @@ describe('parseAmount', () => {
   it.each(['abc', '12,345', '-3', '1,2,3'])('turns down %j with a field error of its own', (text) => {
     expect(parseAmount('deposit', text)).toEqual({
       ok: false,
-      error: { field: 'deposit', rule: 'amount', message: '' },
+      error: { path: 'deposit', code: 'amount', message: '' },
     });
   });
 });
@@ -28,7 +28,7 @@ describe('parseWholeNumber', () => {
     expect(parseWholeNumber('quantity', '')).toEqual({ ok: true, value: null });
     expect(parseWholeNumber('quantity', '2,5')).toMatchObject({
       ok: false,
-      error: { field: 'quantity', rule: 'integer' },
+      error: { path: 'quantity', code: 'integer' },
     });
   });
 });

@@ -1,15 +1,15 @@
 /**
  * Numbers as people type them in French forms ("12,50", "1 200 €") and back. A value that is not
- * a number becomes a field error of our own (rule `amount` or `integer`), in the API's shape, so
+ * a number becomes a field error of our own (code `amount` or `integer`), in the API's shape, so
  * that one code path shows every error next to its field.
  */
-import type { FieldError } from '$lib/api-types';
+import type { ErrorDetail } from '@mutua/server/contract';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: FieldError };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ErrorDetail };
 
-const invalid = (field: string, rule: 'amount' | 'integer'): Parsed<never> => ({
+const invalid = (field: string, code: 'amount' | 'integer'): Parsed<never> => ({
   ok: false,
-  error: { field, rule, message: '' },
+  error: { path: field, code, message: '' },
 });
 
 /** "12,50", "12.5", "1 200 €" → a number of euros (2 decimals at most); "" → null. */
@@ -37,7 +37,7 @@ export function amountText(lang: 'fr' | 'en', euros: number | null | undefined):
 
 /** Collects parse results: the values that parsed, and the errors of those that did not. */
 export function collect() {
-  const errors: FieldError[] = [];
+  const errors: ErrorDetail[] = [];
   return {
     errors,
     take<T>(parsed: Parsed<T>): T | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemDetail } from '$lib/api-types';
+import type { ItemDetail } from '@mutua/server/contract';
 import { itemCreateBody, itemFormValues, itemInput, itemPatchBody, itemValues, newItemValues } from './item-form.ts';
 
 const typed = (changes: Partial<ReturnType<typeof newItemValues>>) => ({
@@ -38,16 +38,16 @@ describe('itemInput', () => {
     expect(itemInput(typed({ fee: 'free', feeAmount: '5' })).input.feeAmount).toBeNull();
     expect(itemInput(typed({ fee: 'per_day', feeAmount: '2,50' })).input.feeAmount).toBe(2.5);
     expect(itemInput(typed({ fee: 'per_loan', feeAmount: '' })).errors).toEqual([
-      { field: 'feeAmount', rule: 'required', message: '' },
+      { path: 'feeAmount', code: 'required', message: '' },
     ]);
     expect(itemInput(typed({ fee: 'per_loan', feeAmount: 'cinq' })).errors).toEqual([
-      { field: 'feeAmount', rule: 'amount', message: '' },
+      { path: 'feeAmount', code: 'amount', message: '' },
     ]);
   });
 
   it('reports every number it cannot read', () => {
     const { errors } = itemInput(typed({ quantity: 'deux', deposit: '1,2,3', maxLoanDays: '7j' }));
-    expect(errors.map((error) => error.field)).toEqual(['quantity', 'deposit', 'maxLoanDays']);
+    expect(errors.map((error) => error.path)).toEqual(['quantity', 'deposit', 'maxLoanDays']);
   });
 });
 
@@ -66,7 +66,7 @@ describe('availability settings', () => {
 
   it('asks for at least one weekday', () => {
     expect(itemInput(typed({ handoverWeekdays: '' })).errors).toEqual([
-      { field: 'handoverWeekdays', rule: 'minItems', message: '' },
+      { path: 'handoverWeekdays', code: 'minItems', message: '' },
     ]);
   });
 
@@ -76,16 +76,16 @@ describe('availability settings', () => {
       handoverClosesAt: '18:00',
     });
     expect(itemInput(typed({ handoverOpensAt: '09:00' })).errors).toEqual([
-      { field: 'handoverClosesAt', rule: 'pair', message: '' },
+      { path: 'handoverClosesAt', code: 'pair', message: '' },
     ]);
     expect(itemInput(typed({ handoverClosesAt: '12:00' })).errors).toEqual([
-      { field: 'handoverOpensAt', rule: 'pair', message: '' },
+      { path: 'handoverOpensAt', code: 'pair', message: '' },
     ]);
     expect(itemInput(typed({ handoverOpensAt: '14:00', handoverClosesAt: '09:00' })).errors).toEqual([
-      { field: 'handoverClosesAt', rule: 'order', message: '' },
+      { path: 'handoverClosesAt', code: 'order', message: '' },
     ]);
     expect(
-      itemInput(typed({ handoverOpensAt: 'midi', handoverClosesAt: '25:00' })).errors.map((error) => error.rule),
+      itemInput(typed({ handoverOpensAt: 'midi', handoverClosesAt: '25:00' })).errors.map((error) => error.code),
     ).toEqual(['pattern', 'pattern']);
   });
 
@@ -95,7 +95,7 @@ describe('availability settings', () => {
       horizonDays: 90,
     });
     expect(itemInput(typed({ bufferDays: 'deux' })).errors).toEqual([
-      { field: 'bufferDays', rule: 'integer', message: '' },
+      { path: 'bufferDays', code: 'integer', message: '' },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { FieldError, ItemCondition, ItemDetail, ItemFee, ListingVisibility } from '$lib/api-types';
+import type { ErrorDetail, ItemCondition, ItemDetail, ItemFee, ListingVisibility } from '@mutua/server/contract';
 import { amountText, changedFields, collect, type Parsed, parseAmount, parseWholeNumber } from './form-values.ts';
 import type { Locale } from '$lib/i18n';
 
@@ -132,12 +132,12 @@ export function itemValues(item: ItemDetail, lang: Locale): ItemFormValues {
  * emptied deposit or maximum length means "none" (null). A free loan carries no amount; a paid
  * one must say how much (checked here so that the message can name the field).
  */
-export function itemInput(values: ItemFormValues): { input: ItemInput; errors: FieldError[] } {
+export function itemInput(values: ItemFormValues): { input: ItemInput; errors: ErrorDetail[] } {
   const parsed = collect();
   const fee = oneOf(fees, values.fee) ?? 'free';
   const feeAmount = fee === 'free' ? null : (parsed.take(parseAmount('feeAmount', values.feeAmount)) ?? null);
-  if (fee !== 'free' && feeAmount === null && !parsed.errors.some((error) => error.field === 'feeAmount')) {
-    parsed.errors.push({ field: 'feeAmount', rule: 'required', message: '' });
+  if (fee !== 'free' && feeAmount === null && !parsed.errors.some((error) => error.path === 'feeAmount')) {
+    parsed.errors.push({ path: 'feeAmount', code: 'required', message: '' });
   }
   const input: ItemInput = {
     title: values.title,
@@ -177,7 +177,9 @@ function parseWeekdays(field: string, text: string): Parsed<number[]> {
         .map(Number),
     ),
   ].sort((a, b) => a - b);
-  return days.length > 0 ? { ok: true, value: days } : { ok: false, error: { field, rule: 'minItems', message: '' } };
+  return days.length > 0
+    ? { ok: true, value: days }
+    : { ok: false, error: { path: field, code: 'minItems', message: '' } };
 }
 
 /** "9:30", "09:30", "9h30", "09:30:00" → "09:30"; "" → null. */
@@ -185,7 +187,7 @@ function parseClock(field: string, text: string): Parsed<string | null> {
   const compact = text.replace(/\s/g, '');
   if (compact === '') return { ok: true, value: null };
   const match = /^([01]?\d|2[0-3])[:hH]([0-5]\d)?(?::[0-5]\d)?$/.exec(compact);
-  if (!match) return { ok: false, error: { field, rule: 'pattern', message: '' } };
+  if (!match) return { ok: false, error: { path: field, code: 'pattern', message: '' } };
   return { ok: true, value: `${match[1]!.padStart(2, '0')}:${match[2] ?? '00'}` };
 }
 
@@ -195,12 +197,11 @@ function handoverHours(parsed: ReturnType<typeof collect>, opensText: string, cl
   const closesAt = parsed.take(parseClock('handoverClosesAt', closesText));
   if (opensAt === undefined || closesAt === undefined)
     return { handoverOpensAt: opensAt ?? null, handoverClosesAt: closesAt ?? null };
-  if (opensAt === null && closesAt !== null)
-    parsed.errors.push({ field: 'handoverOpensAt', rule: 'pair', message: '' });
+  if (opensAt === null && closesAt !== null) parsed.errors.push({ path: 'handoverOpensAt', code: 'pair', message: '' });
   if (opensAt !== null && closesAt === null)
-    parsed.errors.push({ field: 'handoverClosesAt', rule: 'pair', message: '' });
+    parsed.errors.push({ path: 'handoverClosesAt', code: 'pair', message: '' });
   if (opensAt !== null && closesAt !== null && closesAt <= opensAt)
-    parsed.errors.push({ field: 'handoverClosesAt', rule: 'order', message: '' });
+    parsed.errors.push({ path: 'handoverClosesAt', code: 'order', message: '' });
   return { handoverOpensAt: opensAt, handoverClosesAt: closesAt };
 }
 

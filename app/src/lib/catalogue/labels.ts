@@ -1,4 +1,4 @@
-import type { ItemFee, ServiceParticipation } from '$lib/api-types';
+import type { ItemFee, ServiceParticipation } from '@mutua/server/contract';
 import { formatEuros, type Translator } from '../i18n/index.ts';
 
 /** What borrowing costs: "Gratuit", "5 € par jour", "10 € par prêt". */

@@ -1,5 +1,5 @@
 import { type PhotoSize, photoSizes as photoWidths } from '@mutua/server/domain/photos';
-import type { Photo } from '$lib/api-types';
+import type { Photo } from '@mutua/server/contract';
 
 /**
  * `srcset` and boxes for the API's resized photos (/api/photos/<id>/<size>.webp). A photo smaller

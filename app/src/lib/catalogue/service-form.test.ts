@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceDetail } from '$lib/api-types';
+import type { ServiceDetail } from '@mutua/server/contract';
 import {
   newServiceValues,
   serviceCreateBody,
@@ -22,7 +22,7 @@ describe('serviceInput', () => {
     expect(serviceInput(typed({ participation: 'exchange', price: '30' })).input.price).toBeNull();
     expect(serviceInput(typed({ participation: 'price', price: '150,50' })).input.price).toBe(150.5);
     expect(serviceInput(typed({ participation: 'price', price: '' })).errors).toEqual([
-      { field: 'price', rule: 'required', message: '' },
+      { path: 'price', code: 'required', message: '' },
     ]);
   });
 
@@ -74,10 +74,10 @@ describe('weekly slots', () => {
       }),
     );
     expect(errors).toEqual([
-      { field: 'slots.0.endsAt', rule: 'incomplete', message: '' },
-      { field: 'slots.1.weekday', rule: 'incomplete', message: '' },
-      { field: 'slots.2.endsAt', rule: 'order', message: '' },
-      { field: 'slots.3.startsAt', rule: 'pattern', message: '' },
+      { path: 'slots.0.endsAt', code: 'incomplete', message: '' },
+      { path: 'slots.1.weekday', code: 'incomplete', message: '' },
+      { path: 'slots.2.endsAt', code: 'order', message: '' },
+      { path: 'slots.3.startsAt', code: 'pattern', message: '' },
     ]);
     expect(input.slots).toBeUndefined();
   });

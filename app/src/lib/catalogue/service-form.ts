@@ -1,12 +1,12 @@
 import type {
-  FieldError,
+  ErrorDetail,
   ListingVisibility,
   ServiceDetail,
   ServiceDomain,
   ServiceFormat,
   ServiceParticipation,
   ServiceSlot,
-} from '$lib/api-types';
+} from '@mutua/server/contract';
 import { amountText, changedFields, collect, parseAmount, parseWholeNumber } from './form-values.ts';
 import type { Locale } from '$lib/i18n';
 
@@ -120,12 +120,12 @@ export function serviceValues(service: ServiceDetail, lang: Locale): ServiceForm
 }
 
 /** The API body for what was typed; a price only when the participation is a price (then it is required). */
-export function serviceInput(values: ServiceFormValues): { input: ServiceInput; errors: FieldError[] } {
+export function serviceInput(values: ServiceFormValues): { input: ServiceInput; errors: ErrorDetail[] } {
   const parsed = collect();
   const participation = oneOf(participations, values.participation) ?? 'free';
   const price = participation === 'price' ? (parsed.take(parseAmount('price', values.price)) ?? null) : null;
-  if (participation === 'price' && price === null && !parsed.errors.some((error) => error.field === 'price')) {
-    parsed.errors.push({ field: 'price', rule: 'required', message: '' });
+  if (participation === 'price' && price === null && !parsed.errors.some((error) => error.path === 'price')) {
+    parsed.errors.push({ path: 'price', code: 'required', message: '' });
   }
   const input: ServiceInput = {
     title: values.title,
@@ -157,7 +157,7 @@ function clockText(text: string): string {
  * The weekly slots, rows fully empty left out. A row needs its day and both times, the end after
  * the start; its errors name the row's inputs (`slots.<n>.endsAt`).
  */
-function slotsOf(rows: SlotRow[], errors: FieldError[]): ServiceSlot[] | undefined {
+function slotsOf(rows: SlotRow[], errors: ErrorDetail[]): ServiceSlot[] | undefined {
   const slots: ServiceSlot[] = [];
   const before = errors.length;
   for (const [index, row] of rows.entries()) {
@@ -167,9 +167,9 @@ function slotsOf(rows: SlotRow[], errors: FieldError[]): ServiceSlot[] | undefin
     const weekday = /^[1-7]$/.test(row.weekday) ? Number(row.weekday) : null;
     const missing = weekday === null ? 'weekday' : !startsAt ? 'startsAt' : !endsAt ? 'endsAt' : null;
     const wrong = !clock.test(startsAt) ? 'startsAt' : !clock.test(endsAt) ? 'endsAt' : null;
-    if (missing) errors.push({ field: `slots.${index}.${missing}`, rule: 'incomplete', message: '' });
-    else if (wrong) errors.push({ field: `slots.${index}.${wrong}`, rule: 'pattern', message: '' });
-    else if (endsAt <= startsAt) errors.push({ field: `slots.${index}.endsAt`, rule: 'order', message: '' });
+    if (missing) errors.push({ path: `slots.${index}.${missing}`, code: 'incomplete', message: '' });
+    else if (wrong) errors.push({ path: `slots.${index}.${wrong}`, code: 'pattern', message: '' });
+    else if (endsAt <= startsAt) errors.push({ path: `slots.${index}.endsAt`, code: 'order', message: '' });
     else slots.push({ weekday: weekday!, startsAt, endsAt });
   }
   return errors.length > before ? undefined : slots;

@@ -42,8 +42,6 @@ export const accountEn: Record<keyof typeof accountFr, string> = {
   'account.notificationsText': 'For each kind, choose to get the email right away, in the daily digest, or never.',
   'account.notificationsLink': 'My notification preferences',
   'account.passwordTitle': 'Password',
-  'account.passwordText': 'To change your password, ask for a link: it goes to your email address.',
-  'account.passwordLink': 'Change my password',
   'account.sessionTitle': 'Sign out',
   'account.sessionText': 'To leave Mutua on this device.',
   'account.signOut': 'End my session on this device',

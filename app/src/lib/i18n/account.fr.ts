@@ -45,8 +45,6 @@ export const accountFr = {
     'Choisissez, pour chaque type, de recevoir l’e-mail tout de suite, dans le récapitulatif du jour, ou jamais.',
   'account.notificationsLink': 'Mes préférences de notification',
   'account.passwordTitle': 'Mot de passe',
-  'account.passwordText': 'Pour changer de mot de passe, demandez un lien : il arrive à votre adresse e-mail.',
-  'account.passwordLink': 'Changer mon mot de passe',
   'account.sessionTitle': 'Se déconnecter',
   'account.sessionText': 'Pour quitter Mutua sur cet appareil.',
   'account.signOut': 'Fermer ma session sur cet appareil',

@@ -160,6 +160,8 @@ export const en: Record<MessageKey, string> = {
   'lender.asideLabel': 'The organisation and how to reach it',
   'lender.contactTitle': 'Contact',
   'lender.signInForContact': 'Sign in to see how to contact the organisation.',
+  'lender.contactsHidden':
+    'An organisation’s contact details are shown to the people of approved organisations in its networks.',
   'lender.writeTo': 'Write to {email}',
   'lender.call': 'Call {phone}',
   'lender.subject': 'Mutua: {title}',

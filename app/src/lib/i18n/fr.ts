@@ -166,6 +166,8 @@ export const fr = {
   'lender.asideLabel': 'La structure et ses coordonnées',
   'lender.contactTitle': 'Contacter',
   'lender.signInForContact': 'Connectez-vous pour voir comment contacter la structure.',
+  'lender.contactsHidden':
+    'Les coordonnées d’une structure sont visibles par les personnes des structures validées de ses réseaux.',
   'lender.writeTo': 'Écrire à {email}',
   'lender.call': 'Appeler le {phone}',
   'lender.subject': 'Mutua : {title}',

@@ -35,6 +35,10 @@ export const notificationsFr = {
     'Demande non acceptée : {title}, chez {organisation}. Une autre demande a été acceptée sur ces dates.',
   'notifications.kinds.booking.declined.slot_taken':
     'Demande non acceptée : {title}, chez {organisation}. Ce créneau a été attribué à une autre demande.',
+  'notifications.kinds.booking.declined.borrower_suspended':
+    'Demande close : {title}, avec {organisation}. La structure qui a fait la demande n’est plus active sur Mutua.',
+  'notifications.kinds.booking.declined.lender_suspended':
+    'Demande close : {title}, avec {organisation}. La structure à qui elle était adressée n’est plus active sur Mutua.',
   'notifications.kinds.booking.cancelled': '{organisation} a annulé : {title}',
   'notifications.kinds.booking.expired': 'Demande expirée faute de réponse à temps : {title}, avec {organisation}',
   'notifications.kinds.booking.message': '{organisation} vous a écrit : {title}',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type NotificationKind, notificationKinds } from '@mutua/server/domain/notifications';
-import type { AppNotification } from '$lib/api-types';
+import { declineCodes, type NotificationKind, notificationKinds } from '@mutua/server/domain/notifications';
+import type { AppNotification } from '@mutua/server/contract';
 import { translator } from '../i18n/index.ts';
 import { kindName, notificationPhrase } from './phrases.ts';
 
@@ -49,6 +49,25 @@ describe('notificationPhrase', () => {
     );
     // A code newer than the app: the plain sentence rather than nothing.
     expect(phrase('fr', 'booking.declined', { reasonCode: 'not_yet_known' })).toBe(phrase('fr', 'booking.declined'));
+  });
+
+  it('phrases every code of a decline the platform makes, in the bell, on the booking and in its history', () => {
+    for (const code of declineCodes) {
+      for (const t of [fr, en]) {
+        expect(phrase(t.lang, 'booking.declined', { reasonCode: code }), `${t.lang} ${code}`).not.toBe(
+          phrase(t.lang, 'booking.declined'),
+        );
+        expect(t.maybe(`lending.declineCodes.${code}`), `${t.lang} ${code}`).toBeDefined();
+        expect(t.maybe(`lending.eventReasons.${code}`), `${t.lang} ${code}`).toBeDefined();
+      }
+    }
+    // Read by both sides: a fact about the suspended structure, with the other one named.
+    expect(phrase('fr', 'booking.declined', { reasonCode: 'lender_suspended' })).toBe(
+      'Demande close : Tonnelle 3×3 m, avec La Tonnelle Solidaire. La structure à qui elle était adressée n’est plus active sur Mutua.',
+    );
+    expect(phrase('en', 'booking.declined', { reasonCode: 'borrower_suspended' })).toBe(
+      'Request closed: Tonnelle 3×3 m, with La Tonnelle Solidaire. The structure that made it is no longer active on Mutua.',
+    );
   });
 
   it('counts the days late and tells when a request expires, in Paris', () => {

@@ -4,7 +4,7 @@
  * catalogue: `notifications.kinds.<kind>`, or one of its variants (`.dates_taken` for a decline
  * the platform made, `.undated` when a date is missing, `.untitled` when the thing has no title).
  */
-import type { AppNotification } from '$lib/api-types';
+import type { AppNotification } from '@mutua/server/contract';
 import { formatInstant } from '../bookings/booking-labels.ts';
 import { plural, type Translator } from '../i18n/index.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { essentialKinds, notificationKinds } from '@mutua/server/domain/notifications';
-import type { NotificationPreference } from '$lib/api-types';
+import type { NotificationPreference } from '@mutua/server/contract';
 import { translator } from '../i18n/index.ts';
 import { groupOf, groupPreferences, preferenceGroupIds, preferencesPatch } from './preference-groups.ts';
 

@@ -2,7 +2,7 @@
  * The notification preferences page groups the kinds the way people think of them: loans,
  * reminders, their structure, needs, moderation, their account. Pure, tested.
  */
-import type { EmailMode, NotificationKind, NotificationPreference } from '$lib/api-types';
+import type { EmailMode, NotificationKind, NotificationPreference } from '@mutua/server/contract';
 
 export const preferenceGroupIds = ['loans', 'reminders', 'organisation', 'needs', 'moderation', 'account'] as const;
 export type PreferenceGroupId = (typeof preferenceGroupIds)[number];

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import type { Me, Membership } from '$lib/api-types';
+import type { Me, Membership } from '@mutua/server/contract';
 
 /** Sends someone signed out to the sign-in page, and back here afterwards. */
 export function requireMe(locals: App.Locals, url: URL): Me {

@@ -2,7 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { sessionCookieName } from '@mutua/server/domain/session';
 import { type ApiBridge, type ApiRequest, type ApiResponse, apiBridgeKey } from '@mutua/server/web/bridge';
-import type { ApiError } from '$lib/api-types';
+import type { ApiError } from '@mutua/server/contract';
 
 /** An answer of the API: `ok` tells whether `data` is the expected body or an error body. */
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; data: ApiError };
@@ -16,9 +16,12 @@ export type ApiClient = ReturnType<typeof createApiClient>;
  * bridge (no network hop); under `vite dev` we fall back to HTTP on API_ORIGIN.
  * 4xx answers are returned, never thrown, so that forms can show them.
  */
-export function createApiClient(event: Pick<RequestEvent, 'cookies' | 'getClientAddress'>) {
+export function createApiClient(event: Pick<RequestEvent, 'cookies' | 'getClientAddress' | 'request'>) {
+  // The person's browser, so that « Mes sessions » names the device they signed in from.
+  const userAgent = event.request.headers.get('user-agent');
   async function send<T>(method: Method, url: string, body?: RawBody): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (userAgent) headers['user-agent'] = userAgent;
     // Read at call time: a login action sets the cookie, then may call the API again.
     const token = event.cookies.get(sessionCookieName);
     if (token) headers.authorization = `Bearer ${token}`;

@@ -1,5 +1,5 @@
 /** An item's month of availability, for its page's calendar (see lib/bookings/calendar). */
-import type { Availability, ItemDetail } from '$lib/api-types';
+import type { Availability, ItemDetail } from '@mutua/server/contract';
 import { monthOf } from '$lib/bookings/calendar/month';
 import { daysToLoad, monthToShow, selectionFromUrl, unitsFromUrl } from '$lib/bookings/calendar/selection';
 import { segment } from './api';

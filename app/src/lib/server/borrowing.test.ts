@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Me } from '$lib/api-types';
+import type { Me } from '@mutua/server/contract';
 import { translator } from '../i18n/index.ts';
 import { bookableWindow, bookingFormErrors, borrowerStructures, checkRequest, requestBody } from './borrowing.ts';
 
@@ -89,8 +89,8 @@ describe('bookingFormErrors', () => {
     message: 'Le retrait n’est pas possible le mercredi : retrait et retour le mardi, le jeudi et le samedi.',
     details: [
       {
-        field: 'startDate',
-        rule: 'handover_day',
+        path: 'startDate',
+        code: 'handover_day',
         message: 'Le retrait n’est pas possible le mercredi : retrait et retour le mardi, le jeudi et le samedi.',
       },
     ],
@@ -113,15 +113,15 @@ describe('bookingFormErrors', () => {
       error: 'validation_failed',
       message: 'Certains champs sont invalides.',
       details: [
-        { field: 'itemId', rule: 'format', message: 'Identifiant invalide.' },
-        { field: 'quantity', rule: 'minimum', message: 'Trop petit.' },
+        { path: 'itemId', code: 'format', message: 'Identifiant invalide.' },
+        { path: 'quantity', code: 'minimum', message: 'Trop petit.' },
       ],
     };
     expect(bookingFormErrors(fr, invalid)).toEqual({
       message: 'Certains champs sont à corriger.',
       fields: { quantity: 'Ce nombre est trop petit.' },
     });
-    expect(bookingFormErrors(fr, { ...invalid, details: [invalid.details[0]] }).message).toBe(
+    expect(bookingFormErrors(fr, { ...invalid, details: invalid.details.slice(0, 1) }).message).toBe(
       'Ce champ n’a pas le bon format.',
     );
   });

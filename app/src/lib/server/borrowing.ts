@@ -3,7 +3,7 @@
  * the request form's checks and the booking API's errors as forms show them.
  */
 import { addDays, isCalendarDay, parisToday } from '@mutua/server/domain/calendar-days';
-import type { ApiError, ItemDetail, Me } from '$lib/api-types';
+import type { ApiError, ItemDetail, Me } from '@mutua/server/contract';
 import type { FormErrors } from '$lib/form-errors';
 import type { Translator } from '$lib/i18n';
 import { toFormErrors } from './form-errors.ts';

@@ -13,16 +13,16 @@ describe('toFormErrors', () => {
         message: 'Requête invalide : …',
         details: [
           {
-            field: 'password',
-            rule: 'minLength',
+            path: 'password',
+            code: 'minLength',
             message: 'Le champ « password » doit contenir au moins 10 caractères.',
           },
           {
-            field: 'organisation.postcode',
-            rule: 'pattern',
+            path: 'organisation.postcode',
+            code: 'pattern',
             message: 'Le champ « organisation.postcode » n’a pas le bon format.',
           },
-          { field: 'name', rule: 'minLength', message: '…' },
+          { path: 'name', code: 'minLength', message: '…' },
         ],
       },
       { params: { min: 10 }, fieldOrder: ['name', 'email', 'password', 'organisation.postcode'] },
@@ -40,10 +40,10 @@ describe('toFormErrors', () => {
       error: 'validation_failed',
       message: '',
       details: [
-        { field: 'name', rule: 'minLength', message: '' },
-        { field: 'description', rule: 'minLength', message: '' },
-        { field: 'description', rule: 'maxLength', message: 'second error on one field: ignored' },
-        { field: 'address', rule: 'somethingNew', message: 'Message de l’API.' },
+        { path: 'name', code: 'minLength', message: '' },
+        { path: 'description', code: 'minLength', message: '' },
+        { path: 'description', code: 'maxLength', message: 'second error on one field: ignored' },
+        { path: 'address', code: 'somethingNew', message: 'Message de l’API.' },
       ],
     };
     const errors = toFormErrors(t, error, { messageScope: 'organisation.' });

@@ -1,4 +1,4 @@
-import type { ApiError, FieldError } from '$lib/api-types';
+import type { ApiError, ErrorDetail } from '@mutua/server/contract';
 import type { FormErrors } from '$lib/form-errors';
 import type { Translator } from '$lib/i18n';
 
@@ -8,9 +8,10 @@ export function describeApiError(t: Translator, error: ApiError): string {
 }
 
 /**
- * Turns an API error into form errors. Field names are the API's own (`organisation.postcode`),
- * and forms name their inputs the same way; `messageScope` picks the catalogue entries to use
- * (`validation.<scope><field>.<rule>`, then `validation.<rule>`).
+ * Turns an API error into form errors. Each detail's dot path is the API's field
+ * (`organisation.postcode`, `slots.0.endsAt`), and forms name their inputs the same way;
+ * `messageScope` picks the catalogue entries to use (`validation.<scope><path>.<code>`, then
+ * `validation.<code>`).
  */
 export function toFormErrors(
   t: Translator,
@@ -18,31 +19,20 @@ export function toFormErrors(
   options: { messageScope?: string; params?: Record<string, string | number>; fieldOrder?: readonly string[] } = {},
 ): FormErrors {
   const fields: Record<string, string> = {};
-  for (const detail of inFormOrder(fieldErrorsOf(error), options.fieldOrder)) {
-    if (fields[detail.field]) continue;
-    fields[detail.field] =
-      t.maybe(`validation.${options.messageScope ?? ''}${detail.field}.${detail.rule}`, options.params) ??
-      t.maybe(`validation.${detail.rule}`, options.params) ??
+  for (const detail of inFormOrder(error.details ?? [], options.fieldOrder)) {
+    if (fields[detail.path]) continue;
+    fields[detail.path] =
+      t.maybe(`validation.${options.messageScope ?? ''}${detail.path}.${detail.code}`, options.params) ??
+      t.maybe(`validation.${detail.code}`, options.params) ??
       detail.message;
   }
   return { message: describeApiError(t, error), fields };
 }
 
 /** The summary lists errors in the order the fields appear, not the order the API checked them. */
-function inFormOrder(details: FieldError[], fieldOrder: readonly string[] = []): FieldError[] {
-  const rank = (field: string) => (fieldOrder.includes(field) ? fieldOrder.indexOf(field) : fieldOrder.length);
-  return [...details].sort((a, b) => rank(a.field) - rank(b.field));
-}
-
-function fieldErrorsOf(error: ApiError): FieldError[] {
-  if (!Array.isArray(error.details)) return [];
-  return error.details.filter(
-    (detail): detail is FieldError =>
-      typeof detail === 'object' &&
-      detail !== null &&
-      typeof detail.field === 'string' &&
-      typeof detail.rule === 'string',
-  );
+function inFormOrder(details: ErrorDetail[], fieldOrder: readonly string[] = []): ErrorDetail[] {
+  const rank = (path: string) => (fieldOrder.includes(path) ? fieldOrder.indexOf(path) : fieldOrder.length);
+  return [...details].sort((a, b) => rank(a.path) - rank(b.path));
 }
 
 /** The text fields of a submitted form, trimmed (files and repeated names are not used here). */

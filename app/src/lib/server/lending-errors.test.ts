@@ -31,25 +31,25 @@ describe('booking errors', () => {
     const noReason = {
       error: 'validation_failed',
       message: 'Requête invalide',
-      details: [{ field: 'reason', rule: 'required', message: 'Dites pourquoi…' }],
+      details: [{ path: 'reason', code: 'required', message: 'Dites pourquoi…' }],
     };
     expect(lendingFormErrors(fr, noReason)).toEqual({
       message: 'Certains champs sont à corriger.',
       fields: { reason: 'Le prêt est déjà accepté : dites pourquoi vous l’annulez.' },
     });
-    const order = validationError([{ field: 'endDate', rule: 'order', message: '' }]);
+    const order = validationError([{ path: 'endDate', code: 'order', message: '' }]);
     expect(lendingFormErrors(fr, order, { scope: 'blocked.' }).fields).toEqual({
       endDate: 'Le dernier jour doit suivre le premier.',
     });
   });
 
-  it('lands the slots’ errors on their row, whichever way the API names them', () => {
+  it('lands the slots’ errors on their row, named by their dot path', () => {
     const api = {
       error: 'validation_failed',
       message: '',
       details: [
-        { field: 'slots/1/endsAt', rule: 'consistency', message: 'Un créneau finit après avoir commencé.' },
-        { field: 'title', rule: 'minLength', message: '' },
+        { path: 'slots.1.endsAt', code: 'consistency', message: 'Un créneau finit après avoir commencé.' },
+        { path: 'title', code: 'minLength', message: '' },
       ],
     };
     const errors = listingFormErrors(fr, api, { messageScope: 'service.', fieldOrder: ['title', 'slots'] });
@@ -62,7 +62,7 @@ describe('booking errors', () => {
     const api = {
       error: 'validation_failed',
       message: '',
-      details: [{ field: 'handoverWeekdays', rule: 'minItems', message: 'x' }],
+      details: [{ path: 'handoverWeekdays', code: 'minItems', message: 'x' }],
     };
     expect(listingFormErrors(fr, api, { messageScope: 'item.', fieldOrder: [] }).fields.handoverWeekdays).toBe(
       'Cochez au moins un jour de retrait et de retour.',

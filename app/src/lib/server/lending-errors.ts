@@ -2,7 +2,7 @@
  * What the lending pages make of the booking API's errors, and what each booking action's form
  * sends: pure functions, tested without a server.
  */
-import type { ApiError, BookingAction, FieldError } from '$lib/api-types';
+import type { ApiError, BookingAction, ErrorDetail } from '@mutua/server/contract';
 import type { FormErrors } from '$lib/form-errors';
 import type { Translator } from '$lib/i18n';
 import { describeApiError, toFormErrors } from './form-errors.ts';
@@ -20,10 +20,10 @@ export function bookingErrorMessage(t: Translator, error: ApiError): string {
 }
 
 /**
- * Form errors from an API error (or our own checks, in the API's shape). Field names may come as
- * `slots/0/endsAt` or `slots.0.endsAt`: they become the latter, the inputs' names. Each field's
- * sentence is looked up as `lending.validation.<scope><field>.<rule>`, then as the app's
- * `validation.<rule>`, then the API's own message.
+ * Form errors from an API error (or our own checks, in the API's shape). A detail's dot path
+ * (`slots.0.endsAt`) is the name of its input. Each field's sentence is looked up as
+ * `lending.validation.<scope><path>.<code>`, then as the app's `validation.<code>`, then the
+ * API's own message.
  */
 export function lendingFormErrors(
   t: Translator,
@@ -35,16 +35,14 @@ export function lendingFormErrors(
     const index = order.findIndex((name) => field === name || field.startsWith(`${name}.`));
     return index === -1 ? order.length : index;
   };
-  const details = fieldErrorsOf(error)
-    .map((detail) => ({ ...detail, field: detail.field.replaceAll('/', '.') }))
-    .sort((a, b) => rank(a.field) - rank(b.field));
+  const details = [...(error.details ?? [])].sort((a, b) => rank(a.path) - rank(b.path));
   const fields: Record<string, string> = {};
   for (const detail of details) {
-    if (fields[detail.field]) continue;
-    const key = options.fieldKey?.(detail.field) ?? detail.field;
-    fields[detail.field] =
-      t.maybe(`lending.validation.${options.scope ?? ''}${key}.${detail.rule}`) ??
-      t.maybe(`validation.${detail.rule}`) ??
+    if (fields[detail.path]) continue;
+    const key = options.fieldKey?.(detail.path) ?? detail.path;
+    fields[detail.path] =
+      t.maybe(`lending.validation.${options.scope ?? ''}${key}.${detail.code}`) ??
+      t.maybe(`validation.${detail.code}`) ??
       detail.message;
   }
   return {
@@ -59,25 +57,24 @@ export function lendingFormErrors(
 /**
  * The catalogue's form errors (`toFormErrors`) for an item or a service, with our sentences for the
  * fields bookings added: the handover days and hours, the buffer and horizon, the service's slots
- * (`slots/0/endsAt` → the input `slots.0.endsAt`, worded by `lending.validation.slot.<rule>`).
+ * (the input `slots.0.endsAt`, worded by `lending.validation.slot.<code>`).
  */
 export function listingFormErrors(
   t: Translator,
   error: ApiError,
   options: { messageScope: 'item.' | 'service.'; fieldOrder: readonly string[] },
 ): FormErrors {
-  const details = fieldErrorsOf(error).map((detail) => ({ ...detail, field: detail.field.replaceAll('/', '.') }));
   const fieldOrder = options.fieldOrder.flatMap((field) => (field === 'slots' ? [...slotFieldNames] : [field]));
-  const errors = toFormErrors(t, { ...error, details }, { messageScope: options.messageScope, fieldOrder });
+  const errors = toFormErrors(t, error, { messageScope: options.messageScope, fieldOrder });
   const seen = new Set<string>();
-  for (const detail of details) {
-    if (seen.has(detail.field)) continue;
-    seen.add(detail.field);
-    const key = detail.field.startsWith('slots.')
-      ? `slot.${detail.rule}`
-      : `${options.messageScope}${detail.field}.${detail.rule}`;
+  for (const detail of error.details ?? []) {
+    if (seen.has(detail.path)) continue;
+    seen.add(detail.path);
+    const key = detail.path.startsWith('slots.')
+      ? `slot.${detail.code}`
+      : `${options.messageScope}${detail.path}.${detail.code}`;
     const own = t.maybe(`lending.validation.${key}`);
-    if (own) errors.fields[detail.field] = own;
+    if (own) errors.fields[detail.path] = own;
   }
   return errors;
 }
@@ -88,19 +85,8 @@ const slotFieldNames = Array.from({ length: 50 }, (_, index) =>
 ).flat();
 
 /** Our own checks' errors, as the API would have said them. */
-export function validationError(details: FieldError[]): ApiError {
+export function validationError(details: ErrorDetail[]): ApiError {
   return { error: 'validation_failed', message: '', details };
-}
-
-function fieldErrorsOf(error: ApiError): FieldError[] {
-  if (!Array.isArray(error.details)) return [];
-  return error.details.filter(
-    (detail): detail is FieldError =>
-      typeof detail === 'object' &&
-      detail !== null &&
-      typeof detail.field === 'string' &&
-      typeof detail.rule === 'string',
-  );
 }
 
 /** The actions a person takes on a booking from a page (the system's `expire` is not one). */

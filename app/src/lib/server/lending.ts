@@ -1,5 +1,5 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import type { BookingDetail } from '$lib/api-types';
+import type { BookingDetail } from '@mutua/server/contract';
 import { bookingTitle, otherParty } from '$lib/bookings/booking-labels';
 import { translator } from '$lib/i18n';
 import { segment } from './api';

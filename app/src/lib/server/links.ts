@@ -1,4 +1,4 @@
-import type { ApiError } from '$lib/api-types';
+import type { ApiError } from '@mutua/server/contract';
 
 /**
  * What is wrong with a link sent by email (confirm an address, reset a password, an invitation,

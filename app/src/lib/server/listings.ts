@@ -1,5 +1,5 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import type { LenderStatus, OrganisationDetail, Photo } from '$lib/api-types';
+import type { LenderStatus, OrganisationDetail, Photo } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { segment } from './api';
 import { describeApiError } from './form-errors';

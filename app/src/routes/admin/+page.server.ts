@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import type { OrganisationForReview } from '$lib/api-types';
+import type { OrganisationForReview } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { segment } from '$lib/server/api';
 import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';

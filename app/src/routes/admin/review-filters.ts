@@ -1,4 +1,4 @@
-import type { OrganisationStatus } from '$lib/api-types';
+import type { OrganisationStatus } from '@mutua/server/contract';
 
 /** The `?statut=` values of the admin page (French, as URLs are), and the API status each one lists. */
 export const reviewFilters = {

@@ -1,4 +1,4 @@
-import type { Category, ListingPage, NeedSummary, Territory } from '$lib/api-types';
+import type { CategoryList, NeedSearchResult, TerritoryList } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { describeApiError } from '$lib/server/form-errors';
 import { needFiltersFromUrl, needsApiQuery, needsHref } from './need-filters';
@@ -10,9 +10,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const t = translator(locals.lang);
   const filters = needFiltersFromUrl(url.searchParams);
   const [needs, territories, categories] = await Promise.all([
-    locals.api.get<ListingPage<NeedSummary>>(`/api/needs?${needsApiQuery(filters, pageSize)}`),
-    locals.api.get<{ territories: Territory[] }>('/api/territories'),
-    locals.api.get<{ categories: Category[] }>(`/api/categories?lang=${locals.lang}`),
+    locals.api.get<NeedSearchResult>(`/api/needs?${needsApiQuery(filters, pageSize)}`),
+    locals.api.get<TerritoryList>('/api/territories'),
+    locals.api.get<CategoryList>(`/api/categories?lang=${locals.lang}`),
   ]);
   const canPost = locals.me?.memberships.some((membership) => membership.canTrade) ?? false;
   return {

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { passwordMinLength } from '@mutua/server/domain/accounts';
-import type { Me } from '$lib/api-types';
+import type { Me, SessionList } from '@mutua/server/contract';
 import type { FormErrors } from '$lib/form-errors';
 import { isLocale, plural, translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
@@ -9,21 +9,9 @@ import { describeApiError, textFields, toFormErrors } from '$lib/server/form-err
 import { rememberLanguage } from '$lib/server/language';
 import type { Actions, PageServerLoad } from './$types';
 
-/** One session as `GET /api/me/sessions` lists it (accounts/schemas.ts, SessionListSchema). */
-type AccountSession = {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  expiresAt: string;
-  browser: string | null;
-  system: string | null;
-  ipAddress: string | null;
-  current: boolean;
-};
-
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireMe(locals, url);
-  const listed = await locals.api.get<{ sessions: AccountSession[] }>('/api/me/sessions');
+  const listed = await locals.api.get<SessionList>('/api/me/sessions');
   return { passwordMinLength, sessions: listed.ok ? listed.data.sessions : null };
 };
 

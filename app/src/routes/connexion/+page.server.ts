@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { Session } from '$lib/api-types';
+import type { Session } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { toFormErrors } from '$lib/server/form-errors';
 import { landingPathFor, localPath } from '$lib/server/redirects';

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { addDays, parisToday } from '@mutua/server/domain/calendar-days';
-import type { Availability, BookingGroup, ItemDetail, ItemSummary, ListingPage } from '$lib/api-types';
+import type { Availability, BookingGroup, ItemDetail, ItemSummary, ItemSearchResult } from '@mutua/server/contract';
 import { loanFits } from '$lib/bookings/calendar/selection';
 import type { FormErrors } from '$lib/form-errors';
 import { formatCalendarDay, translator } from '$lib/i18n';
@@ -48,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
   let results: ItemSummary[] = [];
   let nextPage: ReturnType<typeof dateSearchHref> | null = null;
   if (!failure && searchHasDates(search)) {
-    const found = await locals.api.get<ListingPage<ItemSummary>>(`/api/items?${dateSearchApiQuery(search, pageSize)}`);
+    const found = await locals.api.get<ItemSearchResult>(`/api/items?${dateSearchApiQuery(search, pageSize)}`);
     if (found.ok) {
       results = found.data.items;
       nextPage = found.data.nextCursor ? dateSearchHref(search, { cursor: found.data.nextCursor }) : null;
@@ -210,10 +210,9 @@ export const actions: Actions = {
  * summary links to each (see the ids in BasketPanel).
  */
 function batchErrors(t: ReturnType<typeof translator>, basket: Basket, error: Parameters<typeof toFormErrors>[1]) {
-  const details = Array.isArray(error.details) ? (error.details as Array<{ field?: unknown }>) : [];
-  const lineFields = details
-    .map((detail) => String(detail.field ?? ''))
-    .filter((field) => lineOfField(basket, field) !== null);
+  const lineFields = (error.details ?? [])
+    .map((detail) => detail.path)
+    .filter((path) => lineOfField(basket, path) !== null);
   const errors = bookingFormErrors(t, error, ['startDate', 'endDate', 'organisationId', 'message', ...lineFields]);
   const fields: Record<string, string> = {};
   const lines: Record<string, string> = {};

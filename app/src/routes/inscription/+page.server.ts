@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { passwordMinLength } from '@mutua/server/domain/accounts';
 import { organisationKinds } from '@mutua/server/domain/organisations';
-import type { OrganisationPage } from '$lib/api-types';
+import type { OrganisationPage } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { textFields, toFormErrors } from '$lib/server/form-errors';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { ItemDetail, OrganisationListings } from '$lib/api-types';
+import type { ItemDetail, OrganisationListings } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { actingMemberships, chosenMembership, requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import type { Me } from '$lib/api-types';
+import type { Me } from '@mutua/server/contract';
 import { isLocale } from '$lib/i18n';
 import { rememberLanguage } from '$lib/server/language';
 import { localPath } from '$lib/server/redirects';

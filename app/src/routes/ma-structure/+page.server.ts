@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { organisationKinds } from '@mutua/server/domain/organisations';
-import type { CalendarFeed, Invitation, Member, OrganisationDetail } from '$lib/api-types';
+import type { CalendarFeed, Invitation, InvitationList, MemberList, OrganisationDetail } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { segment } from '$lib/server/api';
 import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
@@ -19,11 +19,11 @@ export const load: PageServerLoad = async ({ locals }) => {
       const [organisation, team, feed, invitations] = await Promise.all([
         api.get<OrganisationDetail>(`/api/organisations/${id}`),
         // The team is visible to active members only; a pending request sees none of it.
-        active ? api.get<{ members: Member[] }>(`/api/organisations/${id}/members`) : undefined,
+        active ? api.get<MemberList>(`/api/organisations/${id}/members`) : undefined,
         // So is the private calendar link (a 404 means there is none yet).
         active ? api.get<CalendarFeed>(`/api/organisations/${id}/calendar-feed`) : undefined,
         // The invitations still waiting: for managers only.
-        manages ? api.get<{ invitations: Invitation[] }>(`/api/organisations/${id}/invitations`) : undefined,
+        manages ? api.get<InvitationList>(`/api/organisations/${id}/invitations`) : undefined,
       ]);
       if (!organisation.ok) error(organisation.status, describeApiError(translator(locals.lang), organisation.data));
       return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrganisationDetail } from '$lib/api-types';
+import type { OrganisationDetail } from '@mutua/server/contract';
 import { changesFrom, type EditableField } from './organisation-changes.ts';
 
 const current = {

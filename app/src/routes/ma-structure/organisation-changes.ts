@@ -1,4 +1,4 @@
-import type { OrganisationDetail } from '$lib/api-types';
+import type { OrganisationDetail } from '@mutua/server/contract';
 
 /** The fields a manager edits, named as the API names them in PATCH /api/organisations/:id. */
 export const editableFields = [

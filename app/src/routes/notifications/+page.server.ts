@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { NotificationList } from '$lib/api-types';
+import type { NotificationList } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';

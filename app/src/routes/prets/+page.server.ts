@@ -1,4 +1,4 @@
-import type { Dashboard } from '$lib/api-types';
+import type { Dashboard } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { actingMemberships, requireMe } from '$lib/server/acting-for';
 import { bookingFormActions } from '$lib/server/lending';

@@ -2,7 +2,7 @@
  * The filters of the full lists of bookings (`/prets/historique?as=lender&status=requested`), to
  * and from the URL, and what they ask of `GET /api/bookings`.
  */
-import type { BookingRole, BookingStatus } from '$lib/api-types';
+import type { BookingRole, BookingStatus } from '@mutua/server/contract';
 
 export const bookingStatusList = [
   'requested',

@@ -1,6 +1,12 @@
 import { env } from '$env/dynamic/public';
 import { serviceDomains } from '@mutua/server/domain/catalogue';
-import type { ApiError, Category, ItemSummary, ListingPage, ServiceSummary, Territory } from '$lib/api-types';
+import type {
+  ApiError,
+  CategoryList,
+  ItemSearchResult,
+  ServiceSearchResult,
+  TerritoryList,
+} from '@mutua/server/contract';
 import { categoryFamilies } from '$lib/catalogue/categories';
 import { apiQuery, type CatalogueFilters, filtersFromUrl, searchHref } from '$lib/catalogue/search-filters';
 import type { FormErrors } from '$lib/form-errors';
@@ -18,8 +24,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const t = translator(locals.lang);
   const filters = filtersFromUrl(url.searchParams);
   const [categories, territories] = await Promise.all([
-    locals.api.get<{ categories: Category[] }>(`/api/categories?lang=${locals.lang}`),
-    locals.api.get<{ territories: Territory[] }>('/api/territories'),
+    locals.api.get<CategoryList>(`/api/categories?lang=${locals.lang}`),
+    locals.api.get<TerritoryList>('/api/territories'),
   ]);
   const categoryList = categories.ok ? categories.data.categories : [];
   // A category of the other kind (the toggle was switched) or that no longer exists is dropped.
@@ -27,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   if (filters.category && !known.includes(filters.category)) filters.category = '';
 
   const endpoint = filters.kind === 'item' ? '/api/items' : '/api/services';
-  const results = await locals.api.get<ListingPage<ItemSummary | ServiceSummary>>(
+  const results = await locals.api.get<ItemSearchResult | ServiceSearchResult>(
     `${endpoint}?${apiQuery(filters, pageSize)}`,
   );
   const failure = results.ok ? null : failureOf(t, results.data);

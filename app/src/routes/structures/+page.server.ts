@@ -1,5 +1,5 @@
 import { organisationKinds } from '@mutua/server/domain/organisations';
-import type { ApiError, OrganisationKind, OrganisationPage } from '$lib/api-types';
+import type { ApiError, OrganisationKind, OrganisationPage } from '@mutua/server/contract';
 import { type Translator, translator } from '$lib/i18n';
 import { describeApiError } from '$lib/server/form-errors';
 import type { PageServerLoad } from './$types';

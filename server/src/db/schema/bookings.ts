@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bookingActions, bookingStatuses } from '../../domain/booking-lifecycle.ts';
+import { declineCodes } from '../../domain/notifications.ts';
 import { items } from './items.ts';
 import { organisations } from './organisations.ts';
 import { services } from './services.ts';
@@ -26,6 +27,9 @@ export const bookingPartyEnum = pgEnum('booking_party', ['lender', 'borrower', '
 export const bookingActionEnum = pgEnum('booking_action', ['request', ...bookingActions]);
 /** The state an item comes back in (retour). */
 export const returnConditionEnum = pgEnum('return_condition', ['as_lent', 'worn', 'damaged', 'incomplete']);
+
+/** The codes as SQL literals, for the check (they are ours, not input). */
+const declineCodeList = sql.raw(declineCodes.map((code) => `'${code}'`).join(', '));
 
 /** One « panier »: the same dates, several items from several lenders, asked for at once. */
 export const bookingGroups = pgTable('booking_groups', {
@@ -98,7 +102,7 @@ export const bookings = pgTable(
     ),
     check(
       'bookings_decline_code',
-      sql`${table.declineCode} is null or (${table.status} = 'declined' and ${table.declineCode} in ('dates_taken', 'slot_taken'))`,
+      sql`${table.declineCode} is null or (${table.status} = 'declined' and ${table.declineCode} in (${declineCodeList}))`,
     ),
     check(
       'bookings_kind_statuses',

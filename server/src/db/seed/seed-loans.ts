@@ -3,7 +3,7 @@ import { heldRange } from '../../availability/rules.ts';
 import type { BookingStatus } from '../../domain/booking-lifecycle.ts';
 import { addDays, parisInstant, parisToday } from '../../domain/calendar-days.ts';
 import { bookingEventTypes } from '../../bookings/steps.ts';
-import { recordEvent } from '../../notifications/record.ts';
+import { recordEvent } from '../../events/record.ts';
 import type { Database } from '../client.ts';
 import { bookingEvents, bookingLines, bookingMessages, bookings, bookingUnits } from '../schema/bookings.ts';
 import { items } from '../schema/items.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AvailabilityDay } from '$lib/api-types';
+import type { AvailabilityDay } from '@mutua/server/contract';
 import {
   calendarQuery,
   canStartOn,

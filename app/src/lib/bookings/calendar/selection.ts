@@ -4,7 +4,7 @@
  * offered; the API still has the last word (another loan may have been accepted meanwhile).
  */
 import { addDays, daysFrom } from '@mutua/server/domain/calendar-days';
-import type { AvailabilityDay } from '$lib/api-types';
+import type { AvailabilityDay } from '@mutua/server/contract';
 import { clampMonth, firstDayOf, lastDayOf, type Month, monthOf, parseDay, parseMonth } from './month.ts';
 
 /** What a day looks like: never told by colour alone (see the legend and each day's label). */

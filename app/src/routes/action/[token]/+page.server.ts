@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import type { Booking, EmailAction } from '$lib/api-types';
+import type { Booking, EmailAction } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { segment } from '$lib/server/api';
 import { textFields } from '$lib/server/form-errors';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { AdminEmailList } from '$lib/api-types';
+import type { AdminEmailList } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
 import { describeApiError } from '$lib/server/form-errors';

@@ -1,4 +1,4 @@
-import type { EmailStatus } from '$lib/api-types';
+import type { EmailStatus } from '@mutua/server/contract';
 
 /** The `?statut=` values of the admins' mailbox (French, as URLs are), and the API status each one lists. */
 export const emailFilters = {

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import type { Category, NeedDetail, NeedResponse, OrganisationListings } from '$lib/api-types';
+import type { CategoryList, NeedDetail, NeedResponse, OrganisationListings } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { segment } from '$lib/server/api';
 import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
@@ -13,9 +13,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const need = await locals.api.get<NeedDetail>(`/api/needs/${segment(params.id)}`);
   if (!need.ok) error(need.status === 400 ? 404 : need.status, describeApiError(t, need.data));
   const [categories, responders] = await Promise.all([
-    need.data.categoryId
-      ? locals.api.get<{ categories: Category[] }>(`/api/categories?lang=${locals.lang}`)
-      : undefined,
+    need.data.categoryId ? locals.api.get<CategoryList>(`/api/categories?lang=${locals.lang}`) : undefined,
     need.data.viewer.canRespond ? respondersFor(locals, need.data) : [],
   ]);
   const category = categories?.ok ? categories.data.categories.find((c) => c.id === need.data.categoryId) : undefined;

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { serviceDomains } from '@mutua/server/domain/catalogue';
-import type { Category, NeedDetail } from '$lib/api-types';
+import type { CategoryList, NeedDetail } from '@mutua/server/contract';
 import { categoryFamilies } from '$lib/catalogue/categories';
 import { translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const me = requireMe(locals, url);
-  const categories = await locals.api.get<{ categories: Category[] }>(`/api/categories?lang=${locals.lang}`);
+  const categories = await locals.api.get<CategoryList>(`/api/categories?lang=${locals.lang}`);
   return {
     structures: me.memberships.filter((membership) => membership.canTrade).map((membership) => membership.organisation),
     pending: me.memberships.some(

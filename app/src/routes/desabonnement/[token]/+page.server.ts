@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import type { NotificationKind } from '$lib/api-types';
+import type { NotificationKind } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { segment } from '$lib/server/api';
 import { describeApiError } from '$lib/server/form-errors';

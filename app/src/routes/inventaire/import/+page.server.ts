@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { ImportReport, ImportRow } from '$lib/api-types';
+import type { ErrorDetail, ImportReport } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { chosenMembership, requireMe } from '$lib/server/acting-for';
 import { describeApiError } from '$lib/server/form-errors';
@@ -16,16 +16,27 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return { organisation: membership.organisation, canPublish: membership.organisation.status === 'active' };
 };
 
-type ColumnsProblem = { missing: string[]; unknown: string[] };
+/** The header's problems, from the details of an `import_columns` refusal (`columns.<header>`). */
+function columnsProblem(details: ErrorDetail[]) {
+  const headers = (code: string) =>
+    details.filter((detail) => detail.code === code).map((detail) => detail.path.replace(/^columns\./, ''));
+  return { missing: headers('required'), unknown: headers('additionalProperties') };
+}
+
+function postCsv(locals: App.Locals, organisationId: string, csv: string, dryRun: boolean) {
+  const query = new URLSearchParams({ dryRun: String(dryRun), organisationId });
+  return locals.api.postText<ImportReport>(`/api/items/import?${query}`, csv, 'text/csv');
+}
 
 async function sendCsv(locals: App.Locals, organisationId: string, csv: string, dryRun: boolean) {
   const t = translator(locals.lang);
-  const query = new URLSearchParams({ dryRun: String(dryRun), organisationId });
-  const result = await locals.api.postText<ImportReport>(`/api/items/import?${query}`, csv, 'text/csv');
+  const result = await postCsv(locals, organisationId, csv, dryRun);
   if (result.ok) return { ok: true as const, report: result.data };
-  const { error, details } = result.data;
-  const columns = error === 'import_columns' ? (details as ColumnsProblem) : undefined;
-  const rows = error === 'import_invalid' ? (details as { rows: ImportRow[] }).rows : undefined;
+  const { error, details = [] } = result.data;
+  const columns = error === 'import_columns' ? columnsProblem(details) : undefined;
+  // A refused import wrote nothing: checking the same file again gives its report, row by row.
+  const checked = error === 'import_invalid' && !dryRun ? await postCsv(locals, organisationId, csv, true) : undefined;
+  const rows = checked?.ok ? checked.data.rows : undefined;
   return { ok: false as const, status: result.status, message: describeApiError(t, result.data), columns, rows };
 }
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { passwordMinLength } from '@mutua/server/domain/accounts';
-import type { InvitationDetail, Session } from '$lib/api-types';
+import type { InvitationDetail, Session } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { segment } from '$lib/server/api';
 import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { Booking, ItemDetail } from '$lib/api-types';
+import type { Booking, ItemDetail } from '@mutua/server/contract';
 import { formatCalendarDay, translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import type { NotificationPreference } from '$lib/api-types';
+import type { NotificationPreference } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
 import { describeApiError } from '$lib/server/form-errors';

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import type { BookingDetail, BookingMessage } from '$lib/api-types';
+import type { BookingDetail, BookingMessage } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';

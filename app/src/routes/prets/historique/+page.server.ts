@@ -1,4 +1,4 @@
-import type { BookingList } from '$lib/api-types';
+import type { BookingList } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { actingMemberships, requireMe } from '$lib/server/acting-for';
 import { bookingErrorMessage } from '$lib/server/lending';

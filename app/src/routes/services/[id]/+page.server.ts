@@ -1,4 +1,4 @@
-import type { ServiceDetail } from '$lib/api-types';
+import type { ServiceDetail } from '@mutua/server/contract';
 import { loadListing } from '$lib/server/listings';
 import type { PageServerLoad } from './$types';
 

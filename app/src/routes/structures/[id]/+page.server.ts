@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { ItemSummary, ListingPage, OrganisationDetail, ServiceSummary } from '$lib/api-types';
+import type { ItemSearchResult, OrganisationDetail, ServiceSearchResult } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { segment } from '$lib/server/api';
 import { describeApiError } from '$lib/server/form-errors';
@@ -15,8 +15,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   // Its published listings, as the catalogue shows them to this viewer.
   const query = `organisation=${segment(organisation.data.id)}&limit=50&sort=newest`;
   const [items, services] = await Promise.all([
-    locals.api.get<ListingPage<ItemSummary>>(`/api/items?${query}`),
-    locals.api.get<ListingPage<ServiceSummary>>(`/api/services?${query}`),
+    locals.api.get<ItemSearchResult>(`/api/items?${query}`),
+    locals.api.get<ServiceSearchResult>(`/api/services?${query}`),
   ]);
   return {
     organisation: organisation.data,

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { EmailTemplate } from '$lib/api-types';
+import type { EmailTemplateList } from '@mutua/server/contract';
 import { isLocale, translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
 import { describeApiError } from '$lib/server/form-errors';
@@ -9,7 +9,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireMe(locals, url);
   const t = translator(locals.lang);
-  const templates = await locals.api.get<{ templates: EmailTemplate[] }>('/api/admin/email-templates');
+  const templates = await locals.api.get<EmailTemplateList>('/api/admin/email-templates');
   if (!templates.ok)
     error(templates.status, templates.status === 403 ? t('admin.forbidden') : describeApiError(t, templates.data));
   const kinds = templates.data.templates.map((template) => template.kind);

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import type { BlockedPeriod, Category, ItemDetail } from '$lib/api-types';
+import type { BlockedPeriod, CategoryList, ItemDetail } from '@mutua/server/contract';
 import { dateRangeLabel } from '$lib/bookings/booking-labels';
 import { categoryFamilies } from '$lib/catalogue/categories';
 import { translator } from '$lib/i18n';
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   requireMe(locals, url);
   const [item, categories, periods] = await Promise.all([
     editableItem(locals, params.id),
-    locals.api.get<{ categories: Category[] }>(`/api/categories?lang=${locals.lang}`),
+    locals.api.get<CategoryList>(`/api/categories?lang=${locals.lang}`),
     locals.api.get<BlockedPeriod[]>(`/api/items/${segment(params.id)}/blocked-periods`),
   ]);
   const created = url.searchParams.get('cree');
@@ -66,17 +66,13 @@ export const actions: Actions = {
     const options = { scope: 'blocked.', fieldOrder: blockedFields };
     const missing = (['startDate', 'endDate'] as const)
       .filter((field) => !day.test(period[field]))
-      .map((field) => ({ field, rule: period[field] ? 'format' : 'required', message: '' }));
+      .map((field) => ({ path: field, code: period[field] ? 'format' : 'required', message: '' }));
     if (missing.length > 0)
       return fail(400, { period, periodErrors: lendingFormErrors(t, validationError(missing), options) });
     if (period.endDate < period.startDate) {
       return fail(400, {
         period,
-        periodErrors: lendingFormErrors(
-          t,
-          validationError([{ field: 'endDate', rule: 'order', message: '' }]),
-          options,
-        ),
+        periodErrors: lendingFormErrors(t, validationError([{ path: 'endDate', code: 'order', message: '' }]), options),
       });
     }
     const added = await locals.api.post<BlockedPeriod>(`/api/items/${segment(params.id)}/blocked-periods`, {

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { Category, ItemDetail, OrganisationDetail } from '$lib/api-types';
+import type { CategoryList, ItemDetail, OrganisationDetail } from '@mutua/server/contract';
 import { categoryFamilies } from '$lib/catalogue/categories';
 import { translator } from '$lib/i18n';
 import { chosenMembership, requireMe } from '$lib/server/acting-for';
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const membership = chosenMembership(me, url.searchParams.get('structure'));
   if (!membership) redirect(303, '/inventaire');
   const [categories, organisation] = await Promise.all([
-    locals.api.get<{ categories: Category[] }>(`/api/categories?lang=${locals.lang}`),
+    locals.api.get<CategoryList>(`/api/categories?lang=${locals.lang}`),
     locals.api.get<OrganisationDetail>(`/api/organisations/${segment(membership.organisation.id)}`),
   ]);
   const place = organisation.ok ? organisation.data : null;

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { serviceDomains } from '@mutua/server/domain/catalogue';
-import type { ServiceDetail } from '$lib/api-types';
+import type { ServiceDetail } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { serviceDomains } from '@mutua/server/domain/catalogue';
-import type { OrganisationDetail, ServiceDetail } from '$lib/api-types';
+import type { OrganisationDetail, ServiceDetail } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { chosenMembership, requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';

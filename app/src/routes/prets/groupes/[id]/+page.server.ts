@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { BookingGroup } from '$lib/api-types';
+import type { BookingGroup } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';

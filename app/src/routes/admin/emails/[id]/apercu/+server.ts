@@ -1,4 +1,4 @@
-import type { AdminEmail } from '$lib/api-types';
+import type { AdminEmail } from '@mutua/server/contract';
 import { segment } from '$lib/server/api';
 import { emailPreviewResponse, noPreview } from '$lib/server/email-preview';
 import type { RequestHandler } from './$types';

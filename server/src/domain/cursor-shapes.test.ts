@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileBodyValidator } from '../plugins/validation.ts';
-import { encodeCursor } from './cursor.ts';
-import { CursorQuerySchema } from './shapes.ts';
+import { encodeCursor } from '../pagination/cursor.ts';
+import { CursorQuerySchema } from './cursor-shapes.ts';
 
 const id = '8c4b8f3e-2d1a-4c5b-9e7f-0a1b2c3d4e5f';
 const createdKey = '2027-03-28T10:00:00.123456Z';

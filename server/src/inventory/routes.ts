@@ -1,18 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
 import { errorResponses } from '../domain/errors.ts';
-import { ItemSummarySchema } from '../items/schemas.ts';
 import { OrganisationParamsSchema } from '../organisations/schemas.ts';
 import { signedIn } from '../plugins/openapi.ts';
-import { ServiceSummarySchema } from '../service-offers/schemas.ts';
-import { listInventory } from './inventory.ts';
+import { InventorySchema } from './schemas.ts';
+import { listInventory } from './service.ts';
 
-const InventorySchema = Type.Object({
-  items: Type.Array(ItemSummarySchema),
-  services: Type.Array(ServiceSummarySchema),
-});
-
-const listingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/** A structure's inventory: its items and its service offers together, as its people manage them. */
+const inventoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/organisations/:id/listings',
     {
@@ -21,11 +15,11 @@ const listingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "L'inventaire d'une structure, dans tous les statuts (ses membres seulement)",
         security: signedIn,
         params: OrganisationParamsSchema,
-        response: { 200: InventorySchema, ...errorResponses(400, 401, 404) },
+        response: { 200: InventorySchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => listInventory(app.db, await request.requireActor(), request.params.id),
   );
 };
 
-export default listingsRoutes;
+export default inventoryRoutes;

@@ -5,7 +5,7 @@ import type { events } from '../db/schema/events.ts';
 import { memberships } from '../db/schema/memberships.ts';
 import { needs } from '../db/schema/needs.ts';
 import { users } from '../db/schema/users.ts';
-import type { NotificationKind } from '../domain/notifications.ts';
+import { type NotificationKind, suspensionDeclineCodes } from '../domain/notifications.ts';
 
 export type Recipient = {
   userId: string | null;
@@ -71,6 +71,14 @@ async function sidesOfBooking(db: Database, bookingId: string) {
   return row!;
 }
 
+async function bothSides(db: Database, bookingId: string, actorId: string | null): Promise<Recipient[]> {
+  const sides = await sidesOfBooking(db, bookingId);
+  return uniqueByUser([
+    ...(await membersOf(db, sides.lender, actorId)),
+    ...(await membersOf(db, sides.borrower, actorId)),
+  ]);
+}
+
 /** Who hears about an event, on which kind: the right people of the right structure, never the one who acted. */
 export async function recipientsOf(db: Database, event: EventRow): Promise<Recipient[]> {
   const type = event.type as NotificationKind;
@@ -80,8 +88,11 @@ export async function recipientsOf(db: Database, event: EventRow): Promise<Recip
     case 'booking.requested':
     case 'reminder.answer_due':
       return membersOf(db, (await sidesOfBooking(db, event.bookingId!)).lender, actor);
-    case 'booking.accepted':
     case 'booking.declined':
+      if (params.reasonCode && suspensionDeclineCodes.has(params.reasonCode))
+        return bothSides(db, event.bookingId!, actor);
+      return membersOf(db, (await sidesOfBooking(db, event.bookingId!)).borrower, actor);
+    case 'booking.accepted':
     case 'reminder.request_expiring':
     case 'reminder.return':
       return membersOf(db, (await sidesOfBooking(db, event.bookingId!)).borrower, actor);
@@ -95,13 +106,8 @@ export async function recipientsOf(db: Database, event: EventRow): Promise<Recip
     }
     case 'booking.expired':
     case 'reminder.pickup':
-    case 'reminder.overdue': {
-      const sides = await sidesOfBooking(db, event.bookingId!);
-      return uniqueByUser([
-        ...(await membersOf(db, sides.lender, actor)),
-        ...(await membersOf(db, sides.borrower, actor)),
-      ]);
-    }
+    case 'reminder.overdue':
+      return bothSides(db, event.bookingId!, actor);
     case 'organisation.approved':
     case 'organisation.rejected':
       return membersOf(db, event.organisationId!, null);

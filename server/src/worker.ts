@@ -1,12 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { expireRequests } from '../bookings/transitions.ts';
-import type { DatabaseConnection } from '../db/client.ts';
-import { type DeliverySettings, deliverEmail } from '../notifications/delivery.ts';
-import { selectStrandedEmails } from '../notifications/delivery-queries.ts';
-import { recordDueDigests } from '../notifications/digest.ts';
-import { recordDueReminders } from '../notifications/reminders.ts';
-import { deleteExpiredThrottles } from '../throttling/cleanup.ts';
-import { enqueueInTransaction, jobQueueOn, queues } from './queue.ts';
+import { sweepRequestsOfSuspended } from './bookings/suspension.ts';
+import { expireRequests } from './bookings/transitions.ts';
+import type { DatabaseConnection } from './db/client.ts';
+import { type DeliverySettings, deliverEmail } from './notifications/delivery.ts';
+import { selectStrandedEmails } from './notifications/delivery-queries.ts';
+import { recordDueDigests } from './notifications/digest.ts';
+import { recordDueReminders } from './notifications/reminders.ts';
+import { deleteExpiredThrottles } from './throttling/cleanup.ts';
+import { enqueueInTransaction, jobQueueOn, queues } from './jobs/queue.ts';
 
 export type WorkerOptions = {
   delivery: DeliverySettings;
@@ -25,7 +26,8 @@ type Periodic = { name: (typeof queues)[keyof typeof queues]; run: () => Promise
  * Starts this instance's part of the queue: sending emails, and the periodic tasks. pg-boss's
  * scheduler creates one job per minute for each task whatever the number of instances (its
  * cron lock), and each task is idempotent anyway: expiry is a compare-and-set, reminders have
- * occurrence keys, the sweep only wakes emails that their claim protects.
+ * occurrence keys, the sweep only wakes emails that their claim protects, a suspended structure's
+ * requests are declined by a compare-and-set.
  */
 export async function startWorker(connection: Pick<DatabaseConnection, 'executeSql' | 'db'>, options: WorkerOptions) {
   const { db } = connection;
@@ -54,6 +56,11 @@ export async function startWorker(connection: Pick<DatabaseConnection, 'executeS
   if (options.periodicTasks !== false) {
     const periodic: Periodic[] = [
       { name: queues.expireRequests, run: () => expireRequests(db), what: 'booking requests expired' },
+      {
+        name: queues.sweepSuspendedRequests,
+        run: () => sweepRequestsOfSuspended(db),
+        what: 'waiting requests of suspended structures declined',
+      },
       { name: queues.sendReminders, run: () => recordDueReminders(db), what: 'reminders recorded' },
       {
         name: queues.sweepOutbox,

@@ -1,0 +1,2 @@
+ALTER TABLE "bookings" DROP CONSTRAINT "bookings_decline_code";--> statement-breakpoint
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_decline_code" CHECK ("bookings"."decline_code" is null or ("bookings"."status" = 'declined' and "bookings"."decline_code" in ('dates_taken', 'slot_taken', 'borrower_suspended', 'lender_suspended')));
