@@ -16,6 +16,21 @@ export default {
       to: { circular: true },
     },
     {
+      name: 'catalogue-below-what-combines-it',
+      comment:
+        'The catalogue (listings, photos, availability, items, services, needs) is used by the inventory, bookings and notifications, never the other way round.',
+      severity: 'error',
+      from: { path: '^server/src/(listings|photos|availability|items|service-offers|needs)/' },
+      to: { path: '^server/src/(inventory|bookings|notifications)/' },
+    },
+    {
+      name: 'no-sideways-between-listing-kinds',
+      comment: 'Items, services and needs each stand on listings/: what two of them share belongs there.',
+      severity: 'error',
+      from: { path: '^server/src/(items|service-offers|needs)/' },
+      to: { path: '^server/src/(items|service-offers|needs)/', pathNot: '^server/src/$1/' },
+    },
+    {
       name: 'listings-below-their-features',
       comment:
         'listings/ holds what items, services and needs share; the features built on them (and the inventory, bookings) come above.',

@@ -2,7 +2,8 @@
  * The API's answers as TypeScript types, for the app (`@mutua/server/contract`): each one is the
  * `Static` of the TypeBox schema its route validates and documents, so the app reads exactly what
  * /api/docs says and a change of a schema is a type error where the app relies on it.
- * Types only: nothing here reaches the browser bundle.
+ * It names every answer of the API, whether the app reads it today or not. Types only: nothing
+ * here reaches the browser bundle.
  */
 import type { Static } from 'typebox';
 import type { MeSchema, SessionListSchema, SessionSchema } from './accounts/schemas.ts';
@@ -101,7 +102,7 @@ export type ServiceDetail = Static<typeof ServiceDetailSchema>;
 export type ServiceSearchResult = Static<typeof ServiceSearchResultSchema>;
 export type ListingSummary = ItemSummary | ServiceSummary;
 /** GET /api/organisations/:id/listings: a structure's own listings, in every status. */
-export type OrganisationListings = Static<typeof InventorySchema>;
+export type Inventory = Static<typeof InventorySchema>;
 export type ImportReport = Static<typeof ImportReportSchema>;
 export type ImportRow = ImportReport['rows'][number];
 export type NeedSearchResult = Static<typeof NeedSearchResultSchema>;

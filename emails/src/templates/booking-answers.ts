@@ -100,7 +100,7 @@ const closed = defineStrings({
     askingSuspended: (borrower: string) =>
       fr`La structure qui vous a fait cette demande, ${borrower}, n’est plus active sur Mutua : sa demande est close. Vous n’avez rien à faire.`,
     askedSuspended: (lender: string) =>
-      fr`La structure à qui vous avez fait cette demande, ${lender}, n’est plus active sur Mutua : votre demande est close.`,
+      fr`La structure à laquelle vous avez fait cette demande, ${lender}, n’est plus active sur Mutua : votre demande est close.`,
     askNetwork: 'Pour en savoir plus, écrivez à l’équipe de votre réseau.',
     summary: (title: string, other: string) => fr`Demande close : ${title}, avec ${other}`,
   },

@@ -76,7 +76,7 @@ describe('booking.declined', () => {
 
   it('tells each side of a request closed by a suspension, as a fact, and the suspended side about itself', () => {
     expect(reasonText({ code: 'lender_suspended' })).toContain(
-      `La structure à qui vous avez fait cette demande, ${lenderName}, n’est plus active sur Mutua\u202f: votre demande est close.`,
+      `La structure à laquelle vous avez fait cette demande, ${lenderName}, n’est plus active sur Mutua\u202f: votre demande est close.`,
     );
     expect(reasonText({ code: 'lender_suspended' })).toContain('D’autres structures du réseau prêtent peut-être');
     expect(reasonText({ code: 'lender_suspended' }, 'fr', 'lender')).toContain(

@@ -217,9 +217,34 @@ describe('a structure suspended while it is asked', () => {
     );
     expect(mail!.subject).toMatch(/^Demande close\u202f: /);
     expect(mail!.text).toContain(
-      `La structure à qui vous avez fait cette demande, ${lender.organisation.name}, n’est plus active sur Mutua\u202f: votre demande est close.`,
+      `La structure à laquelle vous avez fait cette demande, ${lender.organisation.name}, n’est plus active sur Mutua\u202f: votre demande est close.`,
     );
     expect(mail!.text).not.toContain('ne peut pas donner suite');
     expect(await sweepRequestsOfSuspended(db())).toBe(0);
   });
+});
+
+describe('the sweep beside another step', () => {
+  // Two transactions at once need a server: PGlite runs one connection at a time.
+  it.skipIf(process.env.MUTUA_TEST_ENGINE !== 'postgres')(
+    'skips a request another step holds, without waiting for it, and declines it at the next tick',
+    async () => {
+      const borrower = await structure('Emprunteur pressé');
+      const lender = await structure('Prêteur occupé');
+      const held = await ask(borrower, lender);
+      const free = await ask(borrower, lender, 20);
+      await suspend(borrower.organisation);
+
+      await db().transaction(async (tx) => {
+        // What an accept or a cancel does first: it locks the booking it moves.
+        await tx.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, held.id)).for('update');
+        expect(await sweepRequestsOfSuspended(db())).toBe(1);
+      });
+      expect(await statusOf(free.id)).toEqual({ status: 'declined', declineCode: 'borrower_suspended' });
+      expect(await statusOf(held.id)).toEqual({ status: 'requested', declineCode: null });
+
+      expect(await sweepRequestsOfSuspended(db())).toBe(1);
+      expect(await statusOf(held.id)).toEqual({ status: 'declined', declineCode: 'borrower_suspended' });
+    },
+  );
 });

@@ -10,20 +10,23 @@ import { recordBookingStep } from './steps.ts';
  * A suspended structure no longer trades: the requests it made and the ones made to it, while
  * they wait for an answer, are declined by the platform (`borrower_suspended`,
  * `lender_suspended`), each with its step and its notifications in the caller's transaction.
- * The suspension itself calls it with its own transaction; a structure that is not (or no
- * longer) suspended is left alone. Answers how many requests it declined.
+ * For the suspension action (moderation), in its own transaction; a structure that is not (or
+ * no longer) suspended is left alone. Answers how many requests it declined.
  */
 export async function declineRequestsOfSuspended(db: Database, organisationId: string): Promise<number> {
   return declineWaitingRequests(db, eq(organisations.id, organisationId));
 }
 
 /**
- * The periodic catch-up, for structures suspended by any other path (SQL, an older instance):
- * one statement, which finds nothing once every suspended structure's requests are answered.
+ * The periodic sweep: declines the waiting requests of every suspended structure, at most
+ * `batchSize` a tick; one statement, which finds nothing once they are all answered.
  */
 export async function sweepRequestsOfSuspended(db: Database, now: Date = new Date()): Promise<number> {
   return declineWaitingRequests(db, undefined, now);
 }
+
+/** Enough for a structure's waiting requests in one tick, few enough not to hold accepts back for long. */
+const batchSize = 500;
 
 async function declineWaitingRequests(db: Database, only: SQL | undefined, now: Date = new Date()) {
   return db.transaction(async (tx) => {
@@ -47,14 +50,24 @@ async function declineWaitingRequests(db: Database, only: SQL | undefined, now: 
         revision: nextRevision,
       })
       .where(
-        and(
-          eq(bookings.status, 'requested'),
-          // One bitmap scan of bookings_borrower_idx and bookings_lender_idx each, for the few suspended structures.
-          or(
-            sql`${bookings.borrowerOrganisationId} = any(${suspended})`,
-            sql`${bookings.lenderOrganisationId} = any(${suspended})`,
-          ),
-        ),
+        // In id order, like the declines an accept makes, and skipping a request another step holds
+        // (an accept, a cancel): it is seen again at the next tick if it is still waiting.
+        sql`${bookings.id} in (${tx
+          .select({ id: bookings.id })
+          .from(bookings)
+          .where(
+            and(
+              eq(bookings.status, 'requested'),
+              // One bitmap scan of bookings_borrower_idx and bookings_lender_idx each, for the few suspended structures.
+              or(
+                sql`${bookings.borrowerOrganisationId} = any(${suspended})`,
+                sql`${bookings.lenderOrganisationId} = any(${suspended})`,
+              ),
+            ),
+          )
+          .orderBy(bookings.id)
+          .limit(batchSize)
+          .for('update', { skipLocked: true })})`,
       )
       .returning({ id: bookings.id, revision: bookings.revision, declineCode: bookings.declineCode });
     declined.sort((a, b) => a.id.localeCompare(b.id));

@@ -17,7 +17,7 @@ export const returnConditions = ['as_lent', 'worn', 'damaged', 'incomplete'] as 
 export const bookingRoles = ['borrower', 'lender'] as const;
 export type BookingRole = (typeof bookingRoles)[number];
 
-/** Why a day cannot be chosen, first reason wins (see availability/days.ts). */
+/** Why a day cannot be chosen, first reason wins (see availability/rules.ts). */
 export const unavailableReasons = ['past', 'notice', 'beyond_horizon', 'blocked', 'fully_booked'] as const;
 export type UnavailableReason = (typeof unavailableReasons)[number];
 

@@ -59,7 +59,7 @@ export const ErrorDetailSchema = Type.Object(
   {
     path: Type.String({
       description:
-        'Le champ en cause, en chemin à points (slots.0.endsAt, lines.2.startDate) ; vide pour la partie entière',
+        'Le champ en cause, en chemin à points (slots.0.endsAt, lines.2.startDate) ; vide pour la partie entière. Dans une clé, ~ s’écrit ~0, / ~1 et . ~2.',
     }),
     code: Type.String({ description: 'La règle enfreinte (required, format, minLength…, order, past, consistency…)' }),
     message: Type.String({ description: 'Phrase lisible, en français' }),
@@ -80,6 +80,11 @@ export class AppError extends Error {
     super(message);
     this.statusCode = errorStatuses[code];
   }
+}
+
+/** One key of a detail's dot path, escaped so that the path stays unambiguous (JSON Pointer's `~0`, `~1`, and `~2` for a dot). */
+export function pathKey(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1').replaceAll('.', '~2');
 }
 
 /** A 400 about one field, for rules that span several fields or need the database. */

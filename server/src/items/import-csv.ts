@@ -5,7 +5,7 @@ import { categories } from '../db/schema/categories.ts';
 import { type ItemCreate, ItemCreateSchema } from '../domain/catalogue.ts';
 import { actingOrganisationId } from '../access/acting-for.ts';
 import { requireAccess } from '../access/require-access.ts';
-import { AppError, type ErrorDetail } from '../domain/errors.ts';
+import { AppError, type ErrorDetail, pathKey } from '../domain/errors.ts';
 import { toErrorDetails } from '../plugins/validation-messages.ts';
 import { compileBodyValidator } from '../plugins/validation.ts';
 import { type CsvField, csvColumns, csvValues, normaliseLabel, numericFields } from './csv-columns.ts';
@@ -18,8 +18,11 @@ export type ImportRow = {
   status: 'valid' | 'created' | 'invalid';
   title: string;
   itemId?: string;
-  /** `field` is the file's column; `code` the rule (kept for the refusal's details, not in the report). */
-  errors: Array<{ field: string; code: string; message: string }>;
+  /**
+   * `field` is the file's column (what the report shows); `path` the API's field and `code` the
+   * rule, for the refusal's details (not in the report).
+   */
+  errors: Array<{ field: string; path: string; code: string; message: string }>;
 };
 
 const validateItem = compileBodyValidator(ItemCreateSchema);
@@ -43,10 +46,11 @@ export async function importItems(
   const header = records[0] ?? [];
   const fields = matchHeader(header);
   // Errors speak of the file's own columns (« Catégorie »), not of the API's fields (categoryId).
-  const inFileTerms = (error: ImportRow['errors'][number]) => {
+  const inFileTerms = (error: { field: string; code: string; message: string }) => {
     const label = header[fields.indexOf(error.field as CsvField)] ?? error.field;
     return {
       field: label,
+      path: error.field,
       code: error.code,
       message: error.message
         .replaceAll(`« ${error.field} »`, `« ${label} »`)
@@ -77,7 +81,7 @@ export async function importItems(
           const details = error.details ?? [];
           row.errors = details.length
             ? details.map(({ path, code, message }) => inFileTerms({ field: path, code, message }))
-            : [{ field: 'ligne', code: error.code, message: error.message }];
+            : [{ field: 'ligne', path: '', code: error.code, message: error.message }];
         }
       }
       if (options.dryRun || rows.some((row) => row.status === 'invalid')) throw new RollBack();
@@ -92,9 +96,14 @@ export async function importItems(
     throw new AppError(
       'import_invalid',
       `${invalid.length} ligne(s) sur ${rows.length} ne peuvent pas être importées (ligne ${invalid[0]!.line} : ${invalid[0]!.errors[0]?.message}). Rien n'a été importé.`,
-      // The file's line and column (`lines.4.Quantité`); the whole report is the dry run's.
+      // The file's line and the API's field (`rows.4.quantity`, the line's number in the file, its
+      // header being line 1); the whole report is the dry run's.
       invalid.flatMap((row) =>
-        row.errors.map(({ field, code, message }) => ({ path: `lines.${row.line}.${field}`, code, message })),
+        row.errors.map(({ path, code, message }) => ({
+          path: [`rows.${row.line}`, path].filter(Boolean).join('.'),
+          code,
+          message,
+        })),
       ),
     );
   }
@@ -144,12 +153,12 @@ function matchHeader(header: string[]): Array<CsvField> {
       `En-têtes du fichier incorrects : ${parts.join(' ; ')}. Téléchargez le modèle.`,
       [
         ...missing.map((label): ErrorDetail => ({
-          path: `columns.${label}`,
+          path: `columns.${pathKey(label)}`,
           code: 'required',
           message: `Colonne obligatoire manquante : « ${label} ».`,
         })),
         ...unknown.map((label): ErrorDetail => ({
-          path: `columns.${label}`,
+          path: `columns.${pathKey(label)}`,
           code: 'additionalProperties',
           message: `Colonne inconnue : « ${label} ».`,
         })),
@@ -161,7 +170,7 @@ function matchHeader(header: string[]): Array<CsvField> {
 
 function toItemInput(fields: CsvField[], record: string[], categoryIds: Map<string, string>) {
   const input: Record<string, unknown> = {};
-  const errors: ImportRow['errors'] = [];
+  const errors: Array<{ field: string; code: string; message: string }> = [];
   fields.forEach((field, index) => {
     const raw = record[index] ?? '';
     if (raw === '') return;

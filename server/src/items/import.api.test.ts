@@ -90,11 +90,11 @@ describe('POST /api/items/import', () => {
     expect(body.error).toBe('import_invalid');
     expect(body.message).toContain('ligne 4');
     expect(body.details.map((detail: { path: string }) => detail.path)).toEqual([
-      'lines.4.Catégorie',
-      'lines.4.Quantité',
-      'lines.4.État',
-      'lines.4.Valeur de remplacement',
-      'lines.5.Montant participation',
+      'rows.4.categoryId',
+      'rows.4.quantity',
+      'rows.4.condition',
+      'rows.4.replacementValue',
+      'rows.5.feeAmount',
     ]);
     expect(body.details[1]).toMatchObject({ code: 'minimum', message: expect.stringContaining('« Quantité »') });
     expect(await titlesOf(lender.organisation.id)).toEqual([]);
@@ -102,7 +102,7 @@ describe('POST /api/items/import', () => {
 
   it('refuses wrong columns before reading any row', async () => {
     const lender = await signedInStructure(t.app, db());
-    const response = await importCsv(lender.headers, 'nom_objet;couleur\nTonnelle;bleue\n');
+    const response = await importCsv(lender.headers, 'nom_objet;couleur;Prix/jour;N° inv.\nTonnelle;bleue;5;12\n');
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
       error: 'import_columns',
@@ -111,6 +111,9 @@ describe('POST /api/items/import', () => {
         { path: 'columns.categorie', code: 'required', message: 'Colonne obligatoire manquante : « categorie ».' },
         { path: 'columns.nom_objet', code: 'additionalProperties', message: 'Colonne inconnue : « nom_objet ».' },
         { path: 'columns.couleur', code: 'additionalProperties', message: 'Colonne inconnue : « couleur ».' },
+        // A header's own `/` and `.` are escaped, so that the path stays a dot path.
+        { path: 'columns.Prix~1jour', code: 'additionalProperties', message: 'Colonne inconnue : « Prix/jour ».' },
+        { path: 'columns.N° inv~2', code: 'additionalProperties', message: 'Colonne inconnue : « N° inv. ».' },
       ],
     });
     const headerOnly = await importCsv(lender.headers, 'titre;categorie\n');

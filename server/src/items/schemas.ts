@@ -113,7 +113,12 @@ export const ImportReportSchema = Type.Object({
       status: Type.Enum(['valid', 'created', 'invalid']),
       title: Type.String(),
       itemId: Type.Optional(Uuid),
-      errors: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+      errors: Type.Array(
+        Type.Object({
+          field: Type.String({ description: 'La colonne du fichier, telle qu’écrite' }),
+          message: Type.String(),
+        }),
+      ),
     }),
   ),
 });

@@ -13,7 +13,7 @@ export const queues = {
   deliverEmail: 'deliver-email',
   /** Periodic tasks, one run per tick whatever the number of instances. */
   expireRequests: 'expire-requests',
-  /** Declines the waiting requests of structures suspended by any path (the suspension itself does it at once). */
+  /** Declines the waiting requests of suspended structures, within a minute of the suspension. */
   sweepSuspendedRequests: 'sweep-suspended-requests',
   sendReminders: 'send-reminders',
   sweepOutbox: 'sweep-outbox',

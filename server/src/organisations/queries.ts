@@ -185,14 +185,6 @@ export async function deleteMembership(db: Database, organisationId: string, use
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
 }
 
-export async function selectOrganisationNetworkIds(db: Database, organisationId: string) {
-  const rows = await db
-    .select({ networkId: organisationNetworks.networkId })
-    .from(organisationNetworks)
-    .where(eq(organisationNetworks.organisationId, organisationId));
-  return rows.map((row) => row.networkId);
-}
-
 export async function findNetwork(db: Database, networkId: string | undefined) {
   const [row] = await db
     .select({ id: networks.id })

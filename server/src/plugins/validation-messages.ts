@@ -1,6 +1,6 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { firstAcceptedDay, lastAcceptedDay } from '../domain/calendar-days.ts';
-import type { ErrorDetail } from '../domain/errors.ts';
+import { type ErrorDetail, pathKey } from '../domain/errors.ts';
 import { cursorShapes } from '../domain/cursor-shapes.ts';
 
 /** The parts of a request, as a message names them when the error is about the part as a whole. */
@@ -15,23 +15,22 @@ const sources: Record<string, string> = {
  * Turns ajv's errors into details: `path` is the dot path of the field within its part
  * (`/slots/0/endsAt` → `slots.0.endsAt`, a missing or unexpected property appended to it), or
  * `''` for the part itself (a body that is not an object). Keys keep JSON Pointer's escapes
- * (`~1` for a `/`, as ajv writes them), so that a path never holds a `/`.
+ * (`~1` for a `/`, as ajv writes them, and `~2` for a dot: `pathKey`), so that a path is never ambiguous.
  */
 export function toErrorDetails(errors: FastifySchemaValidationError[], context?: string): ErrorDetail[] {
   return errors.map((error) => {
     const params = error.params as Record<string, unknown>;
     const named = [params.missingProperty, params.additionalProperty].find((key) => typeof key === 'string');
-    const segments = error.instancePath.split('/').slice(1);
-    if (named !== undefined) segments.push(escapeKey(named));
+    // ajv's instancePath already writes `~0` and `~1`; a dot inside a key is escaped here.
+    const segments = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((segment) => segment.replaceAll('.', '~2'));
+    if (named !== undefined) segments.push(pathKey(named));
     const path = segments.join('.');
     const name = path || (context ? (sources[context] ?? context) : 'requête');
     return { path, code: error.keyword, message: frenchMessage(error.keyword, params, name) };
   });
-}
-
-/** A key as JSON Pointer (and so ajv's instancePath) writes it. */
-function escapeKey(key: string): string {
-  return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 function frenchMessage(keyword: string, params: Record<string, unknown>, field: string): string {

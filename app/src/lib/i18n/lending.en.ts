@@ -121,9 +121,9 @@ export const lendingEn: Record<keyof typeof lendingFr, string> = {
   'lending.declineCodes.dates_taken': 'Declined automatically: another request was accepted for these dates.',
   'lending.declineCodes.slot_taken': 'Declined automatically: this slot went to another request.',
   'lending.declineCodes.borrower_suspended':
-    'Declined automatically: the structure that made the request is no longer active on Mutua.',
+    'Closed automatically: the organisation that made the request is no longer active on Mutua.',
   'lending.declineCodes.lender_suspended':
-    'Declined automatically: the structure the request was made to is no longer active on Mutua.',
+    'Closed automatically: the organisation the request was sent to is no longer active on Mutua.',
   'lending.booking.cancelReason': 'Reason for cancelling',
   'lending.booking.returnCondition': 'Condition when returned',
   'lending.booking.incidentNote': 'Incident reported',
@@ -162,8 +162,8 @@ export const lendingEn: Record<keyof typeof lendingFr, string> = {
   'lending.events.close': 'Request closed',
   'lending.eventReasons.dates_taken': 'Another request was accepted for these dates.',
   'lending.eventReasons.slot_taken': 'This slot went to another request.',
-  'lending.eventReasons.borrower_suspended': 'The structure that made the request is no longer active on Mutua.',
-  'lending.eventReasons.lender_suspended': 'The structure the request was made to is no longer active on Mutua.',
+  'lending.eventReasons.borrower_suspended': 'The organisation that made the request is no longer active on Mutua.',
+  'lending.eventReasons.lender_suspended': 'The organisation the request was sent to is no longer active on Mutua.',
   'lending.eventReasons.no_answer': 'No answer before the deadline.',
 
   'lending.actions.accept': 'Accept',

@@ -121,9 +121,9 @@ export const lendingFr = {
   'lending.declineCodes.dates_taken': 'Refusée automatiquement : une autre demande a été acceptée sur ces dates.',
   'lending.declineCodes.slot_taken': 'Refusée automatiquement : ce créneau a été attribué à une autre demande.',
   'lending.declineCodes.borrower_suspended':
-    'Refusée automatiquement : la structure qui a fait la demande n’est plus active sur Mutua.',
+    'Close automatiquement : la structure qui a fait la demande n’est plus active sur Mutua.',
   'lending.declineCodes.lender_suspended':
-    'Refusée automatiquement : la structure à qui la demande était adressée n’est plus active sur Mutua.',
+    'Close automatiquement : la structure à laquelle la demande était adressée n’est plus active sur Mutua.',
   'lending.booking.cancelReason': 'Motif de l’annulation',
   'lending.booking.returnCondition': 'État au retour',
   'lending.booking.incidentNote': 'Incident signalé',
@@ -163,7 +163,8 @@ export const lendingFr = {
   'lending.eventReasons.dates_taken': 'Une autre demande a été acceptée sur ces dates.',
   'lending.eventReasons.slot_taken': 'Ce créneau a été attribué à une autre demande.',
   'lending.eventReasons.borrower_suspended': 'La structure qui a fait la demande n’est plus active sur Mutua.',
-  'lending.eventReasons.lender_suspended': 'La structure à qui la demande était adressée n’est plus active sur Mutua.',
+  'lending.eventReasons.lender_suspended':
+    'La structure à laquelle la demande était adressée n’est plus active sur Mutua.',
   'lending.eventReasons.no_answer': 'Pas de réponse avant l’échéance.',
 
   'lending.actions.accept': 'Accepter',

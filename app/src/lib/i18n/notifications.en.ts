@@ -38,9 +38,9 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.kinds.booking.declined.slot_taken':
     'Request not accepted: {title}, at {organisation}. This slot went to another request.',
   'notifications.kinds.booking.declined.borrower_suspended':
-    'Request closed: {title}, with {organisation}. The structure that made it is no longer active on Mutua.',
+    'Request closed: {title}, with {organisation}. The organisation that made it is no longer active on Mutua.',
   'notifications.kinds.booking.declined.lender_suspended':
-    'Request closed: {title}, with {organisation}. The structure it was made to is no longer active on Mutua.',
+    'Request closed: {title}, with {organisation}. The organisation it was sent to is no longer active on Mutua.',
   'notifications.kinds.booking.cancelled': '{organisation} cancelled: {title}',
   'notifications.kinds.booking.expired': 'Request expired without an answer in time: {title}, with {organisation}',
   'notifications.kinds.booking.message': '{organisation} wrote to you: {title}',

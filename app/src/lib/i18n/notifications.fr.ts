@@ -38,7 +38,7 @@ export const notificationsFr = {
   'notifications.kinds.booking.declined.borrower_suspended':
     'Demande close : {title}, avec {organisation}. La structure qui a fait la demande n’est plus active sur Mutua.',
   'notifications.kinds.booking.declined.lender_suspended':
-    'Demande close : {title}, avec {organisation}. La structure à qui elle était adressée n’est plus active sur Mutua.',
+    'Demande close : {title}, avec {organisation}. La structure à laquelle elle était adressée n’est plus active sur Mutua.',
   'notifications.kinds.booking.cancelled': '{organisation} a annulé : {title}',
   'notifications.kinds.booking.expired': 'Demande expirée faute de réponse à temps : {title}, avec {organisation}',
   'notifications.kinds.booking.message': '{organisation} vous a écrit : {title}',

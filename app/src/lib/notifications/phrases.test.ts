@@ -63,10 +63,10 @@ describe('notificationPhrase', () => {
     }
     // Read by both sides: a fact about the suspended structure, with the other one named.
     expect(phrase('fr', 'booking.declined', { reasonCode: 'lender_suspended' })).toBe(
-      'Demande close : Tonnelle 3×3 m, avec La Tonnelle Solidaire. La structure à qui elle était adressée n’est plus active sur Mutua.',
+      'Demande close : Tonnelle 3×3 m, avec La Tonnelle Solidaire. La structure à laquelle elle était adressée n’est plus active sur Mutua.',
     );
     expect(phrase('en', 'booking.declined', { reasonCode: 'borrower_suspended' })).toBe(
-      'Request closed: Tonnelle 3×3 m, with La Tonnelle Solidaire. The structure that made it is no longer active on Mutua.',
+      'Request closed: Tonnelle 3×3 m, with La Tonnelle Solidaire. The organisation that made it is no longer active on Mutua.',
     );
   });
 

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { ItemDetail, OrganisationListings } from '@mutua/server/contract';
+import type { ItemDetail, Inventory } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { actingMemberships, chosenMembership, requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const me = requireMe(locals, url);
   const membership = chosenMembership(me, url.searchParams.get('structure'));
   if (!membership) return { membership: null, structures: [], listings: null, failure: null };
-  const listings = await locals.api.get<OrganisationListings>(
+  const listings = await locals.api.get<Inventory>(
     `/api/organisations/${segment(membership.organisation.id)}/listings`,
   );
   return {

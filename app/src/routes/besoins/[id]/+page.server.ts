@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import type { CategoryList, NeedDetail, NeedResponse, OrganisationListings } from '@mutua/server/contract';
+import type { CategoryList, NeedDetail, NeedResponse, Inventory } from '@mutua/server/contract';
 import { translator } from '$lib/i18n';
 import { segment } from '$lib/server/api';
 import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
@@ -30,9 +30,7 @@ async function respondersFor(locals: App.Locals, need: NeedDetail): Promise<Resp
   );
   return Promise.all(
     memberships.map(async ({ organisation }) => {
-      const listings = await locals.api.get<OrganisationListings>(
-        `/api/organisations/${segment(organisation.id)}/listings`,
-      );
+      const listings = await locals.api.get<Inventory>(`/api/organisations/${segment(organisation.id)}/listings`);
       const own = listings.ok ? (need.kind === 'item' ? listings.data.items : listings.data.services) : [];
       const offers = own
         .filter((listing) => listing.status === 'published')

@@ -16,10 +16,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return { organisation: membership.organisation, canPublish: membership.organisation.status === 'active' };
 };
 
-/** The header's problems, from the details of an `import_columns` refusal (`columns.<header>`). */
+/** The header's problems, from the details of an `import_columns` refusal (`columns.<header>`, the header's key escaped). */
 function columnsProblem(details: ErrorDetail[]) {
+  const unescape = (key: string) => key.replaceAll('~2', '.').replaceAll('~1', '/').replaceAll('~0', '~');
   const headers = (code: string) =>
-    details.filter((detail) => detail.code === code).map((detail) => detail.path.replace(/^columns\./, ''));
+    details.filter((detail) => detail.code === code).map((detail) => unescape(detail.path.replace(/^columns\./, '')));
   return { missing: headers('required'), unknown: headers('additionalProperties') };
 }
 
