@@ -12,6 +12,7 @@ import healthRoutes from './health/routes.ts';
 import inventoryRoutes from './inventory/routes.ts';
 import itemsRoutes from './items/routes.ts';
 import moderationRoutes from './moderation/routes.ts';
+import auditRoutes from './audit/routes.ts';
 import needsRoutes from './needs/routes.ts';
 import adminEmailsRoutes from './notifications/admin-routes.ts';
 import notificationsRoutes from './notifications/routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(calendarRoutes, { publicUrl });
       await api.register(notificationsRoutes, { secret: options.jwtSecret });
       await api.register(adminEmailsRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api' },
   );

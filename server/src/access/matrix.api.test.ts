@@ -6,6 +6,28 @@ import { sessions } from '../db/schema/users.ts';
 import { buildAccessScene, type AccessScene, type MatrixActor, matrixActors } from '../../test/access-scene.ts';
 import { dayFromToday, testPassword, uniqueSuffix } from '../../test/factories.ts';
 import { useTestApp } from '../../test/test-app.ts';
+import {
+  type Cell,
+  type Request,
+  type Case,
+  everyone,
+  signedIn,
+  sameForAll,
+  seesListing,
+  editsListing,
+  ownsListing,
+  publishes,
+  teamOfOwner,
+  managerOfOwner,
+  lenderSide,
+  borrowerSide,
+  eitherSide,
+  networkAdmins,
+  adminOfItsNetwork,
+  reviewsPending,
+} from '../../test/access-matrix-kit.ts';
+import { auditMatrix } from '../../test/matrix-rows/audit.ts';
+import { moderationMatrix } from '../../test/matrix-rows/moderation.ts';
 import type { App } from '../app.ts';
 import type { Database } from '../db/client.ts';
 
@@ -15,33 +37,6 @@ import type { Database } from '../db/client.ts';
  * in, 404 for what the caller may not know exists, 403 for what they see but may not do. A route
  * added without its row here fails the first test.
  */
-type Cell = 'ok' | number;
-type Row = readonly [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell];
-type Request = { url: string; payload?: unknown; headers?: Record<string, string> };
-type Case = {
-  /** What the case is about, when a route has several. */
-  what?: string;
-  request: (scene: AccessScene, app: App, db: Database) => Request | Promise<Request>;
-  expect: Row;
-};
-
-//                anonymous, pendingStructure, ownerMember, ownerManager, otherMember, moderator, admin, foreignAdmin
-const everyone: Row = ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
-const signedIn: Row = [401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
-const sameForAll = (status: number): Row => [status, status, status, status, status, status, status, status];
-const seesListing: Row = [404, 404, 'ok', 'ok', 'ok', 'ok', 'ok', 404];
-const editsListing: Row = [401, 404, 'ok', 'ok', 403, 403, 403, 404];
-const ownsListing: Row = [401, 404, 'ok', 'ok', 403, 403, 403, 404];
-const publishes: Row = [401, 403, 'ok', 'ok', 'ok', 403, 403, 403];
-const teamOfOwner: Row = [401, 403, 'ok', 'ok', 403, 403, 403, 403];
-const managerOfOwner: Row = [401, 403, 403, 'ok', 403, 403, 403, 403];
-const lenderSide: Row = [401, 404, 'ok', 'ok', 403, 404, 404, 404];
-const borrowerSide: Row = [401, 404, 403, 403, 'ok', 404, 404, 404];
-const eitherSide: Row = [401, 404, 'ok', 'ok', 'ok', 404, 404, 404];
-const networkAdmins: Row = [401, 403, 403, 403, 403, 403, 'ok', 'ok'];
-const adminOfItsNetwork: Row = [401, 403, 403, 403, 403, 403, 'ok', 404];
-const reviewsPending: Row = [401, 403, 404, 404, 404, 403, 'ok', 404];
-
 const garbledToken = 'pas-un-vrai-jeton';
 const day = (days: number) => dayFromToday(days);
 
@@ -57,6 +52,8 @@ async function asOwnerManager(app: App, scene: AccessScene, method: 'POST' | 'GE
 }
 
 const matrix: Record<string, Case[]> = {
+  ...auditMatrix,
+  ...moderationMatrix,
   'GET /api/health': [{ request: () => ({ url: '/api/health' }), expect: everyone }],
   'GET /api/categories': [{ request: () => ({ url: '/api/categories' }), expect: everyone }],
   'GET /api/territories': [{ request: () => ({ url: '/api/territories' }), expect: everyone }],

@@ -43,6 +43,7 @@ export const networkPermissions = [
   'network.moderate_listings',
   'network.review_organisations',
   'network.read_emails',
+  'network.read_audit',
   'organisation.view_review',
 ] as const;
 
@@ -88,7 +89,13 @@ const moderatorGrants = [
 
 export const networkRoleGrants: Record<NetworkRoleName, readonly NetworkPermission[]> = {
   moderator: moderatorGrants,
-  admin: [...moderatorGrants, 'network.review_organisations', 'network.read_emails', 'organisation.view_review'],
+  admin: [
+    ...moderatorGrants,
+    'network.review_organisations',
+    'network.read_emails',
+    'network.read_audit',
+    'organisation.view_review',
+  ],
 };
 
 /**

@@ -68,6 +68,7 @@ const forbiddenMessages: Partial<Record<Permission, string>> = {
   'listing.view_unpublished': "Vous n'êtes pas membre de cette structure.",
   'network.review_organisations': 'Réservé aux administrateur·rices du réseau.',
   'network.read_emails': 'Réservé aux administrateur·rices du réseau.',
+  'network.read_audit': 'Réservé aux administrateur·rices du réseau.',
   'network.moderate_listings': 'Réservé à la modération du réseau.',
   'network.see_listings': 'Réservé à la modération du réseau.',
   'organisation.view_contacts':

@@ -1,7 +1,9 @@
 import { accountEn } from './account.en.ts';
+import { auditEn } from './audit.en.ts';
 import { borrowingEn } from './borrowing.en.ts';
 import type { MessageKey } from './index.ts';
 import { lendingEn } from './lending.en.ts';
+import { moderationEn } from './moderation.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 
 /** English, key for key with `fr.ts` (the source of truth). */
@@ -10,6 +12,8 @@ export const en: Record<MessageKey, string> = {
   ...lendingEn,
   ...notificationsEn,
   ...accountEn,
+  ...auditEn,
+  ...moderationEn,
   'app.name': 'Mutua',
   'app.tagline': 'Sharing between social and solidarity economy organisations in Hauts-de-France',
   'app.skipLink': 'Skip to content',

@@ -3,8 +3,10 @@
  * Parameters are written `{name}`.
  */
 import { accountFr } from './account.fr.ts';
+import { auditFr } from './audit.fr.ts';
 import { borrowingFr } from './borrowing.fr.ts';
 import { lendingFr } from './lending.fr.ts';
+import { moderationFr } from './moderation.fr.ts';
 import { notificationsFr } from './notifications.fr.ts';
 
 export const fr = {
@@ -12,6 +14,8 @@ export const fr = {
   ...lendingFr,
   ...notificationsFr,
   ...accountFr,
+  ...auditFr,
+  ...moderationFr,
   'app.name': 'Mutua',
   'app.tagline': 'La mutualisation entre structures de l’ESS des Hauts-de-France',
   'app.skipLink': 'Aller au contenu',
