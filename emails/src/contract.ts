@@ -56,6 +56,13 @@ export type EmailInputs = {
   'account.signup_attempt': { attemptedAt: string; signInUrl: string; resetUrl: string };
   'organisation.approved': { organisationName: string; url: string };
   'organisation.rejected': { organisationName: string; reason: string | null; url: string };
+  /** To a structure's members: the network suspended it, with the admin's reason as typed. */
+  'organisation.suspended': { organisationName: string; reason: string | null; url: string };
+  'organisation.reinstated': { organisationName: string; url: string };
+  /** To its managers: a refused structure is back in the review queue. */
+  'organisation.reopened': { organisationName: string; url: string };
+  /** To its managers: the network asks for changes before deciding, in the admin's words. */
+  'organisation.changes_requested': { organisationName: string; message: string | null; url: string };
   /** A manager invites someone (maybe without an account yet) to join a structure. */
   'organisation.invitation': {
     organisationName: string;

@@ -20,6 +20,12 @@ import {
   organisationRejected,
 } from './templates/organisations.ts';
 import {
+  organisationChangesRequested,
+  organisationReinstated,
+  organisationReopened,
+  organisationSuspended,
+} from './templates/organisation-standing.ts';
+import {
   reminderAnswerDue,
   reminderOverdue,
   reminderPickup,
@@ -41,6 +47,10 @@ export const entryTemplates: { [K in EntryKind]: Template<K> } = {
   'account.signup_attempt': accountSignupAttempt,
   'organisation.approved': organisationApproved,
   'organisation.rejected': organisationRejected,
+  'organisation.suspended': organisationSuspended,
+  'organisation.reinstated': organisationReinstated,
+  'organisation.reopened': organisationReopened,
+  'organisation.changes_requested': organisationChangesRequested,
   'organisation.invitation': organisationInvitation,
   'membership.requested': membershipRequested,
   'membership.accepted': membershipAccepted,

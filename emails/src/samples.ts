@@ -109,6 +109,18 @@ export const sampleInputs: { [K in EmailKind]: EmailInputs[K] } = {
     reason: 'Il manque les statuts de l’association : pouvez-vous les ajouter à la fiche de la structure ?',
     url: `${publicUrl}/ma-structure`,
   },
+  'organisation.suspended': {
+    organisationName: 'Recyclerie du Val',
+    reason: 'Plusieurs prêts rendus abîmés sans explication : parlons-en avant de reprendre les échanges.',
+    url: `${publicUrl}/ma-structure`,
+  },
+  'organisation.reinstated': { organisationName: 'Recyclerie du Val', url: `${publicUrl}/ma-structure` },
+  'organisation.reopened': { organisationName: 'Collectif Zéro Déchet Amiénois', url: `${publicUrl}/ma-structure` },
+  'organisation.changes_requested': {
+    organisationName: 'Jardin partagé des Hortillons',
+    message: 'Pouvez-vous préciser l’adresse du local et ajouter un numéro de téléphone ?',
+    url: `${publicUrl}/ma-structure`,
+  },
   'organisation.invitation': {
     organisationName: 'La Tonnelle Solidaire',
     inviterName: 'Sophie Delattre',

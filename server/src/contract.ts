@@ -7,6 +7,7 @@
  */
 import type { Static } from 'typebox';
 import type { MeSchema, SessionListSchema, SessionSchema } from './accounts/schemas.ts';
+import type { AuditListSchema } from './audit/schemas.ts';
 import type {
   BookingGroupSchema,
   BookingListSchema,
@@ -137,3 +138,7 @@ export type AdminEmail = Static<typeof AdminEmailSchema>;
 export type EmailTemplateList = Static<typeof EmailTemplateListSchema>;
 export type EmailTemplate = EmailTemplateList['templates'][number];
 export type RenderedEmail = EmailTemplate['fr'];
+
+/* The admins' audit log (journal). */
+export type AuditList = Static<typeof AuditListSchema>;
+export type AuditEntry = AuditList['entries'][number];

@@ -96,8 +96,10 @@ for (const javaScriptEnabled of [true, false]) {
         const sessions = page.getByRole('region', { name: 'Sessions' });
         await expect(sessions.getByRole('list', { name: 'Sessions ouvertes' }).getByRole('listitem')).toHaveCount(2);
         await expect(sessions.getByText('Cet appareil', { exact: true })).toHaveCount(1);
-        // The app passes the browser's user agent on to the API, so each device is named.
-        await expect(sessions.getByText(/^Chrome sur Linux/)).toHaveCount(2);
+        // The app passes the browser's user agent on to the API, so each device is named (the
+        // « Desktop Chrome » device of playwright.config.ts says Windows).
+        await expect(sessions.getByText('Chrome sur Windows', { exact: true })).toHaveCount(2);
+        await expect(sessions.getByText('Appareil inconnu')).toHaveCount(0);
         await expect(sessions.getByRole('button', { name: /^Fermer cette session : / })).toHaveCount(1);
       });
 

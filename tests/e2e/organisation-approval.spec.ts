@@ -86,6 +86,8 @@ async function approvalJourney(page: Page) {
       .getByRole('link', { name: 'Catalogue' })
       .click();
     await page.getByRole('article').first().getByRole('link').first().click();
+    // Wait for the listing's page before keeping its address (on a busy machine the click lands later).
+    await expect(page).toHaveURL(/\/(materiel|services)\/[^/]+$/);
     listingPage = page.url();
     await expect(
       page.getByText(
@@ -111,6 +113,17 @@ async function approvalJourney(page: Page) {
 
     await page.getByRole('link', { name: 'Validées' }).click();
     await expect(page.getByRole('article', { name: structure })).toBeVisible();
+
+    // The approval is in the network's journal: who, what, the status before and after.
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Journal' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeVisible();
+    await page.getByLabel('Rechercher').fill(String(stamp));
+    await page.getByLabel('Action').selectOption({ label: 'Structure approuvée' });
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    const entry = page.getByRole('row').filter({ hasText: structure });
+    await expect(entry).toHaveCount(1);
+    await expect(entry.getByText('Structure approuvée')).toBeVisible();
+    await expect(entry.getByText('Statut : en attente → active')).toBeVisible();
 
     // The link that confirms the new manager's address, as the demo's mailbox shows it.
     await page.goto('/admin/emails');
@@ -143,7 +156,8 @@ async function approvalJourney(page: Page) {
     await expect(section.getByText('Structure validée : vous pouvez publier et emprunter.')).toBeVisible();
     await expect(section.getByText(/pas encore publier/)).toHaveCount(0);
     await page.goto(listingPage);
-    await expect(page.getByRole('heading', { level: 2, name: 'Contact' })).toBeVisible();
+    const lender = page.getByRole('region', { name: 'Prêté par' });
+    await expect(lender.getByRole('heading', { level: 3, name: 'Contacter' })).toBeVisible();
     await expect(page.getByText(/Les coordonnées d’une structure sont visibles/)).toHaveCount(0);
   });
 }

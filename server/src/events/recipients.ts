@@ -110,7 +110,12 @@ export async function recipientsOf(db: Database, event: EventRow): Promise<Recip
       return bothSides(db, event.bookingId!, actor);
     case 'organisation.approved':
     case 'organisation.rejected':
+    case 'organisation.suspended':
+    case 'organisation.reinstated':
       return membersOf(db, event.organisationId!, null);
+    case 'organisation.reopened':
+    case 'organisation.changes_requested':
+      return membersOf(db, event.organisationId!, null, true);
     case 'membership.requested':
       return membersOf(db, event.organisationId!, actor, true);
     case 'membership.accepted':

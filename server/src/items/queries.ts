@@ -1,5 +1,6 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import { bookingLines } from '../db/schema/bookings.ts';
 import { categories } from '../db/schema/categories.ts';
 import { items } from '../db/schema/items.ts';
 import { organisations } from '../db/schema/organisations.ts';
@@ -89,4 +90,19 @@ export async function updateItemRow(db: Database, id: string, changes: Partial<N
 
 export async function deleteItemRow(db: Database, id: string) {
   await db.delete(items).where(eq(items.id, id));
+}
+
+/**
+ * The item's status and whether any loan, in any status, names it; locks the item first, so
+ * that a request made meanwhile waits (its foreign key check) and then finds it archived or gone.
+ */
+export async function lockItemForRemoval(db: Database, id: string) {
+  const [item] = await db.select({ status: items.status }).from(items).where(eq(items.id, id)).for('update');
+  if (!item) return undefined;
+  const [line] = await db
+    .select({ id: bookingLines.id })
+    .from(bookingLines)
+    .where(eq(bookingLines.itemId, id))
+    .limit(1);
+  return { status: item.status, hasLoans: Boolean(line) };
 }

@@ -122,6 +122,8 @@ const itemsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Supprimer un objet de sa structure',
+        description:
+          'Supprime un objet que personne n’a jamais demandé. Un objet qui a des demandes de prêt, quel que soit leur statut, est archivé à la place (statut `archived` : hors de la recherche, rangé parmi les archivées de l’inventaire) afin que ses prêts restent lisibles des deux structures et comptés dans les statistiques du réseau ; la réponse est la même (204). Un objet masqué par la modération et qui a des prêts reste masqué (403 `listing_hidden`).',
         security: signedIn,
         params: ListingParamsSchema,
         response: { 204: { type: 'null' }, ...errorResponses(400, 401, 403, 404, 409) },

@@ -22,6 +22,7 @@ import { selectPhotos } from '../photos/queries.ts';
 import {
   deleteItemRow,
   insertItem,
+  lockItemForRemoval,
   type ItemRow,
   type NewItemRow,
   searchableItems,
@@ -220,25 +221,22 @@ export async function updateItem(db: Database, actor: Actor, id: string, patch: 
   return getItem(db, actor, id);
 }
 
+/**
+ * Deletes an item nobody ever asked for; one with loans (any status) is archived instead, so
+ * its loans stay readable and counted (docs/domain.md, « History is kept »).
+ */
 export async function deleteItem(db: Database, actor: Actor, id: string) {
   await requireAccess(db, actor, 'listing.edit', { item: id });
   const found = await selectItem(db, id);
   if (!found) throw notFound();
-  try {
-    await deleteItemRow(db, id);
-  } catch (error) {
-    if (
-      violatedConstraint(error) === 'booking_lines_item_fk' ||
-      violatedConstraint(error) === 'booking_units_item_id_items_id_fk'
-    ) {
-      throw new AppError(
-        'listing_has_bookings',
-        'Cet objet a des demandes de prêt : archivez-le plutôt, son historique reste ainsi lisible.',
-      );
-    }
-    throw error;
-  }
-  return found.item;
+  await db.transaction(async (tx) => {
+    const current = await lockItemForRemoval(tx, id);
+    if (!current) throw notFound();
+    if (!current.hasLoans) return deleteItemRow(tx, id);
+    // A listing hidden by moderation stays hidden (listing_hidden), as when archiving it.
+    const status = await statusAfterLenderRequest(tx, found.item.organisationId, current.status, 'archived');
+    await updateItemRow(tx, id, { status });
+  });
 }
 
 /** A draft copy of an item, for a lender who lends several similar things. */

@@ -110,7 +110,7 @@ describe('approving and rejecting a structure', () => {
         method: 'POST',
         url: `/api/admin/organisations/${organisation.id}/reject`,
         headers: adminHeaders,
-        payload: {},
+        payload: { reason: 'Hors du territoire' },
       }),
     ]);
     expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409]);
@@ -151,6 +151,28 @@ describe('approving and rejecting a structure', () => {
     ).json();
     expect(me.memberships[0].organisation.status).toBe('pending');
   });
+
+  it.each([{}, { reason: '' }, { reason: '   ' }])(
+    'refuses a rejection without a reason (%j): nothing changes',
+    async (payload) => {
+      const { organisation, manager, adminHeaders } = await pendingStructureWithAdmin();
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/admin/organisations/${organisation.id}/reject`,
+        headers: adminHeaders,
+        payload,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({
+        error: 'validation_failed',
+        details: [expect.objectContaining({ path: 'reason' })],
+      });
+      const me = (
+        await t.app.inject({ method: 'GET', url: '/api/me', headers: await signIn(t.app, manager.email) })
+      ).json();
+      expect(me.memberships[0].organisation.status).toBe('pending');
+    },
+  );
 
   it('refuses unknown fields in a rejection', async () => {
     const { organisation, adminHeaders } = await pendingStructureWithAdmin();

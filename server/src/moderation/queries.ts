@@ -1,5 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import { bookings } from '../db/schema/bookings.ts';
 import { memberships } from '../db/schema/memberships.ts';
 import { organisations } from '../db/schema/organisations.ts';
 import { users } from '../db/schema/users.ts';
@@ -59,4 +60,37 @@ export async function selectStatus(db: Database, organisationId: string) {
     .from(organisations)
     .where(eq(organisations.id, organisationId));
   return row?.status;
+}
+
+/**
+ * Compare-and-set of a structure's standing: it moves only from `from`, so two admins acting at
+ * once act once. A structure back in the queue no longer shows the reason it was refused for
+ * (the audit log keeps it).
+ */
+export async function moveOrganisationStatus(
+  db: Database,
+  organisationId: string,
+  from: OrganisationStatus,
+  to: OrganisationStatus,
+) {
+  const [row] = await db
+    .update(organisations)
+    .set({ status: to, updatedAt: sql`now()`, ...(to === 'pending' ? { rejectionReason: null } : {}) })
+    .where(and(eq(organisations.id, organisationId), eq(organisations.status, from)))
+    .returning({ id: organisations.id });
+  return row;
+}
+
+/** The loans a structure is a side of that were accepted and not yet returned: a suspension leaves them open. */
+export async function countOpenLoans(db: Database, organisationId: string): Promise<number> {
+  const [row] = await db
+    .select({ open: count() })
+    .from(bookings)
+    .where(
+      and(
+        inArray(bookings.status, ['accepted', 'picked_up']),
+        or(eq(bookings.lenderOrganisationId, organisationId), eq(bookings.borrowerOrganisationId, organisationId)),
+      ),
+    );
+  return row?.open ?? 0;
 }

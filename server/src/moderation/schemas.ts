@@ -19,7 +19,28 @@ export const OrganisationForReviewSchema = Type.Intersect([
 
 export const ReviewListSchema = Type.Object({ organisations: Type.Array(OrganisationForReviewSchema) });
 
+/** Something a person typed for the structure to read: required, and not only spaces. */
+const Written = (description: string) => Type.String({ maxLength: 1000, pattern: '\\S', description });
+
 export const RejectBodySchema = Type.Object(
-  { reason: Type.Optional(Type.String({ maxLength: 1000, description: 'Motif, communiqué à la structure' })) },
+  { reason: Written('Motif, communiqué à la structure') },
   { additionalProperties: false },
 );
+
+export const SuspendBodySchema = Type.Object(
+  { reason: Written('Motif de la suspension, communiqué aux membres de la structure') },
+  { additionalProperties: false },
+);
+
+export const RequestChangesBodySchema = Type.Object(
+  { message: Written('Ce que la structure doit modifier, communiqué à ses gestionnaires') },
+  { additionalProperties: false },
+);
+
+export const SuspendedOrganisationSchema = Type.Intersect([
+  OrganisationForReviewSchema,
+  Type.Object({
+    declinedRequests: Type.Integer({ description: 'Demandes en attente refusées par la suspension' }),
+    openLoans: Type.Integer({ description: 'Prêts acceptés ou en cours qui restent ouverts, à suivre' }),
+  }),
+]);

@@ -138,6 +138,19 @@ export async function emailInputOf(
         ? { kind, input: { organisationName: organisation.name, url } }
         : { kind, input: { organisationName: organisation.name, reason: organisation.rejectionReason, url } };
     }
+    case 'organisation.suspended':
+    case 'organisation.reinstated':
+    case 'organisation.reopened':
+    case 'organisation.changes_requested': {
+      const organisation = await organisationOf(db, event.organisationId!);
+      if (!organisation) return null;
+      const organisationName = organisation.name;
+      if (kind === 'organisation.suspended')
+        return { kind, input: { organisationName, reason: typed(params.reason), url } };
+      if (kind === 'organisation.changes_requested')
+        return { kind, input: { organisationName, message: typed(params.message), url } };
+      return { kind, input: { organisationName, url } };
+    }
     case 'membership.requested': {
       const [organisation, person] = [
         await organisationOf(db, event.organisationId!),
@@ -271,4 +284,9 @@ async function organisationOf(db: Database, organisationId: string) {
 async function personOf(db: Database, userId: string) {
   const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
   return row;
+}
+
+/** What the admin typed, as typed; null when the event carries none. */
+function typed(value: string | number | undefined): string | null {
+  return typeof value === 'string' ? value : null;
 }

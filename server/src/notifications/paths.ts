@@ -11,6 +11,10 @@ export function appPathOf(
   switch (kind) {
     case 'organisation.approved':
     case 'organisation.rejected':
+    case 'organisation.suspended':
+    case 'organisation.reinstated':
+    case 'organisation.reopened':
+    case 'organisation.changes_requested':
     case 'membership.requested':
     case 'membership.accepted':
       return '/ma-structure';

@@ -3,10 +3,11 @@ import type { Actor } from '../auth/actor.ts';
 import { requireAccess } from '../access/require-access.ts';
 import type { Database } from '../db/client.ts';
 import { memberships } from '../db/schema/memberships.ts';
-import { organisations } from '../db/schema/organisations.ts';
+import { organisationNetworks, organisations } from '../db/schema/organisations.ts';
 import { singleUseTokens } from '../db/schema/tokens.ts';
 import { users } from '../db/schema/users.ts';
 import { inspectToken, issueToken, redeemToken, type TokenRow } from '../email-links/tokens.ts';
+import { recordAudit } from '../audit/record.ts';
 import { recordEvent } from '../events/record.ts';
 import { AppError } from '../domain/errors.ts';
 
@@ -138,7 +139,7 @@ export async function joinByInvitation(
     );
   }
   const [existing] = await tx
-    .select({ status: memberships.status })
+    .select({ role: memberships.role, status: memberships.status })
     .from(memberships)
     .where(and(eq(memberships.organisationId, link.organisationId!), eq(memberships.userId, user.id)));
   if (existing?.status === 'active') throw new AppError('already_member', 'Vous êtes déjà membre de cette structure.');
@@ -161,6 +162,22 @@ export async function joinByInvitation(
     organisationId: link.organisationId!,
     userId: user.id,
     params: { role: link.role!, invitedBy: link.createdBy },
+  });
+  const structureNetworks = await tx
+    .select({ id: organisationNetworks.networkId })
+    .from(organisationNetworks)
+    .where(eq(organisationNetworks.organisationId, link.organisationId!));
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'membership.accepted',
+    target: { type: 'membership', id: user.id },
+    organisationId: link.organisationId!,
+    networkIds: structureNetworks.map((network) => network.id),
+    // Only what changed: a pending request keeps its role when the invitation offers the same one.
+    before: existing
+      ? { ...(existing.role === link.role ? {} : { role: existing.role }), status: existing.status }
+      : null,
+    after: { ...(existing?.role === link.role ? {} : { role: link.role! }), status: 'active' },
   });
   return { organisationId: link.organisationId! };
 }

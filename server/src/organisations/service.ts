@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor.ts';
-import { decide } from '../access/decide.ts';
+import { decide, type Target } from '../access/decide.ts';
 import { requireAccess } from '../access/require-access.ts';
+import { recordAudit } from '../audit/record.ts';
 import { renewFeedAfterDeparture } from '../calendar/service.ts';
 import type { Database } from '../db/client.ts';
 import { recordEvent } from '../events/record.ts';
@@ -97,7 +98,7 @@ export async function listMembers(db: Database, actor: Actor, organisationId: st
 }
 
 export async function acceptMember(db: Database, actor: Actor, organisationId: string, userId: string) {
-  await requireAccess(db, actor, 'organisation.manage_members', { organisation: organisationId });
+  const { target } = await requireAccess(db, actor, 'organisation.manage_members', { organisation: organisationId });
   await db.transaction(async (tx) => {
     await lockOrganisation(tx, organisationId);
     const membership = await selectMembership(tx, organisationId, userId);
@@ -107,6 +108,12 @@ export async function acceptMember(db: Database, actor: Actor, organisationId: s
     }
     await updateMembership(tx, organisationId, userId, { status: 'active' });
     await recordEvent(tx, { type: 'membership.accepted', actorId: actor.user.id, organisationId, userId });
+    await recordAudit(tx, {
+      ...membershipEntry(actor, target, organisationId, userId),
+      action: 'membership.accepted',
+      before: { status: 'pending' },
+      after: { status: 'active' },
+    });
   });
   return listMembers(db, actor, organisationId);
 }
@@ -118,13 +125,20 @@ export async function changeMemberRole(
   userId: string,
   role: 'member' | 'manager',
 ) {
-  await requireAccess(db, actor, 'organisation.manage_members', { organisation: organisationId });
+  const { target } = await requireAccess(db, actor, 'organisation.manage_members', { organisation: organisationId });
   await db.transaction(async (tx) => {
     await lockOrganisation(tx, organisationId);
     const membership = await selectMembership(tx, organisationId, userId);
     if (!membership || membership.status !== 'active') throw new AppError('not_found', 'Membre introuvable.');
     if (membership.role === 'manager' && role === 'member') await keepOneManager(tx, organisationId);
+    if (membership.role === role) return;
     await updateMembership(tx, organisationId, userId, { role });
+    await recordAudit(tx, {
+      ...membershipEntry(actor, target, organisationId, userId),
+      action: 'membership.role_changed',
+      before: { role: membership.role },
+      after: { role },
+    });
   });
   return listMembers(db, actor, organisationId);
 }
@@ -134,8 +148,12 @@ export async function changeMemberRole(
  * leaves takes the structure's calendar feed URL with them: it is renewed, so theirs stops working.
  */
 export async function removeMember(db: Database, actor: Actor, organisationId: string, userId: string) {
-  if (userId === actor.user.id) await requireAccess(db, actor, 'organisation.view', { organisation: organisationId });
-  else await requireAccess(db, actor, 'organisation.manage_members', { organisation: organisationId });
+  const { target } = await requireAccess(
+    db,
+    actor,
+    userId === actor.user.id ? 'organisation.view' : 'organisation.manage_members',
+    { organisation: organisationId },
+  );
   await db.transaction(async (tx) => {
     await lockOrganisation(tx, organisationId);
     const membership = await selectMembership(tx, organisationId, userId);
@@ -143,7 +161,26 @@ export async function removeMember(db: Database, actor: Actor, organisationId: s
     if (membership.role === 'manager' && membership.status === 'active') await keepOneManager(tx, organisationId);
     await deleteMembership(tx, organisationId, userId);
     if (membership.status === 'active') await renewFeedAfterDeparture(tx, organisationId);
+    await recordAudit(tx, {
+      ...membershipEntry(actor, target, organisationId, userId),
+      action: 'membership.removed',
+      before: { role: membership.role, status: membership.status },
+      after: null,
+    });
   });
+}
+
+/**
+ * The audit entry of a change to someone's place in a structure: every network of the structure
+ * reads it. A membership has no id of its own: its target is the member.
+ */
+function membershipEntry(actor: Actor, target: Target, organisationId: string, userId: string) {
+  return {
+    actorId: actor.user.id,
+    target: { type: 'membership' as const, id: userId },
+    organisationId,
+    networkIds: target.type === 'organisation' ? target.networkIds : [],
+  };
 }
 
 async function keepOneManager(db: Database, organisationId: string) {

@@ -2,6 +2,7 @@ import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import type { ServiceSlot } from '../domain/bookings.ts';
 import { serviceSlots } from '../db/schema/availability.ts';
+import { bookings } from '../db/schema/bookings.ts';
 import { organisations } from '../db/schema/organisations.ts';
 import { services } from '../db/schema/services.ts';
 
@@ -90,6 +91,21 @@ export async function updateServiceRow(db: Database, id: string, changes: Partia
 
 export async function deleteServiceRow(db: Database, id: string) {
   await db.delete(services).where(eq(services.id, id));
+}
+
+/**
+ * The service's status and whether any booking, in any status, is for it; locks the service
+ * first, so that a request made meanwhile waits (its foreign key check) and then finds it archived or gone.
+ */
+export async function lockServiceForRemoval(db: Database, id: string) {
+  const [service] = await db
+    .select({ status: services.status })
+    .from(services)
+    .where(eq(services.id, id))
+    .for('update');
+  if (!service) return undefined;
+  const [booking] = await db.select({ id: bookings.id }).from(bookings).where(eq(bookings.serviceId, id)).limit(1);
+  return { status: service.status, hasBookings: Boolean(booking) };
 }
 
 /** A service's weekly slots, Monday first, as HH:MM. */

@@ -72,6 +72,8 @@ const serviceOffersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Supprimer une offre de sa structure',
+        description:
+          'Supprime une offre que personne n’a jamais demandée. Une offre qui a des demandes, quel que soit leur statut, est archivée à la place (statut `archived` : hors de la recherche, rangée parmi les archivées de l’inventaire) afin que ses prestations restent lisibles des deux structures et comptées dans les statistiques du réseau ; la réponse est la même (204). Une offre masquée par la modération et qui a des demandes reste masquée (403 `listing_hidden`).',
         security: signedIn,
         params: ListingParamsSchema,
         response: { 204: { type: 'null' }, ...errorResponses(400, 401, 403, 404, 409) },

@@ -13,12 +13,12 @@ import { viewerOf } from '../listings/visibility.ts';
 import type { ListingSearchQuery } from '../listings/schemas.ts';
 import { presentPhoto } from '../photos/present.ts';
 import { selectPhotos } from '../photos/queries.ts';
-import { violatedConstraint } from '../db/errors.ts';
 import type { ServiceSlot } from '../domain/bookings.ts';
 import { AppError, fieldError } from '../domain/errors.ts';
 import {
   deleteServiceRow,
   inDomain,
+  lockServiceForRemoval,
   insertService,
   replaceSlots,
   selectSlots,
@@ -147,21 +147,22 @@ export async function updateService(db: Database, actor: Actor, id: string, patc
   return getService(db, actor, id);
 }
 
+/**
+ * Deletes a service offer nobody ever asked for; one with bookings (any status) is archived
+ * instead, so they stay readable and counted (docs/domain.md, « History is kept »).
+ */
 export async function deleteService(db: Database, actor: Actor, id: string) {
   await requireAccess(db, actor, 'listing.edit', { service: id });
   const found = await selectService(db, id);
   if (!found) throw notFound();
-  try {
-    await deleteServiceRow(db, id);
-  } catch (error) {
-    if (violatedConstraint(error) === 'bookings_service_id_services_id_fk') {
-      throw new AppError(
-        'listing_has_bookings',
-        'Cette offre a des demandes : archivez-la plutôt, son historique reste ainsi lisible.',
-      );
-    }
-    throw error;
-  }
+  await db.transaction(async (tx) => {
+    const current = await lockServiceForRemoval(tx, id);
+    if (!current) throw notFound();
+    if (!current.hasBookings) return deleteServiceRow(tx, id);
+    // A listing hidden by moderation stays hidden (listing_hidden), as when archiving it.
+    const status = await statusAfterLenderRequest(tx, found.service.organisationId, current.status, 'archived');
+    await updateServiceRow(tx, id, { status });
+  });
 }
 
 function checkSlots(slots: ServiceSlot[]) {

@@ -233,7 +233,8 @@ export const en: Record<MessageKey, string> = {
   'inventory.deleteWarning':
     'Deleting cannot be undone. To withdraw the listing without losing it, archive it instead.',
   'inventory.deleteConfirm': 'Delete “{title}”',
-  'inventory.deleted': '“{title}” is deleted.',
+  'inventory.deleted':
+    '“{title}” is deleted. If it had already been requested, it stays archived, with its loans’ history.',
   'inventory.published': '“{title}” is published.',
   'inventory.sentForReview': '“{title}” is sent to the network’s moderators: it will show once accepted.',
   'inventory.drafted': '“{title}” is back to draft: it no longer shows in the catalogue.',

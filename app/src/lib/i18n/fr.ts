@@ -239,7 +239,8 @@ export const fr = {
   'inventory.deleteWarning':
     'La suppression est définitive. Pour retirer l’annonce sans la perdre, archivez-la plutôt.',
   'inventory.deleteConfirm': 'Supprimer « {title} »',
-  'inventory.deleted': '« {title} » est supprimée.',
+  'inventory.deleted':
+    '« {title} » est supprimée. Si elle avait déjà été demandée, elle reste archivée, avec l’historique de ses prêts.',
   'inventory.published': '« {title} » est publiée.',
   'inventory.sentForReview': '« {title} » est envoyée à la modération du réseau : elle sera visible une fois acceptée.',
   'inventory.drafted': '« {title} » est repassée en brouillon : elle n’est plus visible dans le catalogue.',

@@ -229,8 +229,6 @@ export const lendingEn: Record<keyof typeof lendingFr, string> = {
     'This action is no longer possible: the request changed in the meantime. The page is up to date.',
   'lending.errors.booking_rule': 'This request does not follow the item’s lending conditions.',
   'lending.errors.forbidden': 'This action belongs to the other organisation.',
-  'lending.errors.listing_has_bookings':
-    'This listing has loan requests: archive it instead, so that its history stays readable.',
   'lending.errors.quantity_in_use':
     'Accepted loans use more units than this quantity: keep at least that many until they are returned.',
   'lending.errors.not_found': 'This request cannot be found, or it does not concern your organisations.',

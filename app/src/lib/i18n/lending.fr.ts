@@ -230,8 +230,6 @@ export const lendingFr = {
     'Cette action n’est plus possible : la demande a changé entre-temps. La page est à jour.',
   'lending.errors.booking_rule': 'Cette demande ne respecte pas les conditions de prêt de l’objet.',
   'lending.errors.forbidden': 'Cette action revient à l’autre structure.',
-  'lending.errors.listing_has_bookings':
-    'Cette annonce a des demandes de prêt : archivez-la plutôt, son historique reste ainsi lisible.',
   'lending.errors.quantity_in_use':
     'Des prêts acceptés occupent plus d’unités que cette quantité : gardez-en au moins autant jusqu’à leur retour.',
   'lending.errors.not_found': 'Cette demande est introuvable, ou elle ne concerne pas vos structures.',

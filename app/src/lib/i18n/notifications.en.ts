@@ -58,6 +58,14 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.kinds.organisation.approved':
     '{organisation} is approved by the network: you can now list and borrow.',
   'notifications.kinds.organisation.rejected': 'The network did not approve {organisation}.',
+  'notifications.kinds.organisation.suspended':
+    'The network suspended {organisation}: its listings are no longer visible and its waiting requests are declined.',
+  'notifications.kinds.organisation.reinstated':
+    'The network lifted the suspension of {organisation}: you can lend and borrow again.',
+  'notifications.kinds.organisation.reopened':
+    'The network is reviewing the registration of {organisation} again: it is waiting for approval.',
+  'notifications.kinds.organisation.changes_requested':
+    'The network asks {organisation} for changes before approving it.',
   'notifications.kinds.organisation.invitation': 'You are invited to join {organisation}.',
   'notifications.kinds.membership.requested': 'Someone asks to join {organisation}.',
   'notifications.kinds.membership.accepted': 'You are now part of {organisation}.',
@@ -91,6 +99,10 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.kindNames.reminder.request_expiring': 'My request expires soon without an answer',
   'notifications.kindNames.organisation.approved': 'Organisation approved by the network',
   'notifications.kindNames.organisation.rejected': 'Organisation not approved',
+  'notifications.kindNames.organisation.suspended': 'Organisation suspended by the network',
+  'notifications.kindNames.organisation.reinstated': 'Organisation suspension lifted',
+  'notifications.kindNames.organisation.reopened': 'Organisation registration reviewed again',
+  'notifications.kindNames.organisation.changes_requested': 'Changes requested on the organisation',
   'notifications.kindNames.organisation.invitation': 'Invitation to join an organisation',
   'notifications.kindNames.membership.requested': 'Request to join my organisation',
   'notifications.kindNames.membership.accepted': 'Membership accepted',

@@ -56,6 +56,14 @@ export const notificationsFr = {
   'notifications.kinds.organisation.approved':
     '{organisation} est validée par le réseau : vous pouvez publier et emprunter.',
   'notifications.kinds.organisation.rejected': 'Le réseau n’a pas validé {organisation}.',
+  'notifications.kinds.organisation.suspended':
+    'Le réseau a suspendu {organisation} : ses annonces ne sont plus visibles et ses demandes en attente sont refusées.',
+  'notifications.kinds.organisation.reinstated':
+    'Le réseau a levé la suspension de {organisation} : vous pouvez de nouveau prêter et emprunter.',
+  'notifications.kinds.organisation.reopened':
+    'Le réseau réexamine l’inscription de {organisation} : elle est de nouveau en attente de validation.',
+  'notifications.kinds.organisation.changes_requested':
+    'Le réseau demande des modifications à {organisation} avant de la valider.',
   'notifications.kinds.organisation.invitation': 'Vous êtes invité·e à rejoindre {organisation}.',
   'notifications.kinds.membership.requested': 'Une personne demande à rejoindre {organisation}.',
   'notifications.kinds.membership.accepted': 'Vous faites maintenant partie de {organisation}.',
@@ -91,6 +99,10 @@ export const notificationsFr = {
   'notifications.kindNames.reminder.request_expiring': 'Ma demande expire bientôt sans réponse',
   'notifications.kindNames.organisation.approved': 'Structure validée par le réseau',
   'notifications.kindNames.organisation.rejected': 'Structure non validée',
+  'notifications.kindNames.organisation.suspended': 'Structure suspendue par le réseau',
+  'notifications.kindNames.organisation.reinstated': 'Suspension de la structure levée',
+  'notifications.kindNames.organisation.reopened': 'Inscription de la structure réexaminée',
+  'notifications.kindNames.organisation.changes_requested': 'Modifications demandées sur la structure',
   'notifications.kindNames.organisation.invitation': 'Invitation à rejoindre une structure',
   'notifications.kindNames.membership.requested': 'Demande d’adhésion à ma structure',
   'notifications.kindNames.membership.accepted': 'Adhésion acceptée',

@@ -36,7 +36,7 @@ export const bookingGroups = pgTable('booking_groups', {
   id: uuid('id').primaryKey().defaultRandom(),
   borrowerOrganisationId: uuid('borrower_organisation_id')
     .notNull()
-    .references(() => organisations.id, { onDelete: 'cascade' }),
+    .references(() => organisations.id, { onDelete: 'no action' }),
   requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
   startDate: date('start_date', { mode: 'string' }).notNull(),
   endDate: date('end_date', { mode: 'string' }).notNull(),
@@ -46,20 +46,25 @@ export const bookingGroups = pgTable('booking_groups', {
 /**
  * A request from one structure (borrower) to another (lender): items by Paris calendar days
  * (its lines), or a service by time slot. Its status moves only through domain/booking-lifecycle.ts.
+ * A loan is history: its structures, basket, item or service cannot be deleted under it
+ * (no action or restrict: refused; a listing with loans is archived instead), while a person
+ * who acted on it may go (set null), so erasing an account anonymises the loan rather than
+ * removing it. No action, not restrict, for the structures: both engines then refuse with
+ * foreign_key_violation (PGlite says restrict_violation for restrict, PostgreSQL 15 does not).
  */
 export const bookings = pgTable(
   'bookings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    groupId: uuid('group_id').references(() => bookingGroups.id, { onDelete: 'set null' }),
+    groupId: uuid('group_id').references(() => bookingGroups.id, { onDelete: 'no action' }),
     kind: bookingKindEnum('kind').notNull(),
     serviceId: uuid('service_id').references(() => services.id, { onDelete: 'restrict' }),
     lenderOrganisationId: uuid('lender_organisation_id')
       .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+      .references(() => organisations.id, { onDelete: 'no action' }),
     borrowerOrganisationId: uuid('borrower_organisation_id')
       .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+      .references(() => organisations.id, { onDelete: 'no action' }),
     requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
     status: bookingStatusEnum('status').notNull().default('requested'),
     /** Items: first and last day of the loan, Europe/Paris, both included. */
@@ -198,7 +203,7 @@ export const bookingMessages = pgTable(
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     authorOrganisationId: uuid('author_organisation_id')
       .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+      .references(() => organisations.id, { onDelete: 'no action' }),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
