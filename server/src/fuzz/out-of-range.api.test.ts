@@ -212,7 +212,8 @@ describe('amounts under one cent are a 400 naming the field', () => {
             errors: expect.arrayContaining([expect.objectContaining({ field: 'montant_participation' })]),
           }),
         ]);
-      else expect(answer.details?.map((detail) => detail.path)).toContain('lines.2.montant_participation');
+      // The refusal's details name the API's field on the file's line; the report keeps the file's column.
+      else expect(answer.details?.map((detail) => detail.path)).toContain('rows.2.feeAmount');
     }
     expect(await rows(items, lender.organisation.id)).toBe(0);
   });
