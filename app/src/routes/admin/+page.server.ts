@@ -29,16 +29,24 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   };
 };
 
+/** A change of a structure's standing that needs no text: approve, reinstate, reopen. */
+async function standingChange(
+  request: Request,
+  locals: App.Locals,
+  verb: 'approve' | 'reinstate' | 'reopen',
+  notice: 'admin.approved' | 'moderation.reinstated' | 'moderation.reopened',
+) {
+  const t = translator(locals.lang);
+  const { organisationId } = textFields(await request.formData(), ['organisationId']);
+  const changed = await locals.api.post<OrganisationForReview>(
+    `/api/admin/organisations/${segment(organisationId)}/${verb}`,
+  );
+  if (!changed.ok) return fail(changed.status, { organisationId, failure: describeApiError(t, changed.data) });
+  return { notice: t(notice, { name: changed.data.name }) };
+}
+
 export const actions: Actions = {
-  approve: async ({ request, locals }) => {
-    const t = translator(locals.lang);
-    const { organisationId } = textFields(await request.formData(), ['organisationId']);
-    const approved = await locals.api.post<OrganisationForReview>(
-      `/api/admin/organisations/${segment(organisationId)}/approve`,
-    );
-    if (!approved.ok) return fail(approved.status, { organisationId, failure: describeApiError(t, approved.data) });
-    return { notice: t('admin.approved', { name: approved.data.name }) };
-  },
+  approve: ({ request, locals }) => standingChange(request, locals, 'approve', 'admin.approved'),
 
   reject: async ({ request, locals }) => {
     const t = translator(locals.lang);
@@ -75,26 +83,9 @@ export const actions: Actions = {
     return { notice: t('moderation.suspended', { name, declined: declinedRequests, open: openLoans }) };
   },
 
-  reinstate: async ({ request, locals }) => {
-    const t = translator(locals.lang);
-    const { organisationId } = textFields(await request.formData(), ['organisationId']);
-    const reinstated = await locals.api.post<OrganisationForReview>(
-      `/api/admin/organisations/${segment(organisationId)}/reinstate`,
-    );
-    if (!reinstated.ok)
-      return fail(reinstated.status, { organisationId, failure: describeApiError(t, reinstated.data) });
-    return { notice: t('moderation.reinstated', { name: reinstated.data.name }) };
-  },
+  reinstate: ({ request, locals }) => standingChange(request, locals, 'reinstate', 'moderation.reinstated'),
 
-  reopen: async ({ request, locals }) => {
-    const t = translator(locals.lang);
-    const { organisationId } = textFields(await request.formData(), ['organisationId']);
-    const reopened = await locals.api.post<OrganisationForReview>(
-      `/api/admin/organisations/${segment(organisationId)}/reopen`,
-    );
-    if (!reopened.ok) return fail(reopened.status, { organisationId, failure: describeApiError(t, reopened.data) });
-    return { notice: t('moderation.reopened', { name: reopened.data.name }) };
-  },
+  reopen: ({ request, locals }) => standingChange(request, locals, 'reopen', 'moderation.reopened'),
 
   requestChanges: async ({ request, locals }) => {
     const t = translator(locals.lang);
