@@ -33,7 +33,14 @@ export type BookingTarget = {
 };
 /** Network work that is not about one object (the review queue, the mailbox). */
 export type NetworkArea = { type: 'networks' };
-export type Target = OrganisationTarget | ListingTarget | BookingTarget | NetworkArea;
+/** One network's own settings (charter, moderators, impact factors): anyone may know it exists. */
+export type NetworkTarget = { type: 'network'; id: string };
+/** A person, as their networks' staff see them: through the networks of their structures. */
+export type PersonTarget = { type: 'person'; id: string; networkIds: string[] };
+/** A report: for its reporter and the moderators of the networks it was made in. */
+export type ReportTarget = { type: 'report'; id: string; reporterId: string | null; networkIds: string[] };
+export type Target =
+  OrganisationTarget | ListingTarget | BookingTarget | NetworkArea | NetworkTarget | PersonTarget | ReportTarget;
 
 export type Refusal = { allowed: false; status: 401 | 403 | 404; code: ErrorCode };
 export type Grant = {
@@ -121,7 +128,12 @@ export function sees(actor: Actor | null, target: Target): boolean {
   if (!actor) return seenByAnyone(target);
   switch (target.type) {
     case 'networks':
+    case 'network':
       return true;
+    case 'person':
+      return target.id === actor.user.id || isStaffOf(actor, target.networkIds);
+    case 'report':
+      return target.reporterId === actor.user.id || isStaffOf(actor, target.networkIds);
     case 'organisation':
       return (
         target.status === 'active' ||
@@ -142,6 +154,7 @@ export function sees(actor: Actor | null, target: Target): boolean {
 }
 
 function seenByAnyone(target: Target): boolean {
+  if (target.type === 'network') return true;
   if (target.type === 'organisation') return target.status === 'active';
   if (target.type === 'listing') return target.findable && target.visibility === 'all';
   return false;
@@ -160,8 +173,16 @@ function seesContacts(actor: Actor, target: Target): boolean {
 
 /** The networks a target belongs to; null for network-wide work (any network the caller staffs). */
 function networksOf(target: Target): string[] | null {
-  if (target.type === 'networks') return null;
-  return target.type === 'organisation' || target.type === 'listing' ? target.networkIds : [];
+  switch (target.type) {
+    case 'networks':
+      return null;
+    case 'network':
+      return [target.id];
+    case 'booking':
+      return [];
+    default:
+      return target.networkIds;
+  }
 }
 
 /** The networks of `among` (all of the caller's, for network-wide work) where a role of the caller grants `permission`. */

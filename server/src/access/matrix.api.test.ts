@@ -28,6 +28,15 @@ import {
 } from '../../test/access-matrix-kit.ts';
 import { auditMatrix } from '../../test/matrix-rows/audit.ts';
 import { moderationMatrix } from '../../test/matrix-rows/moderation.ts';
+import { listingModerationMatrix } from '../../test/matrix-rows/listing-moderation.ts';
+import { reportsMatrix } from '../../test/matrix-rows/reports.ts';
+import { inboxMatrix } from '../../test/matrix-rows/inbox.ts';
+import { peopleMatrix } from '../../test/matrix-rows/people.ts';
+import { networkSettingsMatrix } from '../../test/matrix-rows/network-settings.ts';
+import { impactMatrix } from '../../test/matrix-rows/impact.ts';
+import { privacyMatrix } from '../../test/matrix-rows/privacy.ts';
+import { chartersMatrix } from '../../test/matrix-rows/charters.ts';
+import { referenceAdminMatrix } from '../../test/matrix-rows/reference-admin.ts';
 import type { App } from '../app.ts';
 import type { Database } from '../db/client.ts';
 
@@ -54,6 +63,15 @@ async function asOwnerManager(app: App, scene: AccessScene, method: 'POST' | 'GE
 const matrix: Record<string, Case[]> = {
   ...auditMatrix,
   ...moderationMatrix,
+  ...listingModerationMatrix,
+  ...reportsMatrix,
+  ...inboxMatrix,
+  ...peopleMatrix,
+  ...networkSettingsMatrix,
+  ...impactMatrix,
+  ...privacyMatrix,
+  ...chartersMatrix,
+  ...referenceAdminMatrix,
   'GET /api/health': [{ request: () => ({ url: '/api/health' }), expect: everyone }],
   'GET /api/categories': [{ request: () => ({ url: '/api/categories' }), expect: everyone }],
   'GET /api/territories': [{ request: () => ({ url: '/api/territories' }), expect: everyone }],

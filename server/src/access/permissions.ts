@@ -13,10 +13,14 @@ import type { MembershipRole, NetworkRoleName } from '../domain/organisations.ts
  * - its **managers** also speak for the structure as a whole: its profile and contact details,
  *   who belongs to it and with which role, invitations, the calendar feed everybody subscribes
  *   to, a bulk import of an inventory, and why the network refused it.
- * - a network's **moderators** look after the catalogue: they see every listing of the
- *   network's structures, published or not (and, with the moderation issue, hide them).
- * - a network's **admins** also approve and refuse structures, read the network's mailbox, and
- *   see every structure's contact details and review.
+ * - a network's **moderators** look after the catalogue and the day-to-day: they see every
+ *   listing of the network's structures, published or not, review, hide and archive them,
+ *   handle reports and the loans that need a human, from the moderation inbox.
+ * - a network's **admins** also approve, refuse and suspend structures and people, read the
+ *   network's mailbox and audit log, appoint moderators, edit the network's settings, charter,
+ *   categories and impact factors, read the impact dashboard, answer personal-data requests,
+ *   and see every structure's contact details and review.
+ * - any **member** of a structure may report a listing, a message or a structure.
  */
 export const structurePermissions = [
   'organisation.view_team',
@@ -36,6 +40,7 @@ export const structurePermissions = [
   'booking.handover',
   'booking.cancel',
   'booking.message',
+  'report.create',
 ] as const;
 
 export const networkPermissions = [
@@ -44,6 +49,16 @@ export const networkPermissions = [
   'network.review_organisations',
   'network.read_emails',
   'network.read_audit',
+  'network.read_inbox',
+  'network.handle_reports',
+  'network.follow_up_loans',
+  'network.suspend_people',
+  'network.manage_moderators',
+  'network.manage_settings',
+  'network.manage_categories',
+  'network.manage_impact',
+  'network.read_impact',
+  'network.handle_personal_data',
   'organisation.view_review',
 ] as const;
 
@@ -68,6 +83,7 @@ const memberGrants = [
   'booking.handover',
   'booking.cancel',
   'booking.message',
+  'report.create',
 ] as const satisfies readonly StructurePermission[];
 
 export const structureRoleGrants: Record<MembershipRole, readonly StructurePermission[]> = {
@@ -85,6 +101,9 @@ export const structureRoleGrants: Record<MembershipRole, readonly StructurePermi
 const moderatorGrants = [
   'network.see_listings',
   'network.moderate_listings',
+  'network.read_inbox',
+  'network.handle_reports',
+  'network.follow_up_loans',
 ] as const satisfies readonly NetworkPermission[];
 
 export const networkRoleGrants: Record<NetworkRoleName, readonly NetworkPermission[]> = {
@@ -94,6 +113,13 @@ export const networkRoleGrants: Record<NetworkRoleName, readonly NetworkPermissi
     'network.review_organisations',
     'network.read_emails',
     'network.read_audit',
+    'network.suspend_people',
+    'network.manage_moderators',
+    'network.manage_settings',
+    'network.manage_categories',
+    'network.manage_impact',
+    'network.read_impact',
+    'network.handle_personal_data',
     'organisation.view_review',
   ],
 };

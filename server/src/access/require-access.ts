@@ -3,7 +3,15 @@ import type { Database } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
 import { decide, type Grant, type Refusal, type Target } from './decide.ts';
 import type { Permission } from './permissions.ts';
-import { type ListingType, loadBookingTarget, loadListingTarget, loadOrganisationTarget } from './targets.ts';
+import {
+  type ListingType,
+  loadBookingTarget,
+  loadListingTarget,
+  loadNetworkTarget,
+  loadOrganisationTarget,
+  loadPersonTarget,
+  loadReportTarget,
+} from './targets.ts';
 
 /** What a use case is about, by id: the access module loads what it needs to decide. */
 export type TargetRef =
@@ -12,6 +20,9 @@ export type TargetRef =
   | { service: string }
   | { need: string }
   | { booking: string }
+  | { network: string }
+  | { person: string }
+  | { report: string }
   | 'networks';
 
 /**
@@ -42,6 +53,9 @@ async function loadTarget(db: Database, ref: TargetRef): Promise<Target | null> 
   if (ref === 'networks') return { type: 'networks' };
   if ('organisation' in ref) return loadOrganisationTarget(db, ref.organisation);
   if ('booking' in ref) return loadBookingTarget(db, ref.booking);
+  if ('network' in ref) return loadNetworkTarget(db, ref.network);
+  if ('person' in ref) return loadPersonTarget(db, ref.person);
+  if ('report' in ref) return loadReportTarget(db, ref.report);
   const [type, id] = Object.entries(ref)[0] as [ListingType, string];
   return loadListingTarget(db, type, id);
 }
@@ -52,6 +66,9 @@ function notFoundMessage(ref: TargetRef): string {
   if ('item' in ref) return 'Objet introuvable.';
   if ('service' in ref) return 'Service introuvable.';
   if ('need' in ref) return 'Besoin introuvable.';
+  if ('network' in ref) return 'Réseau introuvable.';
+  if ('person' in ref) return 'Personne introuvable.';
+  if ('report' in ref) return 'Signalement introuvable.';
   return 'Demande introuvable.';
 }
 
@@ -71,6 +88,17 @@ const forbiddenMessages: Partial<Record<Permission, string>> = {
   'network.read_audit': 'Réservé aux administrateur·rices du réseau.',
   'network.moderate_listings': 'Réservé à la modération du réseau.',
   'network.see_listings': 'Réservé à la modération du réseau.',
+  'network.read_inbox': 'Réservé à la modération du réseau.',
+  'network.handle_reports': 'Réservé à la modération du réseau.',
+  'network.follow_up_loans': 'Réservé à la modération du réseau.',
+  'network.suspend_people': 'Réservé aux administrateur·rices du réseau.',
+  'network.manage_moderators': 'Réservé aux administrateur·rices du réseau.',
+  'network.manage_settings': 'Réservé aux administrateur·rices du réseau.',
+  'network.manage_categories': 'Réservé aux administrateur·rices du réseau.',
+  'network.manage_impact': 'Réservé aux administrateur·rices du réseau.',
+  'network.read_impact': 'Réservé aux administrateur·rices du réseau.',
+  'network.handle_personal_data': 'Réservé aux administrateur·rices du réseau.',
+  'report.create': "Vous n'agissez pas pour cette structure.",
   'organisation.view_contacts':
     'Les coordonnées d’une structure sont réservées aux structures validées de ses réseaux.',
 };

@@ -2,11 +2,22 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
 import { bookings } from '../db/schema/bookings.ts';
+import { memberships } from '../db/schema/memberships.ts';
+import { networks } from '../db/schema/networks.ts';
+import { reports } from '../db/schema/reports.ts';
+import { users } from '../db/schema/users.ts';
 import { items } from '../db/schema/items.ts';
 import { needs } from '../db/schema/needs.ts';
 import { organisationNetworks, organisations } from '../db/schema/organisations.ts';
 import { services } from '../db/schema/services.ts';
-import type { BookingTarget, ListingTarget, OrganisationTarget } from './decide.ts';
+import type {
+  BookingTarget,
+  ListingTarget,
+  NetworkTarget,
+  OrganisationTarget,
+  PersonTarget,
+  ReportTarget,
+} from './decide.ts';
 
 /** What access decisions read of the things asked about: owners, statuses, networks. Nothing else. */
 
@@ -59,4 +70,35 @@ export async function loadBookingTarget(db: Database, id: string): Promise<Booki
     .from(bookings)
     .where(eq(bookings.id, id));
   return row ? { type: 'booking', ...row } : null;
+}
+
+export async function loadNetworkTarget(db: Database, id: string): Promise<NetworkTarget | null> {
+  const [row] = await db.select({ id: networks.id }).from(networks).where(eq(networks.id, id));
+  return row ? { type: 'network', id: row.id } : null;
+}
+
+/** A person and the networks of the structures they belong to (pending memberships included). */
+export async function loadPersonTarget(db: Database, id: string): Promise<PersonTarget | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      networkIds: sql<
+        string[]
+      >`coalesce((select array_agg(distinct ${organisationNetworks.networkId}::text) from ${memberships} join ${organisationNetworks} on ${organisationNetworks.organisationId} = ${memberships.organisationId} where ${memberships.userId} = ${users.id}), '{}')`,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  return row ? { type: 'person', ...row } : null;
+}
+
+export async function loadReportTarget(db: Database, id: string): Promise<ReportTarget | null> {
+  const [row] = await db
+    .select({
+      id: reports.id,
+      reporterId: reports.reporterId,
+      networkIds: sql<string[]>`${reports.networkIds}::text[]`,
+    })
+    .from(reports)
+    .where(eq(reports.id, id));
+  return row ? { type: 'report', ...row } : null;
 }

@@ -18,9 +18,15 @@ export const auditActions = [
   'membership.removed',
   'network_role.granted',
   'network_role.revoked',
+  'listing.approved',
+  'listing.changes_requested',
   'listing.hidden',
   'listing.unhidden',
   'listing.archived',
+  'message.hidden',
+  'loan.followed_up',
+  'network.settings_changed',
+  'charter.published',
   'category.changed',
   'territory.changed',
   'impact_factor.changed',
@@ -28,6 +34,8 @@ export const auditActions = [
   'user.suspended',
   'user.reinstated',
   'data.exported',
+  'account.erasure_scheduled',
+  'account.erasure_cancelled',
   'account.erased',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -43,6 +51,9 @@ export const auditTargets = [
   'impact_factor',
   'report',
   'user',
+  'network',
+  'booking',
+  'message',
 ] as const;
 export type AuditTarget = (typeof auditTargets)[number];
 

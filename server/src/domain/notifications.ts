@@ -92,13 +92,20 @@ export type EmailStatus = (typeof emailStatuses)[number];
  * (`borrower_suspended`) or the one asked (`lender_suspended`) was suspended while it waited.
  * The database's `bookings_decline_code` check is built from this list (a new code needs a migration).
  */
-export const declineCodes = ['dates_taken', 'slot_taken', 'borrower_suspended', 'lender_suspended'] as const;
+export const declineCodes = [
+  'dates_taken',
+  'slot_taken',
+  'borrower_suspended',
+  'lender_suspended',
+  'requester_suspended',
+] as const;
 export type DeclineCode = (typeof declineCodes)[number];
 
 /** Declined because one side was suspended: nobody's answer, so both sides hear of it (as of an expiry). */
 export const suspensionDeclineCodes: ReadonlySet<string> = new Set<DeclineCode>([
   'borrower_suspended',
   'lender_suspended',
+  'requester_suspended',
 ]);
 
 const Instant = Type.String({ format: 'date-time' });

@@ -144,7 +144,7 @@ describe('POST /api/items', () => {
 
   it('waits for review when the network moderates listings', async () => {
     const network = await makeNetwork(db());
-    await db().update(networks).set({ requiresListingReview: true }).where(eq(networks.id, network.id));
+    await db().update(networks).set({ listingReview: 'every' }).where(eq(networks.id, network.id));
     const lender = await signedInStructure(t.app, db(), { networkId: network.id });
     const response = await t.app.inject({
       method: 'POST',

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { items } from '../db/schema/items.ts';
 import { networks } from '../db/schema/networks.ts';
@@ -48,7 +48,7 @@ async function reviewRequired(db: Database, organisationId: string): Promise<boo
     .select({ networkId: networks.id })
     .from(organisationNetworks)
     .innerJoin(networks, eq(networks.id, organisationNetworks.networkId))
-    .where(and(eq(organisationNetworks.organisationId, organisationId), eq(networks.requiresListingReview, true)))
+    .where(and(eq(organisationNetworks.organisationId, organisationId), ne(networks.listingReview, 'none')))
     .limit(1);
   return Boolean(row);
 }

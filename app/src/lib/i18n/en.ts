@@ -4,6 +4,12 @@ import { borrowingEn } from './borrowing.en.ts';
 import type { MessageKey } from './index.ts';
 import { lendingEn } from './lending.en.ts';
 import { moderationEn } from './moderation.en.ts';
+import { reportsEn } from './reports.en.ts';
+import { listingModerationEn } from './listing-moderation.en.ts';
+import { inboxEn } from './inbox.en.ts';
+import { impactEn } from './impact.en.ts';
+import { privacyEn } from './privacy.en.ts';
+import { chartersEn } from './charters.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 
 /** English, key for key with `fr.ts` (the source of truth). */
@@ -14,6 +20,12 @@ export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...auditEn,
   ...moderationEn,
+  ...reportsEn,
+  ...listingModerationEn,
+  ...inboxEn,
+  ...impactEn,
+  ...privacyEn,
+  ...chartersEn,
   'app.name': 'Mutua',
   'app.tagline': 'Sharing between social and solidarity economy organisations in Hauts-de-France',
   'app.skipLink': 'Skip to content',

@@ -7,6 +7,12 @@ import { auditFr } from './audit.fr.ts';
 import { borrowingFr } from './borrowing.fr.ts';
 import { lendingFr } from './lending.fr.ts';
 import { moderationFr } from './moderation.fr.ts';
+import { reportsFr } from './reports.fr.ts';
+import { listingModerationFr } from './listing-moderation.fr.ts';
+import { inboxFr } from './inbox.fr.ts';
+import { impactFr } from './impact.fr.ts';
+import { privacyFr } from './privacy.fr.ts';
+import { chartersFr } from './charters.fr.ts';
 import { notificationsFr } from './notifications.fr.ts';
 
 export const fr = {
@@ -16,6 +22,12 @@ export const fr = {
   ...accountFr,
   ...auditFr,
   ...moderationFr,
+  ...reportsFr,
+  ...listingModerationFr,
+  ...inboxFr,
+  ...impactFr,
+  ...privacyFr,
+  ...chartersFr,
   'app.name': 'Mutua',
   'app.tagline': 'La mutualisation entre structures de l’ESS des Hauts-de-France',
   'app.skipLink': 'Aller au contenu',

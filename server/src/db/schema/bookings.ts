@@ -206,6 +206,8 @@ export const bookingMessages = pgTable(
       .references(() => organisations.id, { onDelete: 'no action' }),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Hidden by a moderator after a report: the two sides then see that a message was removed. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
   },
   (table) => [
     index('booking_messages_booking_idx').on(table.bookingId, table.createdAt),

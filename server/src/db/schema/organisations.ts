@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   doublePrecision,
+  foreignKey,
+  integer,
   index,
   pgEnum,
   pgTable,
@@ -11,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { networks } from './networks.ts';
+import { networkCharters, networks } from './networks.ts';
 import { communes, territories } from './territories.ts';
 import { users } from './users.ts';
 
@@ -72,9 +74,22 @@ export const organisationNetworks = pgTable(
       .notNull()
       .references(() => networks.id, { onDelete: 'cascade' }),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The charter version the structure accepted to join, when, and who accepted it for the structure. */
+    charterVersion: integer('charter_version'),
+    charterAcceptedAt: timestamp('charter_accepted_at', { withTimezone: true }),
+    charterAcceptedBy: uuid('charter_accepted_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (table) => [
     primaryKey({ columns: [table.organisationId, table.networkId] }),
     index('organisation_networks_network_idx').on(table.networkId),
+    foreignKey({
+      name: 'organisation_networks_charter_fk',
+      columns: [table.networkId, table.charterVersion],
+      foreignColumns: [networkCharters.networkId, networkCharters.version],
+    }),
+    check(
+      'organisation_networks_charter_together',
+      sql`(${table.charterVersion} is null) = (${table.charterAcceptedAt} is null)`,
+    ),
   ],
 );

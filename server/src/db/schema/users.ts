@@ -22,10 +22,24 @@ export const users = pgTable(
     emailUndeliverableReason: text('email_undeliverable_reason'),
     /** The last daily digest really sent (moves only then). */
     digestSentAt: timestamp('digest_sent_at', { withTimezone: true }),
+    /** Suspended by a network admin: cannot sign in nor act until reinstated. The reason is as typed. */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    suspensionReason: text('suspension_reason'),
+    /** The person asked to delete their account: erased after `erase_after` unless they sign in before. */
+    deletionRequestedAt: timestamp('deletion_requested_at', { withTimezone: true }),
+    eraseAfter: timestamp('erase_after', { withTimezone: true }),
   },
   (table) => [
     check('users_email_lower_case', sql`${table.email} = lower(${table.email})`),
     check('users_name_not_blank', sql`length(trim(${table.name})) > 0`),
+    check('users_suspension_reason', sql`(${table.suspendedAt} is null) = (${table.suspensionReason} is null)`),
+    check(
+      'users_deletion_grace',
+      sql`(${table.deletionRequestedAt} is null) = (${table.eraseAfter} is null) and (${table.eraseAfter} is null or ${table.eraseAfter} > ${table.deletionRequestedAt})`,
+    ),
+    index('users_erase_after_idx')
+      .on(table.eraseAfter)
+      .where(sql`${table.eraseAfter} is not null`),
   ],
 );
 

@@ -9,6 +9,9 @@ import { communes, territories } from '../schema/territories.ts';
 import { users } from '../schema/users.ts';
 import { itemCategories } from './categories.ts';
 import { seedDemoCatalogue } from './seed-catalogue.ts';
+import { seedDemoCharters } from './seed-charters.ts';
+import { seedDemoImpact } from './seed-impact.ts';
+import { seedDemoModeration } from './seed-moderation.ts';
 import { seedDemoLoans } from './seed-loans.ts';
 import { demoNetworks, demoOrganisations, demoUsers } from './demo-data.ts';
 import { hautsDeFranceCommunes, hautsDeFranceTerritories } from './places.ts';
@@ -102,5 +105,9 @@ export async function seedDemo(db: Database, password: string) {
         })),
       ),
     );
+    const ids = { networkId, organisationId, userId };
+    await seedDemoCharters(tx, ids);
+    await seedDemoImpact(tx, ids);
+    await seedDemoModeration(tx, ids);
   });
 }
