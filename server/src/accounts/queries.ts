@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { organisations } from '../db/schema/organisations.ts';
 import { sessions, users } from '../db/schema/users.ts';
@@ -13,10 +13,25 @@ export async function insertUser(
 
 export async function findUserByEmail(db: Database, email: string) {
   const [row] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      suspended: sql<boolean>`${users.suspendedAt} is not null`,
+      deletionRequestedAt: users.deletionRequestedAt,
+    })
     .from(users)
     .where(eq(users.email, email));
   return row;
+}
+
+/** Clears a requested deletion; answers whether there was one. */
+export async function clearDeletionRequest(db: Database, userId: string): Promise<boolean> {
+  const cleared = await db
+    .update(users)
+    .set({ deletionRequestedAt: null, eraseAfter: null })
+    .where(and(eq(users.id, userId), isNotNull(users.deletionRequestedAt)))
+    .returning({ id: users.id });
+  return cleared.length > 0;
 }
 
 export async function findPasswordHash(db: Database, userId: string) {

@@ -5,7 +5,9 @@ import type { Database } from '../db/client.ts';
 import type { LoginInput, MePatch } from '../domain/accounts.ts';
 import { organisationCanTrade } from '../domain/organisations.ts';
 import { AppError, fieldError } from '../domain/errors.ts';
+import { recordAudit } from '../audit/record.ts';
 import {
+  clearDeletionRequest,
   deleteSession,
   findUserByEmail,
   insertSession,
@@ -23,6 +25,10 @@ export function normaliseEmail(email: string): string {
 export async function login(db: Database, input: LoginInput, sessionDays: number, client: SessionClient) {
   const user = await findUserByEmail(db, normaliseEmail(input.email));
   if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) throw invalidCredentials();
+  // Said only to whoever knows the password: a stranger learns nothing of the account.
+  if (user.suspended)
+    throw new AppError('account_suspended', 'Votre compte a été suspendu par le réseau : contactez-le pour en parler.');
+  if (user.deletionRequestedAt) await cancelDeletion(db, user.id, user.deletionRequestedAt);
   const session = await insertSession(db, user.id, sessionExpiry(sessionDays), client);
   return {
     userId: user.id,
@@ -30,6 +36,22 @@ export async function login(db: Database, input: LoginInput, sessionDays: number
     expiresAt: session.expiresAt,
     me: describeActor((await loadActor(db, session.id, user.id))!),
   };
+}
+
+/** Signing in within the grace period cancels a requested deletion (its email says so), audited. */
+async function cancelDeletion(db: Database, userId: string, requestedAt: Date) {
+  await db.transaction(async (tx) => {
+    if (!(await clearDeletionRequest(tx, userId))) return;
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'account.erasure_cancelled',
+      target: { type: 'user', id: userId },
+      organisationId: null,
+      networkIds: [],
+      before: { deletionRequestedAt: requestedAt.toISOString() },
+      after: { deletionRequestedAt: null },
+    });
+  });
 }
 
 export async function logout(db: Database, actor: Actor | null) {

@@ -350,6 +350,20 @@ describe('GET /api/admin/audit', () => {
     const second = await journal(headers, `?limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`);
     expect(second.entries.map((e) => e.organisation?.name)).toEqual(['Café Solidaire Élan']);
     expect(second.nextCursor).toBeNull();
+    // The person an entry is about is found too, not only the one who acted.
+    const member = await makeUser(db(), { name: 'Léonie Bénévole' });
+    await db()
+      .insert(auditEntries)
+      .values({
+        at: new Date('2027-04-03T10:00:00Z'),
+        actorId: admin.id,
+        action: 'membership.role_changed',
+        targetType: 'membership',
+        targetId: member.id,
+        organisationId: cafe.id,
+        networkIds: [network.id],
+      });
+    expect(await ids('?q=leonie')).toEqual(['membership.role_changed Café Solidaire Élan']);
   });
 
   it('refuses bad filters with a 400', async () => {

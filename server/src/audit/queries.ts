@@ -39,6 +39,7 @@ export async function selectAuditEntries(db: Database, filters: AuditFilters) {
         sql`unaccent(${auditEntries.note}) ilike unaccent(${pattern})`,
         sql`unaccent(${organisations.name}) ilike unaccent(${pattern})`,
         sql`unaccent(${users.name}) ilike unaccent(${pattern})`,
+        sql`unaccent(${subjects.name}) ilike unaccent(${pattern})`,
       ),
     );
   }

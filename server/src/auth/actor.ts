@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { memberships, networkRoles } from '../db/schema/memberships.ts';
 import { networks } from '../db/schema/networks.ts';
@@ -49,7 +49,15 @@ export async function loadActor(db: Database, sessionId: string, userId: string)
     .select(personColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())));
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        eq(sessions.userId, userId),
+        gt(sessions.expiresAt, new Date()),
+        // A suspended person's sessions are ended when they are suspended; this holds meanwhile.
+        isNull(users.suspendedAt),
+      ),
+    );
   return person ? withMemberships(db, person, sessionId) : null;
 }
 

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { bookingEvents, bookingGroups, bookingMessages, bookings } from '../db/schema/bookings.ts';
+import { bookingEvents, bookingGroups, bookingLines, bookingMessages, bookings } from '../db/schema/bookings.ts';
 import { items } from '../db/schema/items.ts';
 import { services } from '../db/schema/services.ts';
 import { users } from '../db/schema/users.ts';
@@ -243,4 +243,32 @@ describe('deleting a structure or a person, at the database', () => {
     expect(await db().select().from(users).where(eq(users.id, borrower.manager.id))).toEqual([]);
     expect(await bookingAs(lender.headers, booking.id)).toMatchObject({ status: 'returned', requestedBy: null });
   });
+});
+
+describe('a request beside an archiving', () => {
+  it.skipIf(process.env.MUTUA_TEST_ENGINE !== 'postgres')(
+    'waits for an item being archived, then refuses it: no request is written on an item that left the catalogue',
+    async () => {
+      const scene = await lendingScene(t.app, db(), { title: 'Scie sauteuse', quantity: 1 });
+      let answer: ReturnType<typeof t.app.inject> | undefined;
+      await db().transaction(async (tx) => {
+        await tx.update(items).set({ status: 'archived' }).where(eq(items.id, scene.item.id));
+        answer = t.app.inject({
+          method: 'POST',
+          url: '/api/bookings',
+          headers: scene.borrower.headers,
+          payload: { itemId: scene.item.id, startDate: dayFromToday(10), endDate: dayFromToday(11) },
+        });
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      });
+      const response = await answer!;
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({ details: [{ code: 'lendable' }] });
+      const written = await db()
+        .select({ id: bookingLines.id })
+        .from(bookingLines)
+        .where(eq(bookingLines.itemId, scene.item.id));
+      expect(written).toHaveLength(0);
+    },
+  );
 });

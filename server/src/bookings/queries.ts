@@ -298,3 +298,20 @@ export async function insertMessage(db: Database, message: typeof bookingMessage
   const [row] = await db.insert(bookingMessages).values(message).returning({ id: bookingMessages.id });
   return row!;
 }
+
+/**
+ * The listings among `ids` still lendable (published, their structure active), locked FOR SHARE
+ * until the request commits: an archive, a moderator's hiding or a deletion either happened
+ * before (and the request is refused) or waits for it (and finds the request).
+ */
+export async function lockLendable(tx: Database, kind: 'item' | 'service', ids: string[]): Promise<string[]> {
+  const table = kind === 'item' ? items : services;
+  const rows = await tx
+    .select({ id: table.id })
+    .from(table)
+    .innerJoin(organisations, eq(organisations.id, table.organisationId))
+    .where(and(inArray(table.id, ids), eq(table.status, 'published'), eq(organisations.status, 'active')))
+    .orderBy(table.id)
+    .for('share');
+  return rows.map((row) => row.id);
+}

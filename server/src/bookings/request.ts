@@ -14,7 +14,7 @@ import { selectItem } from '../items/queries.ts';
 import { AppError, type ErrorDetail } from '../domain/errors.ts';
 import { selectService, selectSlots } from '../service-offers/queries.ts';
 import { serviceSlotBreach } from './service-slots.ts';
-import { insertBookingRow, insertGroup, insertLineRows } from './queries.ts';
+import { insertBookingRow, insertGroup, insertLineRows, lockLendable } from './queries.ts';
 import { recordBookingStep } from './steps.ts';
 
 export type RequestSettings = { requestExpiryDays: number };
@@ -144,6 +144,26 @@ async function requestLoans(
   for (const line of planned)
     byLender.set(line.lenderOrganisationId, [...(byLender.get(line.lenderOrganisationId) ?? []), line]);
   return db.transaction(async (tx) => {
+    const stillLendable = await lockLendable(
+      tx,
+      'item',
+      planned.map((line) => line.itemId),
+    );
+    const gone = planned.filter((line) => !stillLendable.includes(line.itemId));
+    if (gone.length > 0) {
+      throw requestRefused(
+        gone.map((line) => ({
+          path: options.pathOf(
+            'itemId',
+            input.lines.findIndex((asked) => asked.itemId === line.itemId),
+          ),
+          code: 'lendable',
+          message: 'Cet objet vient d’être retiré du prêt : il n’est plus proposé.',
+          unavailable: false,
+        })),
+        options.grouped,
+      );
+    }
     const group = options.grouped
       ? await insertGroup(tx, { borrowerOrganisationId: borrowerId, requestedBy: actor.user.id, startDate, endDate })
       : null;
@@ -221,6 +241,8 @@ export async function requestService(
       { path: 'startsAt', code: 'available', message: 'Créneau déjà pris.' },
     ]);
   return db.transaction(async (tx) => {
+    if ((await lockLendable(tx, 'service', [service.id])).length === 0)
+      throw ruleError('serviceId', 'lendable', `« ${service.title} » vient d’être retiré : il n’est plus proposé.`);
     const { id } = await insertBookingRow(tx, {
       kind: 'service',
       serviceId: service.id,

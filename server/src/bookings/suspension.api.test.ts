@@ -248,3 +248,31 @@ describe('the sweep beside another step', () => {
     },
   );
 });
+
+describe('an acceptance beside a suspension', () => {
+  it.skipIf(process.env.MUTUA_TEST_ENGINE !== 'postgres')(
+    'waits for a suspension being written, then refuses: a suspended structure takes on no new loan',
+    async () => {
+      const borrower = await structure('Emprunteur du jour');
+      const lender = await structure('Prêteur suspendu');
+      const asked = await ask(borrower, lender);
+
+      let answer: ReturnType<typeof t.app.inject> | undefined;
+      await db().transaction(async (tx) => {
+        // The suspension's first write, not committed yet: the lender's people still see it active.
+        await tx.update(organisations).set({ status: 'suspended' }).where(eq(organisations.id, lender.organisation.id));
+        answer = t.app.inject({
+          method: 'POST',
+          url: `/api/bookings/${asked.id}/accept`,
+          headers: lender.headers,
+          payload: {},
+        });
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      });
+      const response = await answer!;
+      expect(response.statusCode, response.body).toBe(403);
+      expect(response.json()).toMatchObject({ error: 'organisation_not_active' });
+      expect(await statusOf(asked.id)).toEqual({ status: 'requested', declineCode: null });
+    },
+  );
+});

@@ -76,7 +76,7 @@ export async function transitionBooking<Action extends ActorAction>(
     const booking = await lockBooking(tx, id);
     if (!booking) throw notFound();
     const party = sideFor(sides, booking, action);
-    if (action === 'accept') await requireBorrowerActive(tx, booking.borrowerOrganisationId);
+    if (action === 'accept') await requireBothSidesActive(tx, booking);
     if (action === 'accept' && booking.expiresAt && booking.expiresAt <= new Date()) {
       throw new AppError(
         'booking_out_of_order',
@@ -342,13 +342,29 @@ export async function expireRequests(db: Database, now: Date = new Date()): Prom
   });
 }
 
-/** A structure suspended (or refused) after asking can no longer be lent to. */
-async function requireBorrowerActive(tx: Database, organisationId: string) {
-  const [borrower] = await tx
-    .select({ status: organisations.status })
+/**
+ * A structure suspended (or refused) after asking can no longer be lent to, nor lend. The two
+ * rows are read FOR SHARE: a suspension that commits first is seen here, and one that comes
+ * later waits for this acceptance, then finds the loan among the open ones it reports.
+ */
+async function requireBothSidesActive(
+  tx: Database,
+  booking: { lenderOrganisationId: string; borrowerOrganisationId: string },
+) {
+  const rows = await tx
+    .select({ id: organisations.id, status: organisations.status })
     .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  if (borrower?.status !== 'active') {
+    .where(inArray(organisations.id, [booking.lenderOrganisationId, booking.borrowerOrganisationId]))
+    .orderBy(organisations.id)
+    .for('share');
+  const statusOf = (id: string) => rows.find((row) => row.id === id)?.status;
+  if (statusOf(booking.lenderOrganisationId) !== 'active') {
+    throw new AppError(
+      'organisation_not_active',
+      'Votre structure n’est plus active sur le réseau (suspendue) : elle ne peut pas accepter de demande.',
+    );
+  }
+  if (statusOf(booking.borrowerOrganisationId) !== 'active') {
     throw new AppError(
       'borrower_not_active',
       'La structure qui demande n’est plus active sur le réseau (suspendue) : sa demande ne peut pas être acceptée.',

@@ -677,6 +677,16 @@ export const fr = {
   'errors.already_member': 'Vous êtes déjà membre de cette structure.',
   'errors.organisation_not_pending': 'Cette structure n’est plus en attente : une décision a déjà été prise.',
   'errors.membership_not_pending': 'Cette personne fait déjà partie de la structure.',
+  'errors.account_suspended': 'Votre compte a été suspendu par le réseau : contactez-le pour en parler.',
+  'errors.report_already_open': 'Vous avez déjà signalé cela : la modération du réseau l’examine.',
+  'errors.listing_moderation_conflict': 'Cette annonce a changé entre-temps : rechargez la page.',
+  'errors.report_already_resolved': 'Ce signalement a déjà été traité.',
+  'errors.last_manager_with_open_loans':
+    'Vous êtes le ou la dernière gestionnaire d’une structure qui a des prêts en cours : nommez d’abord un·e autre gestionnaire.',
+  'errors.charter_version_mismatch': 'La charte du réseau vient de changer : relisez-la avant de l’accepter.',
+  'errors.category_in_use': 'Cette catégorie est utilisée par des annonces : elle ne peut pas être supprimée.',
+  'errors.network_role_conflict': 'Cette personne a déjà ce rôle dans le réseau.',
+  'errors.person_status_conflict': 'Cette personne n’est pas dans l’état attendu : rechargez la page.',
   'errors.last_manager': 'La structure doit garder au moins un·e gestionnaire : nommez-en un·e autre d’abord.',
   'errors.rate_limited': 'Trop de tentatives : patientez un moment avant de réessayer.',
   'errors.email_unverified':
