@@ -43,7 +43,9 @@ export type DeclineReason =
   /** The structure that asked was suspended while its request waited. */
   | { code: 'borrower_suspended' }
   /** The structure asked was suspended while the request waited: it can no longer answer. */
-  | { code: 'lender_suspended' };
+  | { code: 'lender_suspended' }
+  /** The person who made the request was suspended by the network (their structure was not). */
+  | { code: 'requester_suspended' };
 
 export type EmailInputs = {
   // Account
@@ -106,14 +108,36 @@ export type EmailInputs = {
   'listing.approved': { listingTitle: string; url: string };
   'listing.changes_requested': { listingTitle: string; message: string; url: string };
   'listing.hidden': { listingTitle: string; reason: string | null; url: string };
-  /** To the network's admins. subject: 'listing' | 'message' | 'organisation'. */
+  /** To the owner's members: a moderator made a hidden listing visible again. */
+  'listing.restored': { listingTitle: string; url: string };
+  /** To the owner's members: a moderator archived the listing, with the reason as typed. */
+  'listing.archived': { listingTitle: string; reason: string | null; url: string };
+  /** To the network's moderators and admins. subject: 'listing' | 'message' | 'organisation'. */
   'report.received': {
-    subject: 'listing' | 'message' | 'organisation';
+    subject: ReportSubject;
     subjectLabel: string;
     reasonCode: 'inappropriate' | 'misleading' | 'spam' | 'unsafe' | 'other';
     text: string;
     url: string;
   };
+  /** To the reporter: what the moderation did (nothing, hid it, suspended the structure). */
+  'report.resolved': {
+    subject: ReportSubject;
+    subjectLabel: string;
+    outcome: 'dismissed' | 'hidden' | 'suspended';
+    url: string;
+  };
+  // The network and a person's account
+  /**
+   * To the person: a network suspended their account (they can no longer sign in, so no button).
+   * networkNames: the networks to talk to (those of their structures the suspending admin runs); url: the site.
+   */
+  'account.suspended': { reason: string | null; networkNames: string[]; url: string };
+  'account.reinstated': { signInUrl: string };
+  /** To the person: their account is erased after `eraseAfter` (an instant) unless they sign in before. */
+  'account.deletion_scheduled': { eraseAfter: string; signInUrl: string };
+  /** To the person: their role in a network's administration changed (null: they no longer have one). */
+  'network_role.changed': { networkName: string; role: 'moderator' | 'admin' | null; url: string };
   // Digest
   /** The daily digest: what waits for the reader, the notifications held for the digest, new listings near them. */
   digest: {
@@ -125,6 +149,9 @@ export type EmailInputs = {
 };
 
 export type EmailKind = keyof EmailInputs;
+
+/** What a report is about, as the emails name it (an item and a service are both a listing). */
+export type ReportSubject = 'listing' | 'message' | 'organisation';
 
 /** A notification held for the digest: it is shown as its template's one-line summary, with its link. */
 export type DigestEntry = { [K in Exclude<EmailKind, 'digest'>]: { kind: K; input: EmailInputs[K] } }[Exclude<

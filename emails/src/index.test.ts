@@ -82,7 +82,7 @@ const cases: Case[] = [
     reason: { code: 'lender', text: null },
     side: 'borrower',
   }),
-  ...(['borrower_suspended', 'lender_suspended'] as const).flatMap((code) =>
+  ...(['borrower_suspended', 'lender_suspended', 'requester_suspended'] as const).flatMap((code) =>
     (['lender', 'borrower'] as const).flatMap((side) =>
       [itemBooking, serviceBooking].map((booking) =>
         caseOf(`booking.declined, ${code} (${booking.kind}, to the ${side})`, 'booking.declined', {
@@ -114,6 +114,31 @@ const cases: Case[] = [
   ),
   ...(['inappropriate', 'spam', 'unsafe', 'other'] as const).map((reasonCode) =>
     caseOf(`report.received (${reasonCode})`, 'report.received', { ...sampleInputs['report.received'], reasonCode }),
+  ),
+  caseOf('listing.archived without reason', 'listing.archived', { ...sampleInputs['listing.archived'], reason: null }),
+  ...(['message', 'organisation'] as const).flatMap((subject) =>
+    (['dismissed', 'hidden', 'suspended'] as const).map((outcome) =>
+      caseOf(`report.resolved (${subject}, ${outcome})`, 'report.resolved', {
+        ...sampleInputs['report.resolved'],
+        subject,
+        outcome,
+      }),
+    ),
+  ),
+  caseOf('account.suspended without reason nor network', 'account.suspended', {
+    ...sampleInputs['account.suspended'],
+    reason: null,
+    networkNames: [],
+  }),
+  caseOf('account.suspended, three networks', 'account.suspended', {
+    ...sampleInputs['account.suspended'],
+    networkNames: ['Réseau A', 'Réseau B', 'Réseau C'],
+  }),
+  ...(['admin', null] as const).map((role) =>
+    caseOf(`network_role.changed (${role ?? 'none'})`, 'network_role.changed', {
+      ...sampleInputs['network_role.changed'],
+      role,
+    }),
   ),
   caseOf('digest, empty', 'digest', { ...sampleInputs.digest, entries: [], newListings: [] }),
   caseOf('digest, every kind held', 'digest', {
@@ -178,6 +203,8 @@ describe('escaping', () => {
     'needTitle',
     'listingTitle',
     'subjectLabel',
+    'networkName',
+    'networkNames',
     'newEmail',
     'city',
     'reason',

@@ -7,11 +7,21 @@ import {
   accountSignupAttempt,
   accountVerifyEmail,
 } from './templates/account.ts';
+import { accountDeletionScheduled, accountReinstated, accountSuspended } from './templates/account-standing.ts';
 import { bookingAccepted, bookingDeclined } from './templates/booking-answers.ts';
 import { bookingCancelled, bookingExpired, bookingMessage } from './templates/booking-changes.ts';
 import { bookingRequested } from './templates/booking-requested.ts';
-import { listingApproved, listingChangesRequested, listingHidden, reportReceived } from './templates/moderation.ts';
+import {
+  listingApproved,
+  listingArchived,
+  listingChangesRequested,
+  listingHidden,
+  listingRestored,
+  reportReceived,
+  reportResolved,
+} from './templates/moderation.ts';
 import { needResponse } from './templates/needs.ts';
+import { networkRoleChanged } from './templates/network-roles.ts';
 import {
   membershipAccepted,
   membershipRequested,
@@ -69,7 +79,14 @@ export const entryTemplates: { [K in EntryKind]: Template<K> } = {
   'listing.approved': listingApproved,
   'listing.changes_requested': listingChangesRequested,
   'listing.hidden': listingHidden,
+  'listing.restored': listingRestored,
+  'listing.archived': listingArchived,
   'report.received': reportReceived,
+  'report.resolved': reportResolved,
+  'account.suspended': accountSuspended,
+  'account.reinstated': accountReinstated,
+  'account.deletion_scheduled': accountDeletionScheduled,
+  'network_role.changed': networkRoleChanged,
 };
 
 function summariseOf<K extends EntryKind>(entry: { kind: K; input: EmailInputs[K] }, locale: EmailLocale): Summary {

@@ -175,11 +175,36 @@ export const sampleInputs: { [K in EmailKind]: EmailInputs[K] } = {
     reason: 'Plusieurs membres nous disent que la remorque n’est plus prêtée depuis cet hiver.',
     url: `${publicUrl}/inventaire/materiel/1f6d0a52`,
   },
+  'listing.restored': { listingTitle: 'Remorque vélo', url: `${publicUrl}/materiel/1f6d0a52` },
+  'listing.archived': {
+    listingTitle: 'Friteuse professionnelle',
+    reason: 'Le matériel de cuisson à l’huile n’est plus prêté dans le réseau depuis la nouvelle charte.',
+    url: `${publicUrl}/inventaire/materiel/8b3e5c17`,
+  },
   'report.received': {
     subject: 'listing',
     subjectLabel: 'Barnum 6×3 m',
     reasonCode: 'misleading',
     text: 'Le barnum annoncé n’a plus que deux bâches latérales sur quatre, les photos sont anciennes.',
+    url: `${publicUrl}/admin/signalements/2d9f4b61-7c3a-4e85-b0d2-6a1e9c8f5b37`,
+  },
+  'report.resolved': {
+    subject: 'listing',
+    subjectLabel: 'Barnum 6×3 m',
+    outcome: 'hidden',
+    url: `${publicUrl}/notifications`,
+  },
+  'account.suspended': {
+    reason: 'Plusieurs messages insultants envoyés à d’autres structures : parlons-en avant toute reprise.',
+    networkNames: ['Réseau des ressourceries des Hauts-de-France'],
+    url: publicUrl,
+  },
+  'account.reinstated': { signInUrl: `${publicUrl}/connexion` },
+  // 23 h 30 in Paris on the Saturday before the clocks go back: still the 24th there, already late in UTC.
+  'account.deletion_scheduled': { eraseAfter: '2026-10-24T21:30:00.000Z', signInUrl: `${publicUrl}/connexion` },
+  'network_role.changed': {
+    networkName: 'Réseau des ressourceries des Hauts-de-France',
+    role: 'moderator',
     url: `${publicUrl}/admin`,
   },
   digest: {

@@ -24,8 +24,33 @@ import type {
   ItemSearchResultSchema,
   ItemSummarySchema,
 } from './items/schemas.ts';
+import type {
+  CharterReadSchema,
+  CharterSchema,
+  CharterVersionListSchema,
+  NetworkCharterListSchema,
+  UnreadChartersSchema,
+} from './charters/schemas.ts';
+import type { ErasureScheduledSchema, PersonalDataExportSchema } from './privacy/schemas.ts';
+import type {
+  AdminCategoryListSchema,
+  AdminCategorySchema,
+  NetworkTerritoriesSchema,
+} from './reference/admin-schemas.ts';
+import type { InboxCountsSchema, InboxEntrySchema, InboxListSchema } from './inbox/schemas.ts';
+import type { NetworkListSchema, NetworkSettingsSchema } from './network-settings/schemas.ts';
+import type { PeopleListSchema, PersonSchema, SuspendedPersonSchema } from './people/schemas.ts';
+import type { ImpactFactorSchema, ImpactMethodSchema, ImpactReportSchema } from './impact/schemas.ts';
+import type { ModeratedListingListSchema, ModeratedListingSchema } from './listing-moderation/schemas.ts';
 import type { ListingOwnerSchema } from './listings/schemas.ts';
 import type { OrganisationForReviewSchema } from './moderation/schemas.ts';
+import type {
+  AdminReportDetailSchema,
+  AdminReportListSchema,
+  AdminReportSchema,
+  MyReportListSchema,
+  ReportCreatedSchema,
+} from './reports/schemas.ts';
 import type { NeedDetailSchema, NeedResponseSchema, NeedSearchResultSchema } from './needs/schemas.ts';
 import type {
   AdminEmailListSchema,
@@ -142,3 +167,41 @@ export type RenderedEmail = EmailTemplate['fr'];
 /* The admins' audit log (journal). */
 export type AuditList = Static<typeof AuditListSchema>;
 export type AuditEntry = AuditList['entries'][number];
+
+/* Moderation of listings, and reports. */
+export type ModeratedListing = Static<typeof ModeratedListingSchema>;
+export type ModeratedListingList = Static<typeof ModeratedListingListSchema>;
+export type AdminReport = Static<typeof AdminReportSchema>;
+export type AdminReportList = Static<typeof AdminReportListSchema>;
+export type AdminReportDetail = Static<typeof AdminReportDetailSchema>;
+export type MyReportList = Static<typeof MyReportListSchema>;
+export type ReportCreated = Static<typeof ReportCreatedSchema>;
+
+/* The impact and reciprocity dashboard, its method and factors. */
+export type ImpactReport = Static<typeof ImpactReportSchema>;
+export type ImpactMethod = Static<typeof ImpactMethodSchema>;
+export type ImpactFactor = Static<typeof ImpactFactorSchema>;
+
+/* Personal data: the export and the scheduled erasure. */
+export type PersonalDataExport = Static<typeof PersonalDataExportSchema>;
+export type ErasureScheduled = Static<typeof ErasureScheduledSchema>;
+
+/* Network charters, and the reference data admins manage. */
+export type Charter = Static<typeof CharterSchema>;
+export type CharterVersionList = Static<typeof CharterVersionListSchema>;
+export type NetworkCharterList = Static<typeof NetworkCharterListSchema>;
+export type UnreadCharters = Static<typeof UnreadChartersSchema>;
+export type CharterRead = Static<typeof CharterReadSchema>;
+export type AdminCategory = Static<typeof AdminCategorySchema>;
+export type AdminCategoryList = Static<typeof AdminCategoryListSchema>;
+export type NetworkTerritories = Static<typeof NetworkTerritoriesSchema>;
+
+/* The moderation inbox, people, and a network's settings. */
+export type InboxList = Static<typeof InboxListSchema>;
+export type InboxEntry = Static<typeof InboxEntrySchema>;
+export type InboxCounts = Static<typeof InboxCountsSchema>;
+export type Person = Static<typeof PersonSchema>;
+export type PeopleList = Static<typeof PeopleListSchema>;
+export type SuspendedPerson = Static<typeof SuspendedPersonSchema>;
+export type NetworkSettings = Static<typeof NetworkSettingsSchema>;
+export type NetworkList = Static<typeof NetworkListSchema>;

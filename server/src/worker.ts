@@ -7,6 +7,7 @@ import { selectStrandedEmails } from './notifications/delivery-queries.ts';
 import { recordDueDigests } from './notifications/digest.ts';
 import { recordDueReminders } from './notifications/reminders.ts';
 import { deleteExpiredThrottles } from './throttling/cleanup.ts';
+import { eraseDueAccounts } from './privacy/erasure.ts';
 import { enqueueInTransaction, jobQueueOn, queues } from './jobs/queue.ts';
 
 export type WorkerOptions = {
@@ -69,6 +70,11 @@ export async function startWorker(connection: Pick<DatabaseConnection, 'executeS
       },
       { name: queues.sendDigests, run: () => recordDueDigests(db), what: 'daily digests recorded' },
       { name: queues.purgeThrottles, run: () => deleteExpiredThrottles(db), what: 'expired throttle counts deleted' },
+      {
+        name: queues.eraseAccounts,
+        run: () => eraseDueAccounts(db, options.log),
+        what: 'accounts erased after their grace period',
+      },
     ];
     for (const task of periodic) {
       await boss.schedule(task.name, '* * * * *', {}, { tz: 'Europe/Paris' });

@@ -26,6 +26,7 @@ async function signUp(page: Page, person: { name: string; email: string; passwor
   await page.getByLabel('Type de structure').selectOption({ label: 'Association' });
   await page.getByLabel('Commune').fill('Arras');
   await page.getByLabel('Code postal').fill('62000');
+  await page.getByRole('checkbox', { name: /J’ai lu et j’accepte la charte du Réseau ESS Hauts-de-France/ }).check();
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
 }
 

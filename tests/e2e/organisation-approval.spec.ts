@@ -55,6 +55,9 @@ async function approvalJourney(page: Page) {
     await page.getByLabel('Type de structure').selectOption({ label: 'Association' });
     await page.getByLabel('Commune').fill('Lille');
     await page.getByLabel('Code postal').fill('59000');
+    // The network proposed by default, and its charter accepted (a structure joins a network by accepting it).
+    await expect(page.getByRole('checkbox', { name: /^Rejoindre le Réseau ESS Hauts-de-France/ })).toBeChecked();
+    await page.getByRole('checkbox', { name: /^J’ai lu et j’accepte la charte du Réseau ESS Hauts-de-France/ }).check();
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     // No session yet: the same answer as for an address that already has an account.
     await expect(page.getByRole('heading', { level: 1, name: 'Vérifiez vos e-mails' })).toBeVisible();
@@ -99,7 +102,20 @@ async function approvalJourney(page: Page) {
   await test.step('a network admin approves it', async () => {
     await signOut(page);
     await signIn(page, 'admin@demo.mutua.fr', demoPassword);
+    // The admin lands on the moderation inbox: the new structure waits there, with its town.
     await expect(page).toHaveURL('/admin');
+    await expect(page.getByRole('heading', { level: 1, name: 'Boîte de modération' })).toBeVisible();
+    const adminNav = page.getByRole('navigation', { name: 'Administration' });
+    await expect(adminNav.getByRole('link', { name: /^Boîte de modération, \d+ en attente$/ })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await expect(adminNav.getByRole('link', { name: /^Structures, \d+ en attente$/ })).toBeVisible();
+    const waiting = page.getByRole('article', { name: `Structure à valider : ${structure}` });
+    await expect(waiting.getByText('Commune : Lille')).toBeVisible();
+    await waiting.getByRole('link', { name: `Examiner la structure ${structure}` }).click();
+
+    await expect(page).toHaveURL('/admin/structures');
     await expect(page.getByRole('heading', { level: 1, name: 'Administration du réseau' })).toBeVisible();
     await expect(page.getByRole('link', { name: /En attente/ })).toHaveAttribute('aria-current', 'page');
 
@@ -118,11 +134,11 @@ async function approvalJourney(page: Page) {
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Journal' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeVisible();
     await page.getByLabel('Rechercher').fill(String(stamp));
-    await page.getByLabel('Action').selectOption({ label: 'Structure approuvée' });
+    await page.getByLabel('Action').selectOption({ label: 'Structure validée' });
     await page.getByRole('button', { name: 'Filtrer' }).click();
     const entry = page.getByRole('row').filter({ hasText: structure });
     await expect(entry).toHaveCount(1);
-    await expect(entry.getByText('Structure approuvée')).toBeVisible();
+    await expect(entry.getByText('Structure validée')).toBeVisible();
     await expect(entry.getByText('Statut : en attente → active')).toBeVisible();
 
     // The link that confirms the new manager's address, as the demo's mailbox shows it.

@@ -101,6 +101,11 @@ const closed = defineStrings({
       fr`La structure qui vous a fait cette demande, ${borrower}, n’est plus active sur Mutua : sa demande est close. Vous n’avez rien à faire.`,
     askedSuspended: (lender: string) =>
       fr`La structure à laquelle vous avez fait cette demande, ${lender}, n’est plus active sur Mutua : votre demande est close.`,
+    requesterSuspendedAsking: (lender: string) =>
+      fr`La personne qui a fait cette demande pour votre structure a été suspendue par le réseau : votre demande à ${lender} est close.`,
+    requesterSuspendedAsked: (borrower: string) =>
+      fr`La personne qui a fait la demande a été suspendue par le réseau : la demande de ${borrower} est close. Vous n’avez rien à faire.`,
+    askAgain: fr`Si votre structure en a toujours besoin, une autre personne de la structure peut refaire la demande.`,
     askNetwork: 'Pour en savoir plus, écrivez à l’équipe de votre réseau.',
     summary: (title: string, other: string) => fr`Demande close : ${title}, avec ${other}`,
   },
@@ -114,6 +119,11 @@ const closed = defineStrings({
       `${borrower}, the structure that made this request, is no longer active on Mutua: its request is closed. There is nothing for you to do.`,
     askedSuspended: (lender: string) =>
       `${lender}, the structure you made this request to, is no longer active on Mutua: your request is closed.`,
+    requesterSuspendedAsking: (lender: string) =>
+      `The person who made this request for your structure was suspended by the network: your request to ${lender} is closed.`,
+    requesterSuspendedAsked: (borrower: string) =>
+      `The person who made the request was suspended by the network: the request from ${borrower} is closed. There is nothing for you to do.`,
+    askAgain: 'If your structure still needs it, someone else in the structure can make the request again.',
     askNetwork: 'To find out more, write to your network’s team.',
     summary: (title: string, other: string) => `Request closed: ${title}, with ${other}`,
   },
@@ -122,7 +132,7 @@ const closed = defineStrings({
 type Input = EmailInputs['booking.declined'];
 
 const bySuspension = (reason: DeclineReason) =>
-  reason.code === 'borrower_suspended' || reason.code === 'lender_suspended';
+  reason.code === 'borrower_suspended' || reason.code === 'lender_suspended' || reason.code === 'requester_suspended';
 
 /** The other side, for the reader. */
 const otherName = ({ booking, side }: Input) => (side === 'lender' ? booking.borrowerName : booking.lenderName);
@@ -160,27 +170,35 @@ export const bookingDeclined: Template<'booking.declined'> = {
 function composeClosed(input: Input, locale: EmailLocale): EmailContent {
   const { booking, reason, side } = input;
   const t = closed[locale];
-  const ownSuspended = (reason.code === 'borrower_suspended') === (side === 'borrower');
-  const intro =
-    reason.code === 'borrower_suspended'
-      ? side === 'borrower'
-        ? t.ownSuspendedAsking(booking.lenderName)
-        : t.askingSuspended(booking.borrowerName)
-      : side === 'lender'
-        ? t.ownSuspendedAsked(booking.borrowerName)
-        : t.askedSuspended(booking.lenderName);
+  // The reader's own structure was suspended (a person's suspension leaves their structure active).
+  const ownSuspended =
+    reason.code !== 'requester_suspended' && (reason.code === 'borrower_suspended') === (side === 'borrower');
   return {
     subject: t.subject(bookingTitle(booking, locale)),
     preheader: summariseDeclined(input, locale).text,
     blocks: [
-      paragraph(intro),
+      paragraph(closedIntro(input, t)),
       bookingDetails(booking, locale),
       ownSuspended ? paragraph(t.askNetwork) : null,
+      reason.code === 'requester_suspended' && side === 'borrower' ? paragraph(t.askAgain) : null,
       // The borrower still needs the thing: others may lend it.
       !ownSuspended && side === 'borrower' ? paragraph(declined[locale].elsewhere(booking.kind)) : null,
       button(declined[locale].open, booking.url),
     ],
   };
+}
+
+function closedIntro({ booking, reason, side }: Input, t: (typeof closed)['fr']): string {
+  switch (reason.code) {
+    case 'borrower_suspended':
+      return side === 'borrower' ? t.ownSuspendedAsking(booking.lenderName) : t.askingSuspended(booking.borrowerName);
+    case 'requester_suspended':
+      return side === 'borrower'
+        ? t.requesterSuspendedAsking(booking.lenderName)
+        : t.requesterSuspendedAsked(booking.borrowerName);
+    default:
+      return side === 'lender' ? t.ownSuspendedAsked(booking.borrowerName) : t.askedSuspended(booking.lenderName);
+  }
 }
 
 function phraseReason(reason: DeclineReason, t: (typeof declined)['fr']) {

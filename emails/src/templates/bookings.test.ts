@@ -102,6 +102,24 @@ describe('booking.declined', () => {
     expect(ownSuspension).not.toContain('ne peut pas donner suite');
   });
 
+  it('tells both sides of a request closed because the person who made it was suspended, blaming no structure', () => {
+    const asking = reasonText({ code: 'requester_suspended' });
+    expect(asking).toContain(
+      `La personne qui a fait cette demande pour votre structure a été suspendue par le réseau\u202f: votre demande à ${lenderName} est close.`,
+    );
+    expect(asking).toContain('une autre personne de la structure peut refaire la demande');
+    expect(asking).not.toContain('n’est plus active');
+    const asked = reasonText({ code: 'requester_suspended' }, 'fr', 'lender');
+    expect(asked).toContain(
+      `La personne qui a fait la demande a été suspendue par le réseau\u202f: la demande de ${borrowerName} est close. Vous n’avez rien à faire.`,
+    );
+    expect(asked).not.toContain('D’autres structures');
+    expect(reasonText({ code: 'requester_suspended' }, 'en', 'lender')).toContain(
+      'The person who made the request was suspended by the network',
+    );
+    expect(rendered({ code: 'requester_suspended' }).subject).toMatch(/^Demande close\u202f: Tonnelle/);
+  });
+
   it('quotes the lender’s own words as typed, or says nothing more without them', () => {
     expect(reasonText({ code: 'lender', text: 'Désolés : la tonnelle est en réparation !' })).toContain(
       'Motif indiqué\u202f:\n> Désolés : la tonnelle est en réparation !',

@@ -101,6 +101,68 @@ export const listingHidden: Template<'listing.hidden'> = {
   summarise: ({ listingTitle, url }, locale) => ({ text: hidden[locale].summary(listingTitle), url }),
 };
 
+const restored = defineStrings({
+  fr: {
+    subject: (listing: string) => fr`Annonce de nouveau visible : ${listing}`,
+    intro: (listing: string) =>
+      fr`Le réseau a rendu votre annonce « ${listing} » de nouveau visible : elle est de retour dans le catalogue.`,
+    open: 'Voir l’annonce',
+    summary: (listing: string) => fr`Annonce de nouveau visible dans le catalogue : ${listing}`,
+  },
+  en: {
+    subject: (listing: string) => `Listing visible again: ${listing}`,
+    intro: (listing: string) =>
+      `The network made your listing “${listing}” visible again: it is back in the catalogue.`,
+    open: 'View the listing',
+    summary: (listing: string) => `Listing back in the catalogue: ${listing}`,
+  },
+});
+
+export const listingRestored: Template<'listing.restored'> = {
+  compose({ listingTitle, url }, locale) {
+    const t = restored[locale];
+    return {
+      subject: t.subject(listingTitle),
+      preheader: t.intro(listingTitle),
+      blocks: [paragraph(t.intro(listingTitle)), button(t.open, url)],
+    };
+  },
+  summarise: ({ listingTitle, url }, locale) => ({ text: restored[locale].summary(listingTitle), url }),
+};
+
+const archived = defineStrings({
+  fr: {
+    subject: (listing: string) => fr`Annonce archivée : ${listing}`,
+    intro: (listing: string) =>
+      fr`Le réseau a archivé votre annonce « ${listing} » : elle a quitté le catalogue et ne peut plus être demandée.`,
+    reasonLabel: fr`Motif indiqué :`,
+    next: 'Les prêts déjà acceptés restent à mener jusqu’au retour. Pour en parler, écrivez au réseau.',
+    open: 'Voir l’annonce',
+    summary: (listing: string) => fr`Annonce archivée par le réseau : ${listing}`,
+  },
+  en: {
+    subject: (listing: string) => `Listing archived: ${listing}`,
+    intro: (listing: string) =>
+      `The network archived your listing “${listing}”: it has left the catalogue and can no longer be requested.`,
+    reasonLabel: 'Reason given:',
+    next: 'Loans already accepted are still to be carried through to their return. To talk about it, write to the network.',
+    open: 'View the listing',
+    summary: (listing: string) => `Listing archived by the network: ${listing}`,
+  },
+});
+
+export const listingArchived: Template<'listing.archived'> = {
+  compose({ listingTitle, reason, url }, locale) {
+    const t = archived[locale];
+    return {
+      subject: t.subject(listingTitle),
+      preheader: t.intro(listingTitle),
+      blocks: [paragraph(t.intro(listingTitle)), quote(t.reasonLabel, reason), paragraph(t.next), button(t.open, url)],
+    };
+  },
+  summarise: ({ listingTitle, url }, locale) => ({ text: archived[locale].summary(listingTitle), url }),
+};
+
 type Reported = EmailInputs['report.received']['subject'];
 type ReportReason = EmailInputs['report.received']['reasonCode'];
 
@@ -169,6 +231,75 @@ export const reportReceived: Template<'report.received'> = {
   },
   summarise: ({ subjectLabel, reasonCode, url }, locale) => ({
     text: report[locale].summary(subjectLabel, report[locale].reasons[reasonCode]),
+    url,
+  }),
+};
+
+type Outcome = EmailInputs['report.resolved']['outcome'];
+
+const resolved = defineStrings({
+  fr: {
+    reported: { listing: 'annonce', message: 'message', organisation: 'structure' } satisfies Record<Reported, string>,
+    subject: (reported: string, label: string) => fr`Votre signalement a été traité : ${reported} « ${label} »`,
+    intro: {
+      listing: (label: string) => fr`La modération du réseau a examiné votre signalement de l’annonce « ${label} ».`,
+      message: (label: string) => fr`La modération du réseau a examiné votre signalement du message « ${label} ».`,
+      organisation: (label: string) =>
+        fr`La modération du réseau a examiné votre signalement de la structure « ${label} ».`,
+    },
+    outcomes: {
+      dismissed: fr`Elle n’y a pas donné suite : rien n’a été changé.`,
+      hidden: fr`Elle a masqué ce que vous avez signalé : on ne le voit plus sur Mutua.`,
+      suspended: 'Elle a suspendu la structure concernée.',
+    } satisfies Record<Outcome, string>,
+    thanks: 'Merci de nous aider à garder le réseau accueillant.',
+    open: 'Voir mes notifications',
+    summary: {
+      dismissed: (label: string) => fr`Signalement examiné, sans suite : ${label}`,
+      hidden: (label: string) => fr`Signalement traité, contenu masqué : ${label}`,
+      suspended: (label: string) => fr`Signalement traité, structure suspendue : ${label}`,
+    },
+  },
+  en: {
+    reported: { listing: 'listing', message: 'message', organisation: 'structure' },
+    subject: (reported: string, label: string) => `Your report was handled: ${reported} “${label}”`,
+    intro: {
+      listing: (label: string) => `The network’s moderation reviewed your report of the listing “${label}”.`,
+      message: (label: string) => `The network’s moderation reviewed your report of the message “${label}”.`,
+      organisation: (label: string) => `The network’s moderation reviewed your report of the structure “${label}”.`,
+    },
+    outcomes: {
+      dismissed: 'It took no action: nothing was changed.',
+      hidden: 'It hid what you reported: it no longer shows on Mutua.',
+      suspended: 'It suspended the structure concerned.',
+    },
+    thanks: 'Thank you for helping keep the network welcoming.',
+    open: 'View my notifications',
+    summary: {
+      dismissed: (label: string) => `Report reviewed, no action: ${label}`,
+      hidden: (label: string) => `Report handled, content hidden: ${label}`,
+      suspended: (label: string) => `Report handled, structure suspended: ${label}`,
+    },
+  },
+});
+
+/** To the reporter: what became of their report (never the moderator's own note, which is for the network). */
+export const reportResolved: Template<'report.resolved'> = {
+  compose({ subject, subjectLabel, outcome, url }, locale) {
+    const t = resolved[locale];
+    return {
+      subject: t.subject(t.reported[subject], subjectLabel),
+      preheader: t.summary[outcome](subjectLabel),
+      blocks: [
+        paragraph(t.intro[subject](subjectLabel)),
+        paragraph(t.outcomes[outcome]),
+        paragraph(t.thanks),
+        button(t.open, url),
+      ],
+    };
+  },
+  summarise: ({ subjectLabel, outcome, url }, locale) => ({
+    text: resolved[locale].summary[outcome](subjectLabel),
     url,
   }),
 };

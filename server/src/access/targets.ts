@@ -2,7 +2,6 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
 import { bookings } from '../db/schema/bookings.ts';
-import { memberships } from '../db/schema/memberships.ts';
 import { networks } from '../db/schema/networks.ts';
 import { reports } from '../db/schema/reports.ts';
 import { users } from '../db/schema/users.ts';
@@ -82,9 +81,11 @@ export async function loadPersonTarget(db: Database, id: string): Promise<Person
   const [row] = await db
     .select({
       id: users.id,
+      // Spelled out: in a one-table select the builder leaves columns unqualified, and both
+      // tables of the subquery have an organisation_id.
       networkIds: sql<
         string[]
-      >`coalesce((select array_agg(distinct ${organisationNetworks.networkId}::text) from ${memberships} join ${organisationNetworks} on ${organisationNetworks.organisationId} = ${memberships.organisationId} where ${memberships.userId} = ${users.id}), '{}')`,
+      >`coalesce((select array_agg(distinct person_networks.network_id::text) from memberships person_memberships join organisation_networks person_networks on person_networks.organisation_id = person_memberships.organisation_id where person_memberships.user_id = ${id}), '{}')`,
     })
     .from(users)
     .where(eq(users.id, id));

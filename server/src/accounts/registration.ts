@@ -1,4 +1,5 @@
 import { loadActor } from '../auth/actor.ts';
+import { checkNetworkChoices, joinChosenNetworks } from '../charters/joining.ts';
 import { assertStrongPassword, hashPassword, personalWords } from '../auth/passwords.ts';
 import type { Database } from '../db/client.ts';
 import type { RegisterInput } from '../domain/accounts.ts';
@@ -26,7 +27,9 @@ export type Registration =
  * address already has an account or not, and neither signs anyone in: a new account gets the
  * link that confirms its address, the owner of a taken one is told that someone tried (and
  * nothing else is written). Both paths hash the password and run the same checks first, so
- * neither the answer nor its delay tells which it was.
+ * neither the answer nor its delay tells which it was. A new structure joins the networks it
+ * chose and accepts each one's current charter (a stale version is refused before anything is
+ * written); joining an existing structure accepts nothing (the structure did).
  */
 export async function register(
   db: Database,
@@ -45,8 +48,16 @@ export async function register(
 
   await db.transaction(async (tx) => {
     const organisation = input.organisation;
-    const network = organisation ? await findNetwork(tx, organisation.networkId) : undefined;
-    if (organisation && !network) throw fieldError('organisation.networkId', 'Ce réseau est inconnu.', 'exists');
+    if (input.networks && !organisation) {
+      // Joining a structure: it accepted its networks' charters already.
+      throw fieldError('networks', 'Seule une nouvelle structure choisit ses réseaux.', 'consistency');
+    }
+    const choices = organisation
+      ? await checkNetworkChoices(tx, input.networks, {
+          networkId: input.networks ? undefined : (await findNetwork(tx, organisation.networkId))?.id,
+          named: organisation.networkId !== undefined,
+        })
+      : [];
     if (organisation && (await organisationNameTaken(tx, organisation.name, organisation.postcode))) throw nameTaken();
     const joined = input.joinOrganisationId ? await findJoinableOrganisation(tx, input.joinOrganisationId) : undefined;
     if (input.joinOrganisationId && !joined)
@@ -55,10 +66,11 @@ export async function register(
     const user = await insertUser(tx, person);
     if (!user) return tellOwnerOfAttempt(tx, email);
     await sendVerificationLink(tx, { id: user.id, email });
-    if (organisation && network) {
-      const created = await insertOrganisation(tx, organisation, network.id);
+    if (organisation) {
+      const created = await insertOrganisation(tx, organisation, choices[0]!.networkId);
       if (!created) throw nameTaken(); // created meanwhile: the whole sign-up rolls back
       await insertMembership(tx, { userId: user.id, organisationId: created.id, role: 'manager', status: 'active' });
+      await joinChosenNetworks(tx, { organisationId: created.id, userId: user.id, choices });
     } else if (joined) {
       await insertMembership(tx, { userId: user.id, organisationId: joined.id, role: 'member', status: 'pending' });
       await recordEvent(tx, {

@@ -250,7 +250,7 @@ describe('a request beside an archiving', () => {
     'waits for an item being archived, then refuses it: no request is written on an item that left the catalogue',
     async () => {
       const scene = await lendingScene(t.app, db(), { title: 'Scie sauteuse', quantity: 1 });
-      let answer: ReturnType<typeof t.app.inject> | undefined;
+      let answer: Promise<Awaited<ReturnType<typeof t.app.inject>>> | undefined;
       await db().transaction(async (tx) => {
         await tx.update(items).set({ status: 'archived' }).where(eq(items.id, scene.item.id));
         answer = t.app.inject({

@@ -13,7 +13,10 @@ export async function listMessages(db: Database, actor: Actor, bookingId: string
   const rows = await selectMessages(db, bookingId);
   return rows.map((row) => ({
     id: row.id,
-    body: row.body,
+    // A message hidden by the moderation keeps its place, without its words: the app shows
+    // « Message masqué par la modération ».
+    body: row.hidden ? '' : row.body,
+    hidden: row.hidden,
     author: row.authorId ? { id: row.authorId, name: row.authorName! } : null,
     organisation: { id: row.organisationId, name: row.organisationName },
     mine: ownOrganisations.includes(row.organisationId),

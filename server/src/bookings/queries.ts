@@ -286,6 +286,7 @@ export async function selectMessages(db: Database, bookingId: string) {
       organisationId: organisations.id,
       organisationName: organisations.name,
       createdAt: bookingMessages.createdAt,
+      hidden: sql<boolean>`${bookingMessages.hiddenAt} is not null`,
     })
     .from(bookingMessages)
     .innerJoin(organisations, eq(organisations.id, bookingMessages.authorOrganisationId))

@@ -257,7 +257,7 @@ describe('an acceptance beside a suspension', () => {
       const lender = await structure('Prêteur suspendu');
       const asked = await ask(borrower, lender);
 
-      let answer: ReturnType<typeof t.app.inject> | undefined;
+      let answer: Promise<Awaited<ReturnType<typeof t.app.inject>>> | undefined;
       await db().transaction(async (tx) => {
         // The suspension's first write, not committed yet: the lender's people still see it active.
         await tx.update(organisations).set({ status: 'suspended' }).where(eq(organisations.id, lender.organisation.id));

@@ -11,7 +11,8 @@ const PersonName = Type.String({ minLength: 1, maxLength: 120 });
  * Register, and either create a new structure (`organisation`, pending until a network admin
  * approves it), ask to join an existing one (`joinOrganisationId`, a manager of it accepts), or
  * follow an invitation (`invitationToken`, the link of the email: joins at once). Exactly one of
- * the three is given; the service checks it.
+ * the three is given; the service checks it. A new structure accepts the charter of each network
+ * it joins (`networks`).
  */
 export const RegisterSchema = Type.Object(
   {
@@ -21,6 +22,26 @@ export const RegisterSchema = Type.Object(
     organisation: Type.Optional(NewOrganisationSchema),
     joinOrganisationId: Type.Optional(Type.String({ format: 'uuid' })),
     invitationToken: Type.Optional(Type.String({ minLength: 10, maxLength: 400 })),
+    /**
+     * With a new structure: the networks it joins (one or several), each with the version of its
+     * charter the structure accepts. A network with a charter is joined only by accepting its
+     * current version. Without it, the structure joins `organisation.networkId` (or the default
+     * network), which must then have no charter to accept.
+     */
+    networks: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            networkId: Type.String({ format: 'uuid' }),
+            charterVersion: Type.Optional(
+              Type.Integer({ minimum: 1, description: 'La version de la charte acceptée (celle en vigueur)' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 20 },
+      ),
+    ),
     /** The language of the app at sign-up: the emails follow it (changeable later). */
     locale: Type.Optional(Type.Enum(['fr', 'en'])),
   },

@@ -259,7 +259,8 @@ export const MessageCreateSchema = Type.Object(
 );
 export const MessageSchema = Type.Object({
   id: Uuid,
-  body: Type.String(),
+  body: Type.String({ description: 'Vide quand le message est masqué' }),
+  hidden: Type.Boolean({ description: 'Masqué par la modération du réseau après un signalement' }),
   author: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
   organisation: Type.Object({ id: Uuid, name: Type.String() }),
   mine: Type.Boolean({ description: 'Écrit par votre côté' }),

@@ -34,13 +34,21 @@ export const notificationKinds = [
   'listing.approved',
   'listing.changes_requested',
   'listing.hidden',
+  'listing.restored',
+  'listing.archived',
   'report.received',
+  'report.resolved',
+  'account.suspended',
+  'account.reinstated',
+  'account.deletion_scheduled',
+  'network_role.changed',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**
- * Cannot be turned off nor held for the digest: account security, and the answers to one's own
- * requests and structures (docs/domain.md, « Notifications »: essential).
+ * Cannot be turned off nor held for the digest: account security, the answers to one's own
+ * requests and structures, what the network decides about one's account or role, and a listing
+ * of one's structure leaving the catalogue (docs/domain.md, « Notifications »: essential).
  */
 export const essentialKinds: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
   'account.verify_email',
@@ -58,6 +66,12 @@ export const essentialKinds: ReadonlySet<NotificationKind> = new Set<Notificatio
   'booking.accepted',
   'booking.declined',
   'booking.cancelled',
+  'listing.hidden',
+  'listing.archived',
+  'account.suspended',
+  'account.reinstated',
+  'account.deletion_scheduled',
+  'network_role.changed',
 ]);
 
 /**
@@ -89,7 +103,8 @@ export type EmailStatus = (typeof emailStatuses)[number];
 /**
  * Why the platform declined a request, phrased for each reader's side: another request was
  * accepted for the same days (`dates_taken`) or time (`slot_taken`); the structure that asks
- * (`borrower_suspended`) or the one asked (`lender_suspended`) was suspended while it waited.
+ * (`borrower_suspended`) or the one asked (`lender_suspended`) was suspended while it waited, or
+ * the person who asked was (`requester_suspended`).
  * The database's `bookings_decline_code` check is built from this list (a new code needs a migration).
  */
 export const declineCodes = [

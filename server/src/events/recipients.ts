@@ -1,9 +1,10 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { bookings } from '../db/schema/bookings.ts';
 import type { events } from '../db/schema/events.ts';
-import { memberships } from '../db/schema/memberships.ts';
+import { memberships, networkRoles } from '../db/schema/memberships.ts';
 import { needs } from '../db/schema/needs.ts';
+import { reports } from '../db/schema/reports.ts';
 import { users } from '../db/schema/users.ts';
 import { type NotificationKind, suspensionDeclineCodes } from '../domain/notifications.ts';
 
@@ -26,7 +27,11 @@ const person = {
   undeliverable: sql<boolean>`${users.emailUndeliverableAt} is not null`,
 };
 
-/** The active members of a structure (its managers only, when asked), never the person who acted. */
+/**
+ * The active members of a structure (its managers only, when asked), never the person who acted,
+ * nor a suspended person: they cannot sign in nor act until reinstated, and their own account's
+ * emails tell them what the suspension changed.
+ */
 async function membersOf(
   db: Database,
   organisationId: string,
@@ -43,6 +48,26 @@ async function membersOf(
         eq(memberships.status, 'active'),
         managersOnly ? eq(memberships.role, 'manager') : undefined,
         actorId ? ne(users.id, actorId) : undefined,
+        isNull(users.suspendedAt),
+      ),
+    )
+    .orderBy(users.id);
+  return rows.map((row) => ({ ...row, inApp: true }));
+}
+
+/** The moderators and admins of the networks a report went to (fixed when it was made), but the one who reported. */
+async function moderatorsOfReport(db: Database, reportId: string, actorId: string | null): Promise<Recipient[]> {
+  const [report] = await db.select({ networkIds: reports.networkIds }).from(reports).where(eq(reports.id, reportId));
+  if (!report || report.networkIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct(person)
+    .from(networkRoles)
+    .innerJoin(users, eq(users.id, networkRoles.userId))
+    .where(
+      and(
+        inArray(networkRoles.networkId, report.networkIds),
+        actorId ? ne(users.id, actorId) : undefined,
+        isNull(users.suspendedAt),
       ),
     )
     .orderBy(users.id);
@@ -137,8 +162,26 @@ export async function recipientsOf(db: Database, event: EventRow): Promise<Recip
       return theUser(db, event.userId!, { inApp: false, address: params.newEmail });
     case 'organisation.invitation':
       return invitee(db, params.email!, (params.locale as 'fr' | 'en' | undefined) ?? 'fr');
+    case 'listing.approved':
+    case 'listing.changes_requested':
+    case 'listing.hidden':
+    case 'listing.restored':
+    case 'listing.archived':
+      return membersOf(db, event.organisationId!, actor);
+    case 'report.received':
+      return params.reportId ? moderatorsOfReport(db, params.reportId, actor) : [];
+    case 'report.resolved':
+      // A report resolved by its own reporter (a moderator who reported) tells them nothing new.
+      return event.userId && event.userId !== actor ? theUser(db, event.userId, { inApp: true }) : [];
+    case 'account.suspended':
+    case 'account.reinstated':
+    case 'account.deletion_scheduled':
+      // The mailbox only: a suspended person cannot sign in, and signing in cancels a deletion.
+      return theUser(db, event.userId!, { inApp: false });
+    case 'network_role.changed':
+      return event.userId && event.userId !== actor ? theUser(db, event.userId, { inApp: true }) : [];
     default:
-      // Listing moderation and reports arrive with network administration; other events are history only.
+      // Other events are history only.
       return [];
   }
 }

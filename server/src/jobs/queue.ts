@@ -19,6 +19,8 @@ export const queues = {
   sweepOutbox: 'sweep-outbox',
   sendDigests: 'send-digests',
   purgeThrottles: 'purge-throttles',
+  /** Erases the accounts whose deletion grace period is over (privacy/erasure.ts). */
+  eraseAccounts: 'erase-accounts',
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 

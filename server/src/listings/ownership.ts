@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, count, eq, ne } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { items } from '../db/schema/items.ts';
 import { networks } from '../db/schema/networks.ts';
@@ -6,6 +6,7 @@ import { organisationNetworks } from '../db/schema/organisations.ts';
 import { services } from '../db/schema/services.ts';
 import type { ListingStatus } from '../domain/catalogue.ts';
 import { AppError } from '../domain/errors.ts';
+import { firstListingsReviewed } from '../domain/networks.ts';
 
 /** An item or a service offer: what photos belong to, and what an answer to a need may show. */
 export type ListingRef = { itemId: string } | { serviceId: string };
@@ -43,12 +44,32 @@ export async function statusAfterLenderRequest(
   return (await reviewRequired(db, ownerOrganisationId)) ? 'pending_review' : 'published';
 }
 
+/**
+ * Whether a publication of this structure waits for a moderator: one of its networks reviews
+ * every new listing, or reviews a structure's first ones and this structure has fewer than
+ * `firstListingsReviewed` listings (items and services) published now. Only what is published
+ * counts: the schema does not record whether an archived listing was ever published, and a
+ * hidden one was found wanting, so neither earns trust.
+ */
 async function reviewRequired(db: Database, organisationId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ networkId: networks.id })
+  const policies = await db
+    .selectDistinct({ policy: networks.listingReview })
     .from(organisationNetworks)
     .innerJoin(networks, eq(networks.id, organisationNetworks.networkId))
-    .where(and(eq(organisationNetworks.organisationId, organisationId), ne(networks.listingReview, 'none')))
-    .limit(1);
-  return Boolean(row);
+    .where(and(eq(organisationNetworks.organisationId, organisationId), ne(networks.listingReview, 'none')));
+  if (policies.some((row) => row.policy === 'every')) return true;
+  if (policies.length === 0) return false;
+  return (await countPublished(db, organisationId)) < firstListingsReviewed;
+}
+
+async function countPublished(db: Database, organisationId: string): Promise<number> {
+  const [publishedItems] = await db
+    .select({ total: count() })
+    .from(items)
+    .where(and(eq(items.organisationId, organisationId), eq(items.status, 'published')));
+  const [publishedServices] = await db
+    .select({ total: count() })
+    .from(services)
+    .where(and(eq(services.organisationId, organisationId), eq(services.status, 'published')));
+  return (publishedItems?.total ?? 0) + (publishedServices?.total ?? 0);
 }

@@ -5,7 +5,7 @@ import { bookings } from '../db/schema/bookings.ts';
 import { events } from '../db/schema/events.ts';
 import { needs } from '../db/schema/needs.ts';
 import { notifications } from '../db/schema/notifications.ts';
-import { organisations } from '../db/schema/organisations.ts';
+import { organisationNetworks, organisations } from '../db/schema/organisations.ts';
 import { networkRoles } from '../db/schema/memberships.ts';
 import {
   dayFromToday,
@@ -293,5 +293,36 @@ describe('reopening a refused structure and asking for changes', () => {
     const response = await act(adminHeaders, structure.organisation.id, 'request-changes', { message: 'Trop tard' });
     expect(response.statusCode).toBe(409);
     expect(response.json().error).toBe('organisation_not_pending');
+  });
+});
+
+describe('a structure in two networks', () => {
+  it('is suspended for both, and both networks’ journals say so', async () => {
+    const { network, adminHeaders, structure } = await networkWithStructure();
+    const other = await makeNetwork(db());
+    const otherAdmin = await makeNetworkAdmin(db(), other.id);
+    await db().insert(organisationNetworks).values({ organisationId: structure.organisation.id, networkId: other.id });
+
+    const suspended = await act(adminHeaders, structure.organisation.id, 'suspend', {
+      reason: 'Prêts rendus abîmés',
+    });
+    expect(suspended.statusCode, suspended.body).toBe(200);
+
+    const [entry] = await db()
+      .select({ networkIds: auditEntries.networkIds, note: auditEntries.note })
+      .from(auditEntries)
+      .where(
+        and(eq(auditEntries.targetId, structure.organisation.id), eq(auditEntries.action, 'organisation.suspended')),
+      );
+    expect([...entry!.networkIds].sort()).toEqual([network.id, other.id].sort());
+    expect(entry!.note).toBe('Prêts rendus abîmés');
+    const journal = await t.app.inject({
+      method: 'GET',
+      url: `/api/admin/audit?organisationId=${structure.organisation.id}`,
+      headers: await signIn(t.app, otherAdmin.email),
+    });
+    expect(journal.json<{ entries: Array<{ action: string }> }>().entries.map((e) => e.action)).toContain(
+      'organisation.suspended',
+    );
   });
 });

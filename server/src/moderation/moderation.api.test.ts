@@ -94,7 +94,7 @@ describe('approving and rejecting a structure', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json()).toEqual({
       error: 'organisation_not_pending',
-      message: "Cette structure n'est plus en attente (statut : active).",
+      message: "Cette structure n'est plus en attente (elle est active).",
     });
   });
 

@@ -7,9 +7,17 @@ import { users } from '../db/schema/users.ts';
 import type { OrganisationStatus } from '../domain/organisations.ts';
 import { selectOrganisations } from '../organisations/queries.ts';
 
-/** Structures of the given networks in a status, oldest request first, with their managers. */
-export async function selectOrganisationsForReview(db: Database, networkIds: string[], status: OrganisationStatus) {
-  const rows = await selectOrganisations(db, { statuses: [status], networkIds, limit: 500 });
+/**
+ * Structures of the given networks in a status, oldest request first, with their managers; only
+ * the one named by `id` when given (the answer after an admin acted on it).
+ */
+export async function selectOrganisationsForReview(
+  db: Database,
+  networkIds: string[],
+  status: OrganisationStatus,
+  id?: string,
+) {
+  const rows = await selectOrganisations(db, { statuses: [status], networkIds, id, limit: 500 });
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const [reviews, managers] = await Promise.all([

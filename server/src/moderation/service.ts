@@ -22,22 +22,36 @@ export async function listOrganisationsForReview(db: Database, actor: Actor, sta
 }
 
 export function approveOrganisation(db: Database, actor: Actor, organisationId: string) {
-  return decide(db, actor, organisationId, { status: 'active', rejectionReason: null });
+  return decidePending(db, actor, organisationId, { status: 'active', rejectionReason: null });
 }
 
 export function rejectOrganisation(db: Database, actor: Actor, organisationId: string, reason: string | undefined) {
-  return decide(db, actor, organisationId, { status: 'rejected', rejectionReason: reason?.trim() || null });
+  return decidePending(db, actor, organisationId, { status: 'rejected', rejectionReason: reason?.trim() || null });
 }
 
-async function decide(
+/** How a 409 names the status the structure is in. */
+const statusWords: Record<OrganisationStatus, string> = {
+  pending: 'en attente',
+  active: 'active',
+  rejected: 'refusée',
+  suspended: 'suspendue',
+};
+
+/**
+ * A structure's status is one for all its networks: the journal of each of them says who changed
+ * it, not only the journal of the network whose admin acted.
+ */
+function networksOfStructure(grant: Awaited<ReturnType<typeof requireAccess>>): string[] {
+  return grant.target.type === 'organisation' ? grant.target.networkIds : grant.networkIds;
+}
+
+async function decidePending(
   db: Database,
   actor: Actor,
   organisationId: string,
   decision: { status: 'active' | 'rejected'; rejectionReason: string | null },
 ) {
-  const { networkIds } = await requireAccess(db, actor, 'network.review_organisations', {
-    organisation: organisationId,
-  });
+  const grant = await requireAccess(db, actor, 'network.review_organisations', { organisation: organisationId });
   const decided = await db.transaction(async (tx) => {
     const row = await decidePendingOrganisation(tx, organisationId, { ...decision, reviewedBy: actor.user.id });
     if (row) {
@@ -48,7 +62,7 @@ async function decide(
         action,
         target: { type: 'organisation', id: organisationId },
         organisationId,
-        networkIds,
+        networkIds: networksOfStructure(grant),
         before: { status: 'pending' },
         after: { status: decision.status },
         note: decision.rejectionReason,
@@ -58,11 +72,12 @@ async function decide(
   });
   if (!decided) {
     const status = await selectStatus(db, organisationId);
-    throw new AppError('organisation_not_pending', `Cette structure n'est plus en attente (statut : ${status}).`);
+    throw new AppError(
+      'organisation_not_pending',
+      `Cette structure n'est plus en attente (elle est ${statusWords[status!]}).`,
+    );
   }
-  const [reviewed] = (await selectOrganisationsForReview(db, networkIds, decision.status)).filter(
-    (organisation) => organisation.id === organisationId,
-  );
+  const [reviewed] = await selectOrganisationsForReview(db, grant.networkIds, decision.status, organisationId);
   return reviewed!;
 }
 
@@ -135,9 +150,7 @@ type StandingChange = {
 
 /** One admin action on a structure's standing: the move, its audit entry and its notification, in one transaction. */
 async function changeStanding(db: Database, actor: Actor, organisationId: string, change: StandingChange) {
-  const { networkIds } = await requireAccess(db, actor, 'network.review_organisations', {
-    organisation: organisationId,
-  });
+  const grant = await requireAccess(db, actor, 'network.review_organisations', { organisation: organisationId });
   const moved = await db.transaction(async (tx) => {
     const row = await moveOrganisationStatus(tx, organisationId, change.from, change.to);
     if (!row) return false;
@@ -147,7 +160,7 @@ async function changeStanding(db: Database, actor: Actor, organisationId: string
       action: change.action,
       target: { type: 'organisation', id: organisationId },
       organisationId,
-      networkIds,
+      networkIds: networksOfStructure(grant),
       before: { status: change.from },
       after: { status: change.to },
       note: change.note ?? null,
@@ -162,10 +175,11 @@ async function changeStanding(db: Database, actor: Actor, organisationId: string
   });
   if (!moved) {
     const status = await selectStatus(db, organisationId);
-    throw new AppError(change.code ?? 'organisation_status_conflict', `${change.conflict} (statut : ${status}).`);
+    throw new AppError(
+      change.code ?? 'organisation_status_conflict',
+      `${change.conflict} (elle est ${statusWords[status!]}).`,
+    );
   }
-  const [organisation] = (await selectOrganisationsForReview(db, networkIds, change.to)).filter(
-    (reviewed) => reviewed.id === organisationId,
-  );
+  const [organisation] = await selectOrganisationsForReview(db, grant.networkIds, change.to, organisationId);
   return organisation!;
 }

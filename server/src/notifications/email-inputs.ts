@@ -1,15 +1,19 @@
 import type { BookingSummary, DeclineReason, EmailInputs } from '@mutua/emails';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { selectBookings, selectLines } from '../bookings/queries.ts';
 import type { Database } from '../db/client.ts';
 import { bookingMessages, bookings } from '../db/schema/bookings.ts';
 import { items } from '../db/schema/items.ts';
 import type { events } from '../db/schema/events.ts';
-import { memberships } from '../db/schema/memberships.ts';
+import { memberships, networkRoles } from '../db/schema/memberships.ts';
 import { needResponses, needs } from '../db/schema/needs.ts';
-import { organisations } from '../db/schema/organisations.ts';
+import { networks } from '../db/schema/networks.ts';
+import { organisationNetworks, organisations } from '../db/schema/organisations.ts';
+import { reports } from '../db/schema/reports.ts';
+import { services } from '../db/schema/services.ts';
 import { users } from '../db/schema/users.ts';
 import { declineCodes, type NotificationKind } from '../domain/notifications.ts';
+import { reportOutcomes, reportReasons } from '../domain/reports.ts';
 import { issueActionLinks } from '../bookings/email-actions.ts';
 import { signToken } from '../email-links/tokens.ts';
 import { appPathOf } from './paths.ts';
@@ -181,9 +185,154 @@ export async function emailInputOf(
           }
         : null;
     }
+    case 'listing.approved':
+    case 'listing.changes_requested':
+    case 'listing.hidden':
+    case 'listing.restored':
+    case 'listing.archived': {
+      const listingTitle = await listingTitleOf(db, params.listingType, String(params.listingId));
+      if (listingTitle === null) return null;
+      if (kind === 'listing.changes_requested')
+        return { kind, input: { listingTitle, message: typed(params.message) ?? '', url } };
+      if (kind === 'listing.hidden' || kind === 'listing.archived')
+        return { kind, input: { listingTitle, reason: typed(params.reason), url } };
+      return { kind, input: { listingTitle, url } };
+    }
+    case 'report.received': {
+      const report = await reportOf(db, String(params.reportId));
+      if (!report) return null;
+      const reasonCode = reportReasons.find((known) => known === report.reasonCode) ?? 'other';
+      return { kind, input: { ...report.about, reasonCode, text: report.text, url } };
+    }
+    case 'report.resolved': {
+      const report = await reportOf(db, String(params.reportId));
+      const outcome = reportOutcomes.find((known) => known === params.outcome);
+      return report && outcome ? { kind, input: { ...report.about, outcome, url } } : null;
+    }
+    case 'account.suspended':
+      return {
+        kind,
+        input: {
+          reason: typed(params.reason),
+          networkNames: await networksToContact(db, event.userId!, event.actorId),
+          url: context.publicUrl,
+        },
+      };
+    case 'account.reinstated':
+      return { kind, input: { signInUrl: `${context.publicUrl}/connexion` } };
+    case 'account.deletion_scheduled': {
+      const [person] = await db.select({ eraseAfter: users.eraseAfter }).from(users).where(eq(users.id, event.userId!));
+      // Signed in since, the deletion is cancelled: nothing to say any more.
+      if (!person?.eraseAfter) return null;
+      return {
+        kind,
+        input: { eraseAfter: person.eraseAfter.toISOString(), signInUrl: `${context.publicUrl}/connexion` },
+      };
+    }
+    case 'network_role.changed': {
+      const [network] = await db
+        .select({ name: networks.name })
+        .from(networks)
+        .where(eq(networks.id, String(params.networkId)));
+      if (!network) return null;
+      const role = params.role === 'admin' || params.role === 'moderator' ? params.role : null;
+      return { kind, input: { networkName: network.name, role, url } };
+    }
     default:
       return null;
   }
+}
+
+/** A listing's title, of an item or a service; null when it is gone. */
+async function listingTitleOf(db: Database, listingType: unknown, listingId: string): Promise<string | null> {
+  const table = listingType === 'service' ? services : items;
+  const [row] = await db.select({ title: table.title }).from(table).where(eq(table.id, listingId));
+  return row?.title ?? null;
+}
+
+/** The longest a message's excerpt runs in an email's subject. */
+const excerptLength = 80;
+
+/** A report and what it is about, named as it is now: a listing's title, a structure's name, a message's opening words. */
+async function reportOf(db: Database, reportId: string) {
+  const [report] = await db
+    .select({
+      targetType: reports.targetType,
+      targetId: reports.targetId,
+      reasonCode: reports.reasonCode,
+      text: reports.text,
+    })
+    .from(reports)
+    .where(eq(reports.id, reportId));
+  if (!report) return null;
+  const label = await targetLabelOf(db, report.targetType, report.targetId);
+  if (label === null) return null;
+  const subject =
+    report.targetType === 'message' ? 'message' : report.targetType === 'organisation' ? 'organisation' : 'listing';
+  return { ...report, about: { subject, subjectLabel: label } as const };
+}
+
+async function targetLabelOf(db: Database, targetType: string, targetId: string): Promise<string | null> {
+  switch (targetType) {
+    case 'item':
+    case 'service':
+      return listingTitleOf(db, targetType, targetId);
+    case 'organisation':
+      return (await organisationOf(db, targetId))?.name ?? null;
+    case 'message': {
+      const [message] = await db
+        .select({ body: bookingMessages.body })
+        .from(bookingMessages)
+        .where(eq(bookingMessages.id, targetId));
+      return message ? excerptOf(message.body) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The opening words of a message, on one line, cut at a word with « … ». */
+function excerptOf(body: string): string {
+  const line = body.replace(/\s+/g, ' ').trim();
+  if (line.length <= excerptLength) return line;
+  const cut = line.slice(0, excerptLength);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > excerptLength / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+/**
+ * The networks a suspended person may write to: those of their structures that the suspending
+ * admin runs, else all their structures' networks (by name).
+ */
+async function networksToContact(db: Database, userId: string, actorId: string | null): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: networks.id, name: networks.name })
+    .from(memberships)
+    .innerJoin(organisationNetworks, eq(organisationNetworks.organisationId, memberships.organisationId))
+    .innerJoin(networks, eq(networks.id, organisationNetworks.networkId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(networks.name);
+  const run =
+    actorId && rows.length > 0
+      ? new Set(
+          (
+            await db
+              .select({ networkId: networkRoles.networkId })
+              .from(networkRoles)
+              .where(
+                and(
+                  eq(networkRoles.userId, actorId),
+                  inArray(
+                    networkRoles.networkId,
+                    rows.map((row) => row.id),
+                  ),
+                ),
+              )
+          ).map((row) => row.networkId),
+        )
+      : new Set<string>();
+  const theirs = rows.filter((row) => run.has(row.id));
+  return (theirs.length > 0 ? theirs : rows).map((row) => row.name);
 }
 
 const purposes = {

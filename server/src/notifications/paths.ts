@@ -22,9 +22,32 @@ export function appPathOf(
       return `/besoins/${String(params.needId)}`;
     case 'account.password_changed':
       return '/compte';
+    // Good news: the listing's page, as the catalogue shows it.
+    case 'listing.approved':
+    case 'listing.restored':
+      return listingPath(params, '');
+    // Out of the catalogue, or waiting for changes: where its structure edits it.
+    case 'listing.changes_requested':
+    case 'listing.hidden':
+    case 'listing.archived':
+      return listingPath(params, '/inventaire');
+    case 'report.received':
+      return `/admin/signalements/${String(params.reportId)}`;
+    case 'network_role.changed':
+      return params.role ? '/admin' : '/';
+    case 'account.reinstated':
+    case 'account.deletion_scheduled':
+      return '/connexion';
     default:
+      // The reporter's outcome, and what has no page of its own (a suspended account).
       return '/notifications';
   }
+}
+
+/** An item's or a service's page (`/materiel/…`, `/services/…`), under `prefix` (the inventory's editing pages). */
+function listingPath(params: Record<string, unknown>, prefix: '' | '/inventaire'): string {
+  const kind = params.listingType === 'service' ? 'services' : 'materiel';
+  return `${prefix}/${kind}/${String(params.listingId)}`;
 }
 
 /** The notification settings page, and the one-click unsubscribe page of a signed token. */

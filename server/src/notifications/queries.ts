@@ -19,6 +19,29 @@ const bookingTitle = sql<string | null>`coalesce(${services.title}, (
   select i.title || case when count(*) over () > 1 then ' (+' || (count(*) over () - 1) || ')' else '' end
   from booking_lines l join items i on i.id = l.item_id where l.booking_id = ${bookings.id} order by i.title, l.id limit 1))`;
 
+const uuidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const whitespace = '\\s+';
+/** An id the event's params carry, as a uuid (null when it is not one, rather than an error). */
+const paramId = (name: string) =>
+  sql`(case when ${events.params}->>${name} ~ ${uuidPattern} then (${events.params}->>${name})::uuid end)`;
+
+/**
+ * What a moderation or network event is about, as it is named now: a listing's title, what a
+ * report is about (a listing's title, a structure's name, a message's opening words), a network's name.
+ */
+const moderationTitle = sql<string | null>`case
+  when ${events.type} like 'listing.%' then case ${events.params}->>'listingType'
+    when 'service' then (select s.title from services s where s.id = ${paramId('listingId')})
+    else (select i.title from items i where i.id = ${paramId('listingId')}) end
+  when ${events.type} like 'report.%' then (select case r.target_type
+      when 'item' then (select i.title from items i where i.id = r.target_id)
+      when 'service' then (select s.title from services s where s.id = r.target_id)
+      when 'organisation' then (select o.name from organisations o where o.id = r.target_id)
+      when 'message' then (select left(regexp_replace(m.body, ${whitespace}, ' ', 'g'), 80) from booking_messages m where m.id = r.target_id)
+    end from reports r where r.id = ${paramId('reportId')})
+  when ${events.type} = 'network_role.changed' then (select n.name from networks n where n.id = ${paramId('networkId')})
+  end`;
+
 /** A person's notifications in the app, newest first, with the names to phrase them. */
 export async function selectInbox(db: Database, userId: string, options: { before?: number; limit: number }) {
   const ownOrganisations = db
@@ -32,7 +55,7 @@ export async function selectInbox(db: Database, userId: string, options: { befor
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
       event: { bookingId: events.bookingId, params: events.params, organisationId: events.organisationId },
-      title: sql<string | null>`coalesce(${bookingTitle}, ${needs.title})`,
+      title: sql<string | null>`coalesce(${bookingTitle}, ${needs.title}, ${moderationTitle})`,
       // The other side of a booking, else the structure the event is about.
       organisationName: sql<string | null>`case
         when ${bookings.id} is null then ${about.name}

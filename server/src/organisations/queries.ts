@@ -26,6 +26,8 @@ export type OrganisationFilters = {
   territory?: string;
   kind?: OrganisationKind;
   networkIds?: string[];
+  /** Only this structure (the answer after an admin acted on it). */
+  id?: string;
   after?: { name: string; id: string };
   limit: number;
 };
@@ -40,6 +42,7 @@ export async function selectOrganisations(db: Database, filters: OrganisationFil
   }
   if (filters.territory) conditions.push(eq(organisations.territoryCode, filters.territory));
   if (filters.kind) conditions.push(eq(organisations.kind, filters.kind));
+  if (filters.id) conditions.push(eq(organisations.id, filters.id));
   if (filters.networkIds) {
     conditions.push(
       inArray(

@@ -80,6 +80,12 @@ export const throttleRules = {
     accountOf: signedInPerson,
     limits: { account: { points: 40, seconds: minutes(10) }, address: { points: 120, seconds: minutes(10) } },
   },
+  /** A report tells every moderator of its networks. */
+  report: {
+    routes: ['POST /api/reports'],
+    accountOf: signedInPerson,
+    limits: { account: { points: 20, seconds: hours(1) }, address: { points: 60, seconds: hours(1) } },
+  },
   /** Each upload is decoded and resized: eight photos for each of dozens of listings still fit. */
   photoUpload: {
     routes: ['POST /api/items/:id/photos', 'POST /api/services/:id/photos'],

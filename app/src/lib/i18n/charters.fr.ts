@@ -1,2 +1,83 @@
 /** The charters strings, in French (the source of truth; charters.en.ts has the same keys). Keys start with « charters. ». */
-export const chartersFr = {} satisfies Record<string, string>;
+export const chartersFr = {
+  // Sign-up
+  'charters.register.networksLegend': 'Réseaux rejoints',
+  'charters.register.networksHint':
+    'Votre structure rejoint un ou plusieurs réseaux et s’engage à respecter la charte de chacun.',
+  'charters.register.join': 'Rejoindre le {network}',
+  'charters.register.readCharter': 'Lire la charte du {network} (version {version})',
+  'charters.register.accept': 'J’ai lu et j’accepte la charte du {network} (version {version})',
+  'charters.register.noCharter': 'Ce réseau n’a pas encore publié de charte.',
+  'charters.register.networkRequired': 'Choisissez au moins un réseau.',
+  'charters.register.acceptRequired': 'Cochez la case pour accepter la charte de ce réseau.',
+  'charters.register.stale':
+    'La charte de ce réseau vient de changer : relisez sa nouvelle version ci-dessus et acceptez-la.',
+  // Notice at the next visit
+  'charters.notice.title': 'La charte du {network} a changé (version {version})',
+  'charters.notice.lead': 'Prenez le temps de la relire : elle s’applique à votre structure.',
+  'charters.notice.show': 'Lire la nouvelle charte',
+  'charters.notice.read': 'J’ai lu la nouvelle charte',
+  'charters.notice.managerNote':
+    'En tant que gestionnaire, vous acceptez aussi cette version au nom de votre structure.',
+  // Reading page
+  'charters.page.title': 'Charte du {network}',
+  'charters.page.version': 'Version {version}, publiée le {date}',
+  'charters.page.none': 'Ce réseau n’a pas encore publié de charte.',
+  'charters.page.readDone': 'Votre lecture de la version {version} est enregistrée.',
+  // Admin: charter
+  'charters.admin.title': 'Charte du réseau',
+  'charters.admin.lead':
+    'Le texte que chaque structure accepte pour rejoindre le réseau. Une nouvelle version ne remplace pas les anciennes : ce qu’une structure a accepté reste lisible.',
+  'charters.admin.network': 'Réseau',
+  'charters.admin.choose': 'Afficher',
+  'charters.admin.current': 'Version en vigueur : {version}, publiée le {date}',
+  'charters.admin.noneYet': 'Aucune charte publiée pour l’instant.',
+  'charters.admin.history': 'Historique des versions',
+  'charters.admin.historyCaption': 'Versions de la charte, la plus récente d’abord',
+  'charters.admin.columns.version': 'Version',
+  'charters.admin.columns.publishedAt': 'Publiée le',
+  'charters.admin.columns.publishedBy': 'Par',
+  'charters.admin.columns.text': 'Texte',
+  'charters.admin.showText': 'Lire la version {version}',
+  'charters.admin.newVersion': 'Publier une nouvelle version',
+  'charters.admin.body': 'Texte de la charte',
+  'charters.admin.bodyHint': 'Séparez les paragraphes par une ligne vide. Le texte est gardé tel que vous l’écrivez.',
+  'charters.admin.preview': 'Aperçu',
+  'charters.admin.previewSubmit': 'Prévisualiser',
+  'charters.admin.confirm': 'Les membres verront la nouvelle version à leur prochaine visite.',
+  'charters.admin.publish': 'Publier la version {version}',
+  'charters.admin.published': 'Version {version} publiée. Les membres la verront à leur prochaine visite.',
+  'charters.admin.unknownPerson': 'Personne supprimée',
+  // Admin: reference data
+  'charters.reference.title': 'Catégories et territoires',
+  'charters.reference.lead':
+    'Les catégories sont communes à toute la plateforme : tout administrateur de réseau peut les modifier, et chaque modification est inscrite au journal.',
+  'charters.reference.categories': 'Catégories',
+  'charters.reference.categoriesCaption': 'Catégories et sous-catégories, dans l’ordre d’affichage',
+  'charters.reference.columns.name': 'Nom (fr / en)',
+  'charters.reference.columns.position': 'Rang',
+  'charters.reference.columns.usage': 'Utilisation',
+  'charters.reference.columns.actions': 'Actions',
+  'charters.reference.usage': '{items} objet(s) ou besoin(s), {children} sous-catégorie(s)',
+  'charters.reference.subcategory': 'Sous-catégorie de {parent}',
+  'charters.reference.nameFr': 'Nom en français',
+  'charters.reference.nameEn': 'Nom en anglais',
+  'charters.reference.position': 'Rang',
+  'charters.reference.save': 'Enregistrer',
+  'charters.reference.delete': 'Supprimer',
+  'charters.reference.inUse': 'Utilisée : ne peut pas être supprimée',
+  'charters.reference.add': 'Ajouter une catégorie',
+  'charters.reference.id': 'Identifiant',
+  'charters.reference.idHint':
+    'Lettres minuscules, chiffres et tirets (ex. « cuisine-collective »). Il ne change plus ensuite.',
+  'charters.reference.parent': 'Famille',
+  'charters.reference.noParent': 'Aucune (nouvelle famille)',
+  'charters.reference.created': 'Catégorie « {name} » ajoutée.',
+  'charters.reference.saved': 'Catégorie « {name} » enregistrée.',
+  'charters.reference.deleted': 'Catégorie supprimée.',
+  'charters.reference.territories': 'Départements du réseau',
+  'charters.reference.territoriesHint':
+    'Les départements où le {network} agit : son tableau de bord et ses listes les suivent.',
+  'charters.reference.territoriesSave': 'Enregistrer les départements',
+  'charters.reference.territoriesSaved': 'Départements enregistrés.',
+} satisfies Record<string, string>;

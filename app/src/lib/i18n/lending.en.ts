@@ -124,6 +124,8 @@ export const lendingEn: Record<keyof typeof lendingFr, string> = {
     'Closed automatically: the organisation that made the request is no longer active on Mutua.',
   'lending.declineCodes.lender_suspended':
     'Closed automatically: the organisation the request was sent to is no longer active on Mutua.',
+  'lending.declineCodes.requester_suspended':
+    'Closed automatically: the person who made the request was suspended by the network.',
   'lending.booking.cancelReason': 'Reason for cancelling',
   'lending.booking.returnCondition': 'Condition when returned',
   'lending.booking.incidentNote': 'Incident reported',
@@ -164,6 +166,7 @@ export const lendingEn: Record<keyof typeof lendingFr, string> = {
   'lending.eventReasons.slot_taken': 'This slot went to another request.',
   'lending.eventReasons.borrower_suspended': 'The organisation that made the request is no longer active on Mutua.',
   'lending.eventReasons.lender_suspended': 'The organisation the request was sent to is no longer active on Mutua.',
+  'lending.eventReasons.requester_suspended': 'The person who made the request was suspended by the network.',
   'lending.eventReasons.no_answer': 'No answer before the deadline.',
 
   'lending.actions.accept': 'Accept',

@@ -124,6 +124,8 @@ export const lendingFr = {
     'Close automatiquement : la structure qui a fait la demande n’est plus active sur Mutua.',
   'lending.declineCodes.lender_suspended':
     'Close automatiquement : la structure à laquelle la demande était adressée n’est plus active sur Mutua.',
+  'lending.declineCodes.requester_suspended':
+    'Close automatiquement : la personne qui a fait la demande a été suspendue par le réseau.',
   'lending.booking.cancelReason': 'Motif de l’annulation',
   'lending.booking.returnCondition': 'État au retour',
   'lending.booking.incidentNote': 'Incident signalé',
@@ -165,6 +167,7 @@ export const lendingFr = {
   'lending.eventReasons.borrower_suspended': 'La structure qui a fait la demande n’est plus active sur Mutua.',
   'lending.eventReasons.lender_suspended':
     'La structure à laquelle la demande était adressée n’est plus active sur Mutua.',
+  'lending.eventReasons.requester_suspended': 'La personne qui a fait la demande a été suspendue par le réseau.',
   'lending.eventReasons.no_answer': 'Pas de réponse avant l’échéance.',
 
   'lending.actions.accept': 'Accepter',

@@ -41,6 +41,8 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
     'Request closed: {title}, with {organisation}. The organisation that made it is no longer active on Mutua.',
   'notifications.kinds.booking.declined.lender_suspended':
     'Request closed: {title}, with {organisation}. The organisation it was sent to is no longer active on Mutua.',
+  'notifications.kinds.booking.declined.requester_suspended':
+    'Request closed: {title}, with {organisation}. The person who made it was suspended by the network.',
   'notifications.kinds.booking.cancelled': '{organisation} cancelled: {title}',
   'notifications.kinds.booking.expired': 'Request expired without an answer in time: {title}, with {organisation}',
   'notifications.kinds.booking.message': '{organisation} wrote to you: {title}',
@@ -78,6 +80,25 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.kinds.listing.hidden.untitled': 'One of your listings was hidden by moderation.',
   'notifications.kinds.report.received': 'New report to review: {title}',
   'notifications.kinds.report.received.untitled': 'New report to review.',
+  'notifications.kinds.listing.restored': 'Listing back in the catalogue: {title}',
+  'notifications.kinds.listing.restored.untitled': 'One of your listings is back in the catalogue.',
+  'notifications.kinds.listing.archived': 'Listing archived by moderation: {title}',
+  'notifications.kinds.listing.archived.untitled': 'One of your listings was archived by moderation.',
+  'notifications.kinds.report.resolved': 'Your report was handled: {title}',
+  'notifications.kinds.report.resolved.untitled': 'One of your reports was handled.',
+  'notifications.kinds.report.resolved.dismissed': 'Report reviewed, no action: {title}',
+  'notifications.kinds.report.resolved.hidden': 'Report handled, the content is hidden: {title}',
+  'notifications.kinds.report.resolved.suspended': 'Report handled, the organisation is suspended: {title}',
+  'notifications.kinds.account.suspended': 'Your account was suspended by the network.',
+  'notifications.kinds.account.reinstated': 'The network lifted the suspension of your account.',
+  'notifications.kinds.account.deletion_scheduled':
+    'The deletion of your account is scheduled: sign in before the date to cancel it.',
+  'notifications.kinds.network_role.changed': 'Your role in the network {title} changed.',
+  'notifications.kinds.network_role.changed.untitled': 'Your role in a network’s administration changed.',
+  'notifications.kinds.network_role.changed.admin': 'You now run the network {title}.',
+  'notifications.kinds.network_role.changed.moderator': 'You now moderate the network {title}.',
+  'notifications.kinds.network_role.changed.none':
+    'You no longer have a role in the administration of the network {title}.',
   'notifications.kinds.account.verify_email': 'Confirm your email address.',
   'notifications.kinds.account.password_reset': 'A link to choose a new password was requested.',
   'notifications.kinds.account.password_changed':
@@ -111,6 +132,13 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.kindNames.listing.changes_requested': 'Changes requested on a listing',
   'notifications.kindNames.listing.hidden': 'Listing hidden',
   'notifications.kindNames.report.received': 'Report received (network administration)',
+  'notifications.kindNames.listing.restored': 'Listing visible again',
+  'notifications.kindNames.listing.archived': 'Listing archived by moderation',
+  'notifications.kindNames.report.resolved': 'What became of my reports',
+  'notifications.kindNames.account.suspended': 'Account suspended by the network',
+  'notifications.kindNames.account.reinstated': 'Account suspension lifted',
+  'notifications.kindNames.account.deletion_scheduled': 'Account deletion scheduled',
+  'notifications.kindNames.network_role.changed': 'Role in a network’s administration',
   'notifications.kindNames.account.verify_email': 'Email address confirmation',
   'notifications.kindNames.account.password_reset': 'Link for a new password',
   'notifications.kindNames.account.password_changed': 'Password changed',
@@ -137,6 +165,8 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.preferences.essentialReason.organisation':
     'What changes your place in an organisation is always told to you.',
   'notifications.preferences.essentialReason.account': 'Your account’s security depends on it.',
+  'notifications.preferences.essentialReason.moderation':
+    'You are always told when a listing of your organisation leaves the catalogue.',
   'notifications.preferences.essentialReason.other': 'You need it to use Mutua.',
   'notifications.preferences.digestHint':
     'The daily digest gathers in one email, every morning around 8 am (Paris time), what can wait.',

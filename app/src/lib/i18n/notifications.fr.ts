@@ -39,6 +39,8 @@ export const notificationsFr = {
     'Demande close : {title}, avec {organisation}. La structure qui a fait la demande n’est plus active sur Mutua.',
   'notifications.kinds.booking.declined.lender_suspended':
     'Demande close : {title}, avec {organisation}. La structure à laquelle elle était adressée n’est plus active sur Mutua.',
+  'notifications.kinds.booking.declined.requester_suspended':
+    'Demande close : {title}, avec {organisation}. La personne qui a fait la demande a été suspendue par le réseau.',
   'notifications.kinds.booking.cancelled': '{organisation} a annulé : {title}',
   'notifications.kinds.booking.expired': 'Demande expirée faute de réponse à temps : {title}, avec {organisation}',
   'notifications.kinds.booking.message': '{organisation} vous a écrit : {title}',
@@ -78,6 +80,24 @@ export const notificationsFr = {
   'notifications.kinds.listing.hidden.untitled': 'Une de vos annonces a été masquée par la modération.',
   'notifications.kinds.report.received': 'Nouveau signalement à examiner : {title}',
   'notifications.kinds.report.received.untitled': 'Nouveau signalement à examiner.',
+  'notifications.kinds.listing.restored': 'Annonce de nouveau visible dans le catalogue : {title}',
+  'notifications.kinds.listing.restored.untitled': 'Une de vos annonces est de nouveau visible dans le catalogue.',
+  'notifications.kinds.listing.archived': 'Annonce archivée par la modération : {title}',
+  'notifications.kinds.listing.archived.untitled': 'Une de vos annonces a été archivée par la modération.',
+  'notifications.kinds.report.resolved': 'Votre signalement a été traité : {title}',
+  'notifications.kinds.report.resolved.untitled': 'Un de vos signalements a été traité.',
+  'notifications.kinds.report.resolved.dismissed': 'Signalement examiné, sans suite : {title}',
+  'notifications.kinds.report.resolved.hidden': 'Signalement traité, le contenu est masqué : {title}',
+  'notifications.kinds.report.resolved.suspended': 'Signalement traité, la structure est suspendue : {title}',
+  'notifications.kinds.account.suspended': 'Votre compte a été suspendu par le réseau.',
+  'notifications.kinds.account.reinstated': 'Le réseau a levé la suspension de votre compte.',
+  'notifications.kinds.account.deletion_scheduled':
+    'La suppression de votre compte est programmée : connectez-vous avant la date pour l’annuler.',
+  'notifications.kinds.network_role.changed': 'Votre rôle dans le réseau {title} a changé.',
+  'notifications.kinds.network_role.changed.untitled': 'Votre rôle dans l’administration d’un réseau a changé.',
+  'notifications.kinds.network_role.changed.admin': 'Vous administrez maintenant le réseau {title}.',
+  'notifications.kinds.network_role.changed.moderator': 'Vous modérez maintenant le réseau {title}.',
+  'notifications.kinds.network_role.changed.none': 'Vous n’avez plus de rôle dans l’administration du réseau {title}.',
   'notifications.kinds.account.verify_email': 'Confirmez votre adresse e-mail.',
   'notifications.kinds.account.password_reset': 'Un lien pour choisir un nouveau mot de passe a été demandé.',
   'notifications.kinds.account.password_changed':
@@ -111,6 +131,13 @@ export const notificationsFr = {
   'notifications.kindNames.listing.changes_requested': 'Modifications demandées sur une annonce',
   'notifications.kindNames.listing.hidden': 'Annonce masquée',
   'notifications.kindNames.report.received': 'Signalement reçu (administration du réseau)',
+  'notifications.kindNames.listing.restored': 'Annonce de nouveau visible',
+  'notifications.kindNames.listing.archived': 'Annonce archivée par la modération',
+  'notifications.kindNames.report.resolved': 'Suite donnée à mes signalements',
+  'notifications.kindNames.account.suspended': 'Compte suspendu par le réseau',
+  'notifications.kindNames.account.reinstated': 'Suspension du compte levée',
+  'notifications.kindNames.account.deletion_scheduled': 'Suppression du compte programmée',
+  'notifications.kindNames.network_role.changed': 'Rôle dans l’administration d’un réseau',
   'notifications.kindNames.account.verify_email': 'Confirmation de l’adresse e-mail',
   'notifications.kindNames.account.password_reset': 'Lien pour un nouveau mot de passe',
   'notifications.kindNames.account.password_changed': 'Mot de passe modifié',
@@ -137,6 +164,8 @@ export const notificationsFr = {
   'notifications.preferences.essentialReason.organisation':
     'Ce qui change votre place dans une structure vous est toujours dit.',
   'notifications.preferences.essentialReason.account': 'La sécurité de votre compte en dépend.',
+  'notifications.preferences.essentialReason.moderation':
+    'Vous êtes toujours prévenu·e quand une annonce de votre structure quitte le catalogue.',
   'notifications.preferences.essentialReason.other': 'Vous en avez besoin pour utiliser Mutua.',
   'notifications.preferences.digestHint':
     'Le récapitulatif du jour rassemble en un seul e-mail, chaque matin vers 8 h, ce qui peut attendre.',

@@ -21,6 +21,10 @@ export function notificationPhrase(t: Translator, notification: Phrased): string
 
   const reasonCode = stringParam(params, 'reasonCode');
   if (kind === 'booking.declined' && reasonCode) variants.push(`${base}.${reasonCode}`);
+  const outcome = stringParam(params, 'outcome');
+  if (kind === 'report.resolved' && outcome && about.title !== null) variants.push(`${base}.${outcome}`);
+  if (kind === 'network_role.changed' && about.title !== null)
+    variants.push(`${base}.${stringParam(params, 'role') ?? 'none'}`);
 
   const daysLate = params.daysLate;
   if (kind === 'reminder.overdue') {

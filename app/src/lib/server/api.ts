@@ -46,7 +46,8 @@ export function createApiClient(event: Pick<RequestEvent, 'cookies' | 'getClient
     get: <T>(url: string) => send<T>('GET', url),
     post: <T>(url: string, body?: unknown) => send<T>('POST', url, json(body)),
     patch: <T>(url: string, body: unknown) => send<T>('PATCH', url, json(body)),
-    delete: <T = null>(url: string) => send<T>('DELETE', url),
+    put: <T>(url: string, body: unknown) => send<T>('PUT', url, json(body)),
+    delete: <T = null>(url: string, body?: unknown) => send<T>('DELETE', url, json(body)),
     /** A multipart form (a photo upload): serialised here, boundary and all, then sent as bytes. */
     postMultipart: async <T>(url: string, form: FormData) => {
       const encoded = new Response(form);

@@ -1,12 +1,13 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { passwordMinLength } from '@mutua/server/domain/accounts';
-import type { Me, SessionList } from '@mutua/server/contract';
+import type { ErasureScheduled, Me, SessionList } from '@mutua/server/contract';
 import type { FormErrors } from '$lib/form-errors';
 import { isLocale, plural, translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';
 import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
 import { rememberLanguage } from '$lib/server/language';
+import { endSession } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -108,6 +109,43 @@ export const actions: Actions = {
     if (ended.ok) return { sessionsNotice: t('account.sessions.revoked') };
     if (ended.status === 404) return { sessionsNotice: t('account.sessions.gone') };
     return fail(ended.status, { sessionsError: describeApiError(t, ended.data) });
+  },
+
+  /**
+   * « Supprimer mon compte »: `DELETE /api/me` with the password. The API ends every session,
+   * this one too: the cookie goes, and the page that follows says when the account is erased.
+   */
+  deleteAccount: async ({ request, locals, url, cookies }) => {
+    const me = requireMe(locals, url);
+    const t = translator(locals.lang);
+    const form = await request.formData();
+    if (form.get('confirm') !== 'yes') {
+      const errors: FormErrors = {
+        message: t('errors.validation_failed'),
+        fields: { confirm: t('privacy.delete.confirmRequired') },
+      };
+      return fail(400, { deletionErrors: errors, deletionBlockedBy: [] as string[] });
+    }
+    const deleted = await locals.api.delete<ErasureScheduled>('/api/me', {
+      password: String(form.get('password') ?? ''),
+    });
+    if (!deleted.ok) {
+      if (deleted.data.error === 'last_manager_with_open_loans') {
+        // The API names the structures in its (French) sentences: the page lists the person's own by name.
+        const details = deleted.data.details ?? [];
+        const blockedBy = me.memberships
+          .map((membership) => membership.organisation.name)
+          .filter((name) => details.some((detail) => detail.message.includes(`« ${name} »`)));
+        const errors: FormErrors = { message: describeApiError(t, deleted.data), fields: {} };
+        return fail(deleted.status, { deletionErrors: errors, deletionBlockedBy: blockedBy });
+      }
+      const errors = toFormErrors(t, deleted.data, { fieldOrder: ['password', 'confirm'] });
+      if (deleted.data.error === 'invalid_credentials')
+        errors.message = errors.fields.password = t('privacy.delete.wrongPassword');
+      return fail(deleted.status, { deletionErrors: errors, deletionBlockedBy: [] as string[] });
+    }
+    endSession(cookies, url);
+    redirect(303, `/compte/suppression?le=${encodeURIComponent(deleted.data.eraseAfter)}`);
   },
 
   /** « Renvoyer le lien » of the banner: without JavaScript it lands here, and this page says what happened. */

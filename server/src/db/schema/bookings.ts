@@ -95,6 +95,12 @@ export const bookings = pgTable(
     index('bookings_borrower_idx').on(table.borrowerOrganisationId, table.status, table.startDate),
     index('bookings_group_idx').on(table.groupId),
     index('bookings_service_idx').on(table.serviceId),
+    // A person's suspension declines the requests they made; erasure finds their traces.
+    index('bookings_requested_by_idx').on(table.requestedBy),
+    // The moderation inbox: loans out past their last day.
+    index('bookings_out_idx')
+      .on(table.endDate)
+      .where(sql`${table.status} in ('accepted', 'picked_up')`),
     index('bookings_expiring_idx')
       .on(table.expiresAt)
       .where(sql`${table.status} = 'requested'`),

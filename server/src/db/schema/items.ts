@@ -92,6 +92,10 @@ export const items = pgTable(
     index('items_published_recent_idx')
       .on(table.createdAt, table.id)
       .where(sql`${table.status} = 'published'`),
+    // The moderation inbox: the listings waiting for a moderator.
+    index('items_pending_review_idx')
+      .on(table.updatedAt)
+      .where(sql`${table.status} = 'pending_review'`),
     index('items_category_idx').on(table.categoryId),
     index('items_territory_idx').on(table.territoryCode),
     index('items_location_idx').on(table.latitude, table.longitude),

@@ -70,6 +70,10 @@ export const notifications = pgTable(
       .on(table.nextAttemptAt)
       .where(sql`${table.status} in ('queued', 'retrying', 'sending')`),
     index('notifications_event_idx').on(table.eventId),
+    // The moderation inbox: the emails that failed for good.
+    index('notifications_failed_idx')
+      .on(table.createdAt)
+      .where(sql`${table.status} = 'failed'`),
     index('notifications_held_idx')
       .on(table.recipientId)
       .where(sql`${table.status} = 'held'`),

@@ -68,6 +68,10 @@ export const services = pgTable(
     index('services_published_recent_idx')
       .on(table.createdAt, table.id)
       .where(sql`${table.status} = 'published'`),
+    // The moderation inbox: the listings waiting for a moderator.
+    index('services_pending_review_idx')
+      .on(table.updatedAt)
+      .where(sql`${table.status} = 'pending_review'`),
     index('services_domain_idx').on(table.domain),
     index('services_territory_idx').on(table.territoryCode),
     index('services_location_idx').on(table.latitude, table.longitude),

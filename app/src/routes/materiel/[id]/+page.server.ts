@@ -8,6 +8,7 @@ import { addLine, hasDates, readBasket, saveBasket } from '$lib/server/basket';
 import { bookingFormErrors, borrowerStructures, checkRequest, requestBody, requestFields } from '$lib/server/borrowing';
 import { describeApiError, textFields } from '$lib/server/form-errors';
 import { loadListing } from '$lib/server/listings';
+import { fileReport } from '$lib/reports/report-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, cookies }) => {
@@ -18,6 +19,9 @@ export const load: PageServerLoad = async ({ locals, params, url, cookies }) => 
 };
 
 export const actions: Actions = {
+  /** « Signaler » (ReportDialog). */
+  report: fileReport,
+
   /** « Demander ce matériel »: one request, then its page. */
   request: async ({ request, locals, params, url }) => {
     requireMe(locals, url);

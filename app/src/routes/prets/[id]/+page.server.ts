@@ -5,6 +5,7 @@ import { requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';
 import { textFields } from '$lib/server/form-errors';
 import { bookingErrorMessage, bookingFormActions, lendingFormErrors } from '$lib/server/lending';
+import { fileReport } from '$lib/reports/report-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -27,6 +28,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
+  /** « Signaler » a message (ReportDialog). */
+  report: fileReport,
+
   ...bookingFormActions(),
 
   message: async ({ request, locals, params }) => {

@@ -3,7 +3,8 @@ import type { ItemSearchResult, OrganisationDetail, ServiceSearchResult } from '
 import { translator } from '$lib/i18n';
 import { segment } from '$lib/server/api';
 import { describeApiError } from '$lib/server/form-errors';
-import type { PageServerLoad } from './$types';
+import { fileReport } from '$lib/reports/report-action';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const organisation = await locals.api.get<OrganisationDetail>(`/api/organisations/${segment(params.id)}`);
@@ -25,4 +26,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     services: services.ok ? services.data.items : [],
     moreServices: services.ok && services.data.nextCursor !== null,
   };
+};
+
+export const actions: Actions = {
+  /** « Signaler » (ReportDialog). */
+  report: fileReport,
 };
