@@ -86,7 +86,19 @@ test('the demo admin works through the inbox, the journal and the impact of the 
     expect(text).toContain('\r\n');
   });
 
+  await test.step('download a person’s data on their request', async () => {
+    await adminNav.getByRole('link', { name: 'Personnes' }).click();
+    await page.getByLabel('Nom ou adresse e-mail').fill('girard');
+    await page.getByRole('main').getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByText('Données personnelles, à sa demande').first().click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Exporter les données de Paul Girard (JSON)' }).click();
+    const exported = JSON.parse(await readFile((await (await downloading).path())!, 'utf8'));
+    expect(JSON.stringify(exported)).toContain('epicerie@demo.mutua.fr');
+  });
+
   await test.step('print the page for funders', async () => {
+    await page.goto('/admin/impact');
     await page.getByRole('link', { name: 'Bilan pour les financeurs (version imprimable)' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Bilan pour les financeurs' })).toBeVisible();
     await page.emulateMedia({ media: 'print' });

@@ -81,4 +81,17 @@ export const privacyEn: Record<keyof typeof privacyFr, string> = {
     'Your network’s admins answer questions about your data: write to the network your organisation belongs to, at the address it gave you when you joined.',
   'privacy.page.accountLink': 'Go to My account',
   'privacy.footerLink': 'Privacy',
+  'privacy.admin.toggle': 'Personal data, on their request',
+  'privacy.admin.export': 'Export their data (JSON)',
+  'privacy.admin.exportLabel': 'Export the data of {name} (JSON)',
+  'privacy.admin.note': 'The request received',
+  'privacy.admin.noteHint':
+    'When and how the person asked. Do not write their name or address: the log keeps this note forever.',
+  'privacy.admin.confirm': 'The person asked for their account to be deleted',
+  'privacy.admin.submit': 'Delete their account',
+  'privacy.admin.submitLabel': 'Delete the account of {name}',
+  'privacy.admin.noteRequired': 'Say what request you received.',
+  'privacy.admin.confirmRequired': 'Tick the box: the deletion is made at the person’s request.',
+  'privacy.admin.scheduled':
+    'The account of {name} will be erased on {date}. Until then, the person can cancel by signing in.',
 };

@@ -82,4 +82,17 @@ export const privacyFr = {
     'Les administrateur·rices de votre réseau répondent aux questions sur vos données : écrivez au réseau dont votre structure est membre, à l’adresse qu’il vous a donnée en vous accueillant.',
   'privacy.page.accountLink': 'Aller à Mon compte',
   'privacy.footerLink': 'Confidentialité',
+  'privacy.admin.toggle': 'Données personnelles, à sa demande',
+  'privacy.admin.export': 'Exporter ses données (JSON)',
+  'privacy.admin.exportLabel': 'Exporter les données de {name} (JSON)',
+  'privacy.admin.note': 'La demande reçue',
+  'privacy.admin.noteHint':
+    'Quand et comment la personne l’a demandé. N’écrivez ni son nom ni son adresse : le journal garde cette note pour toujours.',
+  'privacy.admin.confirm': 'La personne a demandé la suppression de son compte',
+  'privacy.admin.submit': 'Supprimer son compte',
+  'privacy.admin.submitLabel': 'Supprimer le compte de {name}',
+  'privacy.admin.noteRequired': 'Indiquez la demande reçue.',
+  'privacy.admin.confirmRequired': 'Cochez la case : la suppression se fait à la demande de la personne.',
+  'privacy.admin.scheduled':
+    'Le compte de {name} sera effacé le {date}. D’ici là, la personne peut annuler en se connectant.',
 } satisfies Record<string, string>;

@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
-import { translator } from '$lib/i18n';
+import { formatDay, translator } from '$lib/i18n';
 import { requireMe } from '$lib/server/acting-for';
 import { segment } from '$lib/server/api';
 import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
 import type { Actions, PageServerLoad } from './$types';
-import type { PeopleList, Person, SuspendedPerson } from '@mutua/server/contract';
+import type { ErasureScheduled, PeopleList, Person, SuspendedPerson } from '@mutua/server/contract';
 
 export type { Person } from '@mutua/server/contract';
 
@@ -48,6 +48,28 @@ export const actions: Actions = {
     return {
       notice: t('inbox.people.suspendedNotice', { name: person.name, declined: declinedRequests, open: openLoans }),
     };
+  },
+
+  /** « Supprimer son compte » at the person's request: the same 7 days' grace as their own request. */
+  erase: async ({ request, locals }) => {
+    const t = translator(locals.lang);
+    const form = await request.formData();
+    const { userId, note } = textFields(form, ['userId', 'note']);
+    const confirmed = form.get('confirm') === 'oui';
+    if (!note || !confirmed)
+      return fail(400, {
+        userId,
+        note,
+        noteError: note ? undefined : t('privacy.admin.noteRequired'),
+        confirmError: confirmed ? undefined : t('privacy.admin.confirmRequired'),
+      });
+    const scheduled = await locals.api.delete<ErasureScheduled>(`/api/admin/users/${segment(userId)}`, { note });
+    if (!scheduled.ok) {
+      const errors = toFormErrors(t, scheduled.data);
+      return fail(scheduled.status, { userId, note, failure: errors.message, noteError: errors.fields.note });
+    }
+    const name = String(form.get('name') ?? '');
+    return { notice: t('privacy.admin.scheduled', { name, date: formatDay(t.lang, scheduled.data.eraseAfter) }) };
   },
 
   reinstate: async ({ request, locals }) => {
