@@ -13,7 +13,8 @@ import {
 } from '../../test/factories.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
-const t = useTestApp();
+// Categories are the platform's: a database of its own, so that other files' taxonomy stays the seed's.
+const t = useTestApp({ ownDatabase: true });
 const db = () => t.connection.db;
 
 async function signedInAdmin() {

@@ -58,6 +58,10 @@ const requests: Record<string, (caller: Caller) => InjectOptions> = {
     headers,
     payload: { message: 'Nous pouvons vous prêter des tables.' },
   }),
+  'POST /api/reports': ({ headers }) => ({
+    headers,
+    payload: { targetType: 'item', targetId: randomUUID(), reasonCode: 'spam' },
+  }),
   'POST /api/items/:id/photos': ({ headers }) => ({
     url: `/api/items/${randomUUID()}/photos`,
     headers: { ...headers, ...emptyMultipart },
