@@ -17,3 +17,8 @@ export function chosenMembership(me: Me, structureId: string | null): Membership
   const memberships = actingMemberships(me);
   return memberships.find((membership) => membership.organisation.id === structureId) ?? memberships[0];
 }
+
+/** The networks the signed-in person administers (their admin pages show one at a time). */
+export function administeredNetworks(locals: App.Locals) {
+  return (locals.me?.networkRoles ?? []).filter((role) => role.role === 'admin').map((role) => role.network);
+}

@@ -1,20 +1,16 @@
 import { error, fail } from '@sveltejs/kit';
 import { translator } from '$lib/i18n';
-import { requireMe } from '$lib/server/acting-for';
+import { administeredNetworks, requireMe } from '$lib/server/acting-for';
 import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
 import type { Actions, PageServerLoad } from './$types';
 import type { AdminCategory, NetworkTerritories } from '@mutua/server/contract';
 
 type TerritoryList = { territories: Array<{ code: string; name: string; region: string }> };
 
-function adminNetworks(locals: App.Locals) {
-  return (locals.me?.networkRoles ?? []).filter((role) => role.role === 'admin').map((role) => role.network);
-}
-
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireMe(locals, url);
   const t = translator(locals.lang);
-  const networks = adminNetworks(locals);
+  const networks = administeredNetworks(locals);
   if (networks.length === 0) error(403, t('admin.forbidden'));
   const network = networks.find((n) => n.id === url.searchParams.get('reseau')) ?? networks[0]!;
   const [categories, known, chosen] = await Promise.all([

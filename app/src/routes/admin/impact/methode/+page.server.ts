@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { translator, type Translator } from '$lib/i18n';
-import { requireMe } from '$lib/server/acting-for';
+import { administeredNetworks, requireMe } from '$lib/server/acting-for';
 import { describeApiError, textFields, toFormErrors } from '$lib/server/form-errors';
 import type { ApiError } from '@mutua/server/contract';
 import type { ImpactFactor, ImpactMethod } from '../impact-types';
@@ -8,14 +8,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function adminNetworks(locals: App.Locals) {
-  return (locals.me?.networkRoles ?? []).filter((role) => role.role === 'admin').map((role) => role.network);
-}
-
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireMe(locals, url);
   const t = translator(locals.lang);
-  const networks = adminNetworks(locals);
+  const networks = administeredNetworks(locals);
   if (networks.length === 0) error(403, t('admin.forbidden'));
   const asked = url.searchParams.get('reseau') ?? '';
   const networkId = networks.some((network) => network.id === asked) ? asked : networks[0]!.id;
