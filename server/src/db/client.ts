@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -81,7 +82,7 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
   }
   const dataDir = 'dataDir' in options ? options.dataDir : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, extensions: { btree_gist, unaccent } });
+  const client = await PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm, unaccent } });
   await client.exec(`SET TIME ZONE 'UTC'`);
   const pgliteDb = drizzlePglite(client);
   const connection: DatabaseConnection = {

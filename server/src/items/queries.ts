@@ -23,6 +23,7 @@ export const searchableItems = {
   visibility: items.visibility,
   status: items.status,
   search: items.search,
+  title: items.title,
   territoryCode: items.territoryCode,
   createdAt: items.createdAt,
   categoryId: items.categoryId,

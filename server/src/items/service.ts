@@ -11,7 +11,7 @@ import { requireCategory } from '../listings/categories.ts';
 import { statusAfterLenderRequest } from '../listings/ownership.ts';
 import { organisationPlace, placeOfListing, resolveCommune } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
-import { categoriesMatching } from '../listings/text-search.ts';
+import { analyseText } from '../listings/text-search.ts';
 import { viewerOf } from '../listings/visibility.ts';
 import { freeForLoan } from '../availability/search-filter.ts';
 import { parisToday } from '../domain/calendar-days.ts';
@@ -52,7 +52,7 @@ export async function searchItems(db: Database, actor: Actor | null, query: Item
       sort: query.sort,
       cursor: query.cursor,
       limit,
-      namedCategories: query.q ? await categoriesMatching(db, query.q) : [],
+      analysed: query.q ? await analyseText(db, query.q) : undefined,
     },
     { extra: dates ? [freeForLoan(dates, parisToday(), { everyMatch: Boolean(query.q) || Boolean(near) })] : [] },
   );

@@ -4,7 +4,7 @@ import type { SearchSort } from '../domain/catalogue.ts';
 import { fieldError } from '../domain/errors.ts';
 import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
 import { distanceKm, type Point, withinRadius } from './geo.ts';
-import { inCategory, matchesText, relevance } from './text-search.ts';
+import { type AnalysedText, inCategory, matchesText, relevance } from './text-search.ts';
 import { findableBy, type Viewer } from './visibility.ts';
 
 /** The columns every searchable listing table has (items, services, needs). */
@@ -14,6 +14,7 @@ type SearchableColumns = {
   visibility: PgColumn;
   status: PgColumn;
   search: PgColumn;
+  title: PgColumn;
   territoryCode: PgColumn;
   createdAt: PgColumn;
   categoryId: PgColumn | null;
@@ -31,8 +32,8 @@ type SearchCriteria = {
   sort?: SearchSort;
   cursor?: string;
   limit: number;
-  /** The categories named by `q` (text-search.ts, categoriesMatching), found with it. */
-  namedCategories?: string[];
+  /** `q` analysed by text-search.ts (analyseText); required with `q`. */
+  analysed?: AnalysedText;
 };
 
 /**
@@ -54,7 +55,8 @@ export function planSearch(
   // Without text there is no rank: « relevance » orders as « newest », and its cursors say so.
   const sort: SearchSort = requested === 'relevance' && !text ? 'newest' : requested;
   const conditions: SQL[] = [options.findable ?? findableBy(viewer, listing), ...(options.extra ?? [])];
-  if (text) conditions.push(matchesText(listing.search, listing.categoryId, text, criteria.namedCategories ?? []));
+  const analysed = text ? (criteria.analysed ?? { words: [], namedCategories: [] }) : undefined;
+  if (analysed) conditions.push(matchesText(listing, analysed));
   if (criteria.category && listing.categoryId) conditions.push(inCategory(listing.categoryId, criteria.category));
   if (criteria.territory) conditions.push(eq(listing.territoryCode, criteria.territory));
   if (criteria.organisation) conditions.push(eq(listing.organisationId, criteria.organisation));
@@ -69,9 +71,7 @@ export function planSearch(
     conditions.push(withinRadius(located.latitude, located.longitude, criteria.near, criteria.radiusKm ?? 20));
   }
 
-  const rank = text
-    ? relevance(listing.search, listing.categoryId, text, criteria.namedCategories ?? [])
-    : sql<number>`0::float8`;
+  const rank = analysed ? relevance(listing, analysed) : sql<number>`0::float8`;
   const createdKey = sql<string>`to_char(${listing.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
   let orderBy: SQL[];
   let sortKey: SQL;

@@ -23,6 +23,7 @@ export const searchableNeeds = {
   visibility: needs.visibility,
   status: needs.status,
   search: needs.search,
+  title: needs.title,
   territoryCode: needs.territoryCode,
   createdAt: needs.createdAt,
   categoryId: needs.categoryId,

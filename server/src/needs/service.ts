@@ -10,7 +10,7 @@ import type { NeedCreate, NeedPatch, NeedResponseCreate } from '../domain/catalo
 import { requireCategory } from '../listings/categories.ts';
 import { organisationPlace } from '../listings/places.ts';
 import { planSearch } from '../listings/search.ts';
-import { categoriesMatching } from '../listings/text-search.ts';
+import { analyseText } from '../listings/text-search.ts';
 import { ownerIsActive, viewerOf, visibleTo } from '../listings/visibility.ts';
 import { selectListingOwner } from '../listings/ownership.ts';
 import { AppError, fieldError } from '../domain/errors.ts';
@@ -42,11 +42,11 @@ export async function searchNeeds(db: Database, actor: Actor | null, query: Need
     ownerIsActive(searchableNeeds),
     visibleTo(viewer, searchableNeeds),
   )!;
-  const namedCategories = query.q ? await categoriesMatching(db, query.q) : [];
+  const analysed = query.q ? await analyseText(db, query.q) : undefined;
   const plan = planSearch(
     searchableNeeds,
     viewer,
-    { ...query, limit, namedCategories },
+    { ...query, limit, analysed },
     { findable, extra: query.kind ? [eq(needs.kind, query.kind)] : [] },
   );
   const rows = await selectNeedSummaries(db, plan, limit + 1);

@@ -23,6 +23,7 @@ export const searchableServices = {
   visibility: services.visibility,
   status: services.status,
   search: services.search,
+  title: services.title,
   territoryCode: services.territoryCode,
   createdAt: services.createdAt,
   categoryId: null,

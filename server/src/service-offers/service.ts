@@ -30,6 +30,7 @@ import {
   updateServiceRow,
 } from './queries.ts';
 import { serviceDomains } from '../domain/catalogue.ts';
+import { analyseText } from '../listings/text-search.ts';
 
 const notFound = () => new AppError('not_found', 'Offre de service introuvable.');
 
@@ -43,7 +44,14 @@ export async function searchServices(db: Database, actor: Actor | null, query: L
   const plan = planSearch(
     searchableServices,
     await viewerOf(db, actor),
-    { ...query, category: undefined, near, radiusKm: query.radius_km, limit },
+    {
+      ...query,
+      category: undefined,
+      near,
+      radiusKm: query.radius_km,
+      limit,
+      analysed: query.q ? await analyseText(db, query.q) : undefined,
+    },
     { extra: query.category ? [inDomain(query.category)] : [] },
   );
   const rows = await selectServiceSummaries(db, plan, limit + 1);

@@ -100,6 +100,8 @@ export const items = pgTable(
     index('items_territory_idx').on(table.territoryCode),
     index('items_location_idx').on(table.latitude, table.longitude),
     index('items_search_idx').using('gin', table.search),
+    // Trigrams of the folded title (mutua_fold, forgiving_search migration): compounds and typos.
+    index('items_title_trigram_idx').using('gin', sql`mutua_fold(${table.title}) gin_trgm_ops`),
     check('items_title_not_blank', sql`length(trim(${table.title})) > 0`),
     check('items_quantity_positive', sql`${table.quantity} between 1 and 10000`),
     check('items_replacement_value_not_negative', sql`${table.replacementValueCents} >= 0`),

@@ -41,6 +41,8 @@ export const needs = pgTable(
       .on(table.createdAt, table.id)
       .where(sql`${table.status} = 'open'`),
     index('needs_search_idx').using('gin', table.search),
+    // Trigrams of the folded title (mutua_fold, forgiving_search migration): compounds and typos.
+    index('needs_title_trigram_idx').using('gin', sql`mutua_fold(${table.title}) gin_trgm_ops`),
     check('needs_title_not_blank', sql`length(trim(${table.title})) > 0`),
     check(
       'needs_dates_ordered',

@@ -76,6 +76,8 @@ export const services = pgTable(
     index('services_territory_idx').on(table.territoryCode),
     index('services_location_idx').on(table.latitude, table.longitude),
     index('services_search_idx').using('gin', table.search),
+    // Trigrams of the folded title (mutua_fold, forgiving_search migration): compounds and typos.
+    index('services_title_trigram_idx').using('gin', sql`mutua_fold(${table.title}) gin_trgm_ops`),
     check('services_title_not_blank', sql`length(trim(${table.title})) > 0`),
     check('services_duration_positive', sql`${table.durationMinutes} is null or ${table.durationMinutes} > 0`),
     check(
