@@ -65,9 +65,10 @@ describe('search that forgives: prefixes, compounds, typos', () => {
     expect(await find('tonelle vaiselle')).toEqual([]);
   });
 
-  it('finds nothing for a word that is nowhere, nor for mere punctuation', async () => {
+  it('finds nothing for a word that is nowhere nor for punctuation, and passes over symbols', async () => {
     expect(await find('hélicoptère')).toEqual([]);
     expect(await find('« ! »')).toEqual([]);
+    expect(await find('⑴⑵ tonnelle ½½')).toEqual(['Tonnelle 3x3']);
   });
 });
 

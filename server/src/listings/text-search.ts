@@ -119,7 +119,7 @@ export function relevance(
   const { words, namedCategories } = analysed;
   if (words.length === 0) return sql<number>`0::float8`;
   const title = foldedTitle(listing.title);
-  const asTyped = and(...words.map((word) => sql`${title} ~ ${`\\m${word.folded}\\M`}`))!;
+  const asTyped = and(...words.map((word) => sql`${title} ~ ${wholeWord(word.folded)}`))!;
   const stemmed = sql`${listing.search} @@ ${allOf(words, 'stemQuery')}::tsquery`;
   const prefixed = sql`${listing.search} @@ ${allOf(words, 'prefixQuery')}::tsquery`;
   const similarity = sql.join(
@@ -135,6 +135,11 @@ export function relevance(
     + (case when ${prefixed} then 1 else 0 end)
     + 0.5 * ts_rank(${listing.search}, ${allOf(words, 'prefixQuery')}::tsquery, 32)
     + 0.4 * (${similarity}) / ${words.length}${bonus})::float8`;
+}
+
+/** A regular expression for the folded word alone: unaccent may turn a character into punctuation (« ⑴ »). */
+function wholeWord(folded: string): string {
+  return `\\m${folded.replace(/[^\p{L}\p{N}]/gu, '')}\\M`;
 }
 
 /** The category and its sub-categories, for a category filter. */
