@@ -48,7 +48,12 @@ export function wordsOf(text: string): string[] {
  * none and are dropped), and for the categories the text names. The listing query then gets
  * constants, which the planner matches against the indexes.
  */
-export async function analyseText(db: Database, text: string): Promise<AnalysedText> {
+export async function analyseText(
+  db: Database,
+  text: string,
+  /** Services have domains, not categories: they need not look for named categories. */
+  { withCategories = true }: { withCategories?: boolean } = {},
+): Promise<AnalysedText> {
   const words = wordsOf(text);
   if (words.length === 0) return { words: [], namedCategories: [] };
   const rows = rowsOf<AnalysedWord>(
@@ -60,7 +65,7 @@ export async function analyseText(db: Database, text: string): Promise<AnalysedT
      order by position`),
   );
   const analysed = rows.filter((word) => word.prefixQuery !== '');
-  return { words: analysed, namedCategories: await categoriesNamedBy(db, analysed) };
+  return { words: analysed, namedCategories: withCategories ? await categoriesNamedBy(db, analysed) : [] };
 }
 
 async function categoriesNamedBy(db: Database, words: AnalysedWord[]): Promise<string[]> {

@@ -50,7 +50,7 @@ export async function searchServices(db: Database, actor: Actor | null, query: L
       near,
       radiusKm: query.radius_km,
       limit,
-      analysed: query.q ? await analyseText(db, query.q) : undefined,
+      analysed: query.q ? await analyseText(db, query.q, { withCategories: false }) : undefined,
     },
     { extra: query.category ? [inDomain(query.category)] : [] },
   );
